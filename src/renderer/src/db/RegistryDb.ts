@@ -1,0 +1,91 @@
+import { Dexie, type EntityTable } from 'dexie';
+import type {
+  Agreement,
+  FollowUp,
+  Partner,
+  Person,
+  Project,
+  RecordKind,
+  RegistryDocument,
+  RegistryEvent,
+  StoredRecord,
+  Tag,
+  ThematicArea,
+} from '@shared/model/records';
+import { SCHEMA_VERSIONS, type SchemaVersion } from './schema';
+
+/** One entry of the change log: a single write to a single record, field by field. */
+export type ChangeEntry = {
+  seq?: number;
+  recordKind: RecordKind;
+  recordId: string;
+  /** The record's rev after this write. */
+  rev: number;
+  at: string;
+  deviceId: string;
+  op: 'create' | 'update' | 'delete' | 'restore';
+  /** Top-level fields this write changed, with the value before (null on create) and after. */
+  fields: Record<string, { before: unknown; after: unknown }>;
+};
+
+/** One reference from a record to another, kept so "who links to X" is an index lookup. */
+export type LinkEntry = {
+  sourceKind: RecordKind;
+  sourceId: string;
+  field: string;
+  targetId: string;
+};
+
+export type MetaEntry = { key: string; value: unknown };
+
+/** The default database name; tests pass their own so each gets a fresh registry. */
+export const REGISTRY_DB_NAME = 'cooperation-registry';
+
+export type RegistryDbOptions = {
+  /**
+   * 'strict' waits until the write is on disk before a transaction completes. Chromium's default is
+   * relaxed, which can lose the last transactions on power loss: bulk writes use a strict connection.
+   */
+  durability?: 'default' | 'strict' | 'relaxed';
+  /** Open only up to this version (migration tests open N−1, then N). */
+  versions?: readonly SchemaVersion[];
+  indexedDB?: IDBFactory;
+  IDBKeyRange?: typeof IDBKeyRange;
+};
+
+/** The registry: every record kind in its own table, typed from src/shared/model. */
+export class RegistryDb extends Dexie {
+  declare partners: EntityTable<Partner, 'id'>;
+  declare agreements: EntityTable<Agreement, 'id'>;
+  declare projects: EntityTable<Project, 'id'>;
+  declare events: EntityTable<RegistryEvent, 'id'>;
+  declare people: EntityTable<Person, 'id'>;
+  declare followUps: EntityTable<FollowUp, 'id'>;
+  declare documents: EntityTable<RegistryDocument, 'id'>;
+  declare areas: EntityTable<ThematicArea, 'id'>;
+  declare tags: EntityTable<Tag, 'id'>;
+  declare changes: EntityTable<ChangeEntry, 'seq'>;
+  declare links: EntityTable<LinkEntry>;
+  declare meta: EntityTable<MetaEntry, 'key'>;
+
+  constructor(name: string = REGISTRY_DB_NAME, options: RegistryDbOptions = {}) {
+    super(name, {
+      chromeTransactionDurability: options.durability ?? 'default',
+      ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
+      ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
+    });
+    for (const schema of options.versions ?? SCHEMA_VERSIONS) {
+      const version = this.version(schema.version).stores(schema.stores);
+      if (schema.upgrade) version.upgrade(schema.upgrade);
+    }
+    this.on('populate', (transaction) => {
+      // A registry's identity, so an exchange bundle meant for another registry can be recognised.
+      void transaction.table('meta').add({ key: 'registryId', value: crypto.randomUUID() });
+    });
+  }
+
+  /** The table holding records of one kind. */
+  recordTable<K extends RecordKind>(kind: K): EntityTable<StoredRecord<K>, 'id'> {
+    return this.table(kind) as unknown as EntityTable<StoredRecord<K>, 'id'>;
+  }
+}

@@ -1,0 +1,160 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  createRecord,
+  deleteRecord,
+  MutationError,
+  restoreRecord,
+  updateRecord,
+} from './changeTracking';
+import type { RegistryDb } from './RegistryDb';
+import { createTestDb, testContext } from './testing/testDb';
+
+const opened: RegistryDb[] = [];
+function freshDb() {
+  const db = createTestDb();
+  opened.push(db);
+  return db;
+}
+afterEach(() => {
+  for (const db of opened.splice(0)) db.close();
+});
+
+const iom = {
+  kind: 'international-organization',
+  name: { en: 'International Organization for Migration' },
+  acronym: 'IOM',
+} as const;
+
+describe('change tracking', () => {
+  it('stamps a new record with a UUID, timestamps, rev 1 and the device', async () => {
+    const db = freshDb();
+    const context = { ...testContext('laptop-1'), newId: () => crypto.randomUUID() };
+    const partner = await createRecord(db, 'partners', iom, context);
+    expect(partner.id).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+    expect(partner).toMatchObject({
+      rev: 1,
+      changedBy: 'laptop-1',
+      deletedAt: null,
+      createdAt: '2026-11-01T09:00:00.000Z',
+      updatedAt: '2026-11-01T09:00:00.000Z',
+      areaIds: [],
+      sensitivity: 'internal',
+    });
+    expect(await db.partners.get(partner.id)).toEqual(partner);
+  });
+
+  it('refuses invalid content, names the field, and writes nothing', async () => {
+    const db = freshDb();
+    const error = await createRecord(
+      db,
+      'partners',
+      { ...iom, name: {}, countryCode: 'Azerbaijan' },
+      testContext(),
+    ).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(MutationError);
+    const { issues } = error as MutationError;
+    expect(issues.map((issue) => issue.path)).toEqual(
+      expect.arrayContaining(['name', 'countryCode']),
+    );
+    expect(await db.partners.count()).toBe(0);
+    expect(await db.changes.count()).toBe(0);
+  });
+
+  it('bumps the rev and logs only the fields an update changed', async () => {
+    const db = freshDb();
+    const context = testContext('laptop-2');
+    const created = await createRecord(db, 'partners', iom, context);
+    const updated = await updateRecord(
+      db,
+      'partners',
+      created.id,
+      { acronym: 'OIM', countryCode: 'CH' },
+      context,
+    );
+    expect(updated.rev).toBe(2);
+    expect(updated.updatedAt > created.updatedAt).toBe(true);
+    const log = await db.changes.where('recordId').equals(created.id).sortBy('seq');
+    expect(log.map((entry) => [entry.op, entry.rev])).toEqual([
+      ['create', 1],
+      ['update', 2],
+    ]);
+    expect(log[1]?.fields).toEqual({
+      acronym: { before: 'IOM', after: 'OIM' },
+      countryCode: { before: null, after: 'CH' },
+    });
+  });
+
+  it('keeps the rev when an update changes nothing', async () => {
+    const db = freshDb();
+    const context = testContext();
+    const created = await createRecord(db, 'partners', iom, context);
+    const same = await updateRecord(db, 'partners', created.id, { acronym: 'IOM' }, context);
+    expect(same.rev).toBe(1);
+    expect(await db.changes.count()).toBe(1);
+  });
+
+  it('refuses an update made on a stale revision', async () => {
+    const db = freshDb();
+    const context = testContext();
+    const created = await createRecord(db, 'partners', iom, context);
+    await updateRecord(db, 'partners', created.id, { acronym: 'A' }, context);
+    await expect(
+      updateRecord(db, 'partners', created.id, { acronym: 'B' }, context, { expectedRev: 1 }),
+    ).rejects.toMatchObject({ reason: 'stale' });
+    expect((await db.partners.get(created.id))?.acronym).toBe('A');
+  });
+
+  it('deletes by leaving a tombstone and bumping the rev, and restores the record', async () => {
+    const db = freshDb();
+    const context = testContext('laptop-3');
+    const created = await createRecord(db, 'partners', iom, context);
+    const deleted = await deleteRecord(db, 'partners', created.id, context);
+    expect(deleted.rev).toBe(2);
+    expect(deleted.deletedAt).toBe(deleted.updatedAt);
+    const stored = await db.partners.get(created.id);
+    expect(stored?.deletedAt).not.toBeNull();
+    expect(stored?.name).toEqual(iom.name);
+    await expect(
+      updateRecord(db, 'partners', created.id, { acronym: 'X' }, context),
+    ).rejects.toMatchObject({
+      reason: 'deleted',
+    });
+    const restored = await restoreRecord(db, 'partners', created.id, context);
+    expect(restored).toMatchObject({ rev: 3, deletedAt: null });
+    const ops = (await db.changes.where('recordId').equals(created.id).sortBy('seq')).map(
+      (e) => e.op,
+    );
+    expect(ops).toEqual(['create', 'delete', 'restore']);
+  });
+
+  it('indexes links so a partner finds what refers to it, and keeps them through delete', async () => {
+    const db = freshDb();
+    const context = { ...testContext(), newId: () => crypto.randomUUID() };
+    const parent = await createRecord(db, 'partners', iom, context);
+    const council = await createRecord(
+      db,
+      'partners',
+      { kind: 'organization-body', name: { en: 'IOM Council' }, parentId: parent.id },
+      context,
+    );
+    const project = await createRecord(
+      db,
+      'projects',
+      {
+        title: { en: 'Border capacities' },
+        status: 'ongoing',
+        partners: [{ partnerId: parent.id, role: 'implementing' }],
+      },
+      context,
+    );
+    const incoming = async () =>
+      (await db.links.where('targetId').equals(parent.id).toArray()).map((l) => l.sourceId).sort();
+    expect(await incoming()).toEqual([council.id, project.id].sort());
+    await updateRecord(db, 'partners', council.id, { parentId: null }, context);
+    expect(await incoming()).toEqual([project.id]);
+    await deleteRecord(db, 'projects', project.id, context);
+    expect(await incoming()).toEqual([project.id]);
+  });
+});

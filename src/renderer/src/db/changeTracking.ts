@@ -1,0 +1,261 @@
+import type * as z from 'zod';
+import {
+  contentSchemas,
+  META_FIELDS,
+  type RecordContent,
+  type RecordContentInput,
+  type RecordKind,
+  type StoredRecord,
+} from '@shared/model/records';
+import { recordLinks } from '@shared/model/recordLinks';
+import type { ChangeEntry, LinkEntry, RegistryDb } from './RegistryDb';
+
+/**
+ * The only way records are written. Every write validates the content, stamps change metadata
+ * (rev, updatedAt, the device), logs the changed fields and keeps the reverse-link index, in the
+ * same transaction as the write itself, so history, trash and exchange bundles see every change.
+ */
+
+/** Who and when: passed in so tests control the clock and ids. */
+export type MutationContext = {
+  deviceId: string;
+  now: () => Date;
+  newId: () => string;
+};
+
+export const systemMutationContext = (deviceId: string): MutationContext => ({
+  deviceId,
+  now: () => new Date(),
+  newId: () => crypto.randomUUID(),
+});
+
+export type MutationErrorReason = 'invalid-content' | 'not-found' | 'deleted' | 'stale';
+
+/** A write that was refused; nothing was changed. `issues` name each field that is wrong. */
+export class MutationError extends Error {
+  constructor(
+    readonly reason: MutationErrorReason,
+    message: string,
+    readonly issues: readonly { path: string; message: string }[] = [],
+  ) {
+    super(message);
+    this.name = 'MutationError';
+  }
+}
+
+const TRACKED_TABLES = ['changes', 'links'] as const;
+
+function parseContent<K extends RecordKind>(kind: K, content: unknown): RecordContent<K> {
+  const result = (contentSchemas[kind] as z.ZodType).safeParse(content);
+  if (!result.success) {
+    const issues = result.error.issues.map((issue) => ({
+      path: issue.path.join('.'),
+      message: issue.message,
+    }));
+    const summary = issues.map((issue) => `${issue.path || kind}: ${issue.message}`).join('; ');
+    throw new MutationError('invalid-content', `Invalid ${kind} record: ${summary}`, issues);
+  }
+  return result.data as RecordContent<K>;
+}
+
+function contentOf<K extends RecordKind>(record: StoredRecord<K>): RecordContent<K> {
+  const content: Record<string, unknown> = { ...record };
+  for (const field of META_FIELDS) delete content[field];
+  return content as RecordContent<K>;
+}
+
+/** Structural equality for JSON-shaped values (records hold nothing else). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keysA = Object.keys(a).filter((key) => (a as Record<string, unknown>)[key] !== undefined);
+  const keysB = Object.keys(b).filter((key) => (b as Record<string, unknown>)[key] !== undefined);
+  if (keysA.length !== keysB.length) return false;
+  return keysA.every((key) =>
+    sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
+  );
+}
+
+function changedFields(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): ChangeEntry['fields'] {
+  const fields: ChangeEntry['fields'] = {};
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (!sameValue(before[key], after[key])) {
+      fields[key] = { before: before[key] ?? null, after: after[key] ?? null };
+    }
+  }
+  return fields;
+}
+
+async function replaceLinks<K extends RecordKind>(
+  db: RegistryDb,
+  kind: K,
+  id: string,
+  content: RecordContent<K>,
+): Promise<void> {
+  await db.links.where('sourceId').equals(id).delete();
+  const unique = new Map<string, LinkEntry>();
+  for (const link of recordLinks(kind, content)) {
+    unique.set(`${link.field}\u0000${link.targetId}`, { sourceKind: kind, sourceId: id, ...link });
+  }
+  await db.links.bulkPut([...unique.values()]);
+}
+
+async function writeTracked<K extends RecordKind>(
+  db: RegistryDb,
+  kind: K,
+  record: StoredRecord<K>,
+  change: Omit<ChangeEntry, 'seq' | 'recordKind' | 'recordId' | 'rev' | 'at' | 'deviceId'>,
+  linksChanged: boolean,
+): Promise<void> {
+  await db.recordTable(kind).put(record);
+  await db.changes.add({
+    recordKind: kind,
+    recordId: record.id,
+    rev: record.rev,
+    at: record.updatedAt,
+    deviceId: record.changedBy,
+    ...change,
+  });
+  if (linksChanged) await replaceLinks(db, kind, record.id, contentOf(record));
+}
+
+function inWriteTransaction<K extends RecordKind, T>(
+  db: RegistryDb,
+  kind: K,
+  work: () => Promise<T>,
+): Promise<T> {
+  // Joins the caller's transaction when there is one (bulk loads), else opens its own.
+  return db.transaction('rw', [kind, ...TRACKED_TABLES], work);
+}
+
+/** Creates a record; `id` may be given (sample data, imports) and must not exist yet. */
+export async function createRecord<K extends RecordKind>(
+  db: RegistryDb,
+  kind: K,
+  input: RecordContentInput<K>,
+  context: MutationContext,
+  options: { id?: string } = {},
+): Promise<StoredRecord<K>> {
+  const content = parseContent(kind, input);
+  return inWriteTransaction(db, kind, async () => {
+    const id = options.id ?? context.newId();
+    if (await db.recordTable(kind).get(id)) {
+      throw new MutationError('stale', `A ${kind} record with id ${id} already exists`);
+    }
+    const at = context.now().toISOString();
+    const record = {
+      ...content,
+      id,
+      createdAt: at,
+      updatedAt: at,
+      rev: 1,
+      changedBy: context.deviceId,
+      deletedAt: null,
+    } as StoredRecord<K>;
+    const fields = changedFields({}, content as Record<string, unknown>);
+    await writeTracked(db, kind, record, { op: 'create', fields }, true);
+    return record;
+  });
+}
+
+async function loadForWrite<K extends RecordKind>(
+  db: RegistryDb,
+  kind: K,
+  id: string,
+  expectedRev: number | undefined,
+): Promise<StoredRecord<K>> {
+  const current = await db.recordTable(kind).get(id);
+  if (!current) throw new MutationError('not-found', `No ${kind} record has id ${id}`);
+  if (expectedRev !== undefined && current.rev !== expectedRev) {
+    throw new MutationError(
+      'stale',
+      `The ${kind} record was changed elsewhere (revision ${current.rev}, you edited ${expectedRev})`,
+    );
+  }
+  return current;
+}
+
+/**
+ * Changes some fields of a live record. A patch that changes nothing writes nothing and keeps the
+ * rev. `expectedRev` refuses the write if someone else saved the record since it was read.
+ */
+export async function updateRecord<K extends RecordKind>(
+  db: RegistryDb,
+  kind: K,
+  id: string,
+  patch: Partial<RecordContentInput<K>>,
+  context: MutationContext,
+  options: { expectedRev?: number } = {},
+): Promise<StoredRecord<K>> {
+  return inWriteTransaction(db, kind, async () => {
+    const current = await loadForWrite(db, kind, id, options.expectedRev);
+    if (current.deletedAt !== null) {
+      throw new MutationError('deleted', `The ${kind} record ${id} is in Trash; restore it first`);
+    }
+    const before = contentOf(current);
+    const content = parseContent(kind, { ...before, ...patch });
+    const fields = changedFields(
+      before as Record<string, unknown>,
+      content as Record<string, unknown>,
+    );
+    if (Object.keys(fields).length === 0) return current;
+    const record = {
+      ...current,
+      ...content,
+      rev: current.rev + 1,
+      updatedAt: context.now().toISOString(),
+      changedBy: context.deviceId,
+    } as StoredRecord<K>;
+    await writeTracked(db, kind, record, { op: 'update', fields }, true);
+    return record;
+  });
+}
+
+async function setDeleted<K extends RecordKind>(
+  db: RegistryDb,
+  kind: K,
+  id: string,
+  context: MutationContext,
+  isDeleting: boolean,
+): Promise<StoredRecord<K>> {
+  return inWriteTransaction(db, kind, async () => {
+    const current = await loadForWrite(db, kind, id, undefined);
+    if ((current.deletedAt !== null) === isDeleting) return current;
+    const at = context.now().toISOString();
+    const record = {
+      ...current,
+      deletedAt: isDeleting ? at : null,
+      rev: current.rev + 1,
+      updatedAt: at,
+      changedBy: context.deviceId,
+    } as StoredRecord<K>;
+    const fields = { deletedAt: { before: current.deletedAt, after: record.deletedAt } };
+    // Links stay in the index while the record is in Trash so a restore brings them back as they were.
+    await writeTracked(db, kind, record, { op: isDeleting ? 'delete' : 'restore', fields }, false);
+    return record;
+  });
+}
+
+/** Moves a record to Trash: a tombstone (deletedAt) and a new rev, never a hard delete. */
+export function deleteRecord<K extends RecordKind>(
+  db: RegistryDb,
+  kind: K,
+  id: string,
+  context: MutationContext,
+): Promise<StoredRecord<K>> {
+  return setDeleted(db, kind, id, context, true);
+}
+
+/** Brings a record back from Trash with the links it had. */
+export function restoreRecord<K extends RecordKind>(
+  db: RegistryDb,
+  kind: K,
+  id: string,
+  context: MutationContext,
+): Promise<StoredRecord<K>> {
+  return setDeleted(db, kind, id, context, false);
+}

@@ -1,0 +1,46 @@
+import type { Transaction } from 'dexie';
+
+/**
+ * One version of the database schema. Versions are append-only: a version that has shipped is
+ * never edited; every change adds a version with the full store list and, when rows must change
+ * shape, a named upgrade function with its own test (see migrations.test.ts).
+ */
+export type SchemaVersion = {
+  version: number;
+  /** Why this version exists, for the engineer reading the list a year later. */
+  reason: string;
+  stores: Record<string, string | null>;
+  upgrade?: (transaction: Transaction) => Promise<void>;
+};
+
+/** Record tables: primary key `id`, then the indexes lists and detail pages query by. */
+const RECORD_STORES = {
+  partners: 'id, kind, parentId, countryCode, updatedAt, *areaIds, *tagIds',
+  agreements: 'id, kind, updatedAt, *areaIds, *tagIds',
+  projects: 'id, status, programmeId, agreementId, actualStart, updatedAt, *areaIds, *tagIds',
+  events:
+    'id, kind, startDate, organizerId, countryCode, updatedAt, *partnerIds, *areaIds, *tagIds',
+  people: 'id, updatedAt, *areaIds, *tagIds',
+  followUps: 'id, status, dueDate, ownerPersonId, sourceId, updatedAt, *areaIds, *tagIds',
+  documents: 'id, documentDate, updatedAt, *linkedRecordIds, *areaIds, *tagIds',
+  areas: 'id, &code, updatedAt',
+  tags: 'id, label, updatedAt',
+} as const;
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    reason: 'The first registry: record tables, the change log, the reverse-link index and meta.',
+    stores: {
+      ...RECORD_STORES,
+      /** Every write, field by field: history, and "what changed since" for exchange bundles. */
+      changes: '++seq, recordId, at',
+      /** Who links to whom, kept by the mutation functions, for detail pages and delete checks. */
+      links: '[sourceId+field+targetId], targetId, sourceId',
+      /** Registry-wide facts such as the registry's own id. */
+      meta: 'key',
+    },
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = SCHEMA_VERSIONS.at(-1)?.version ?? 0;

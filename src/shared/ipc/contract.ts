@@ -1,0 +1,63 @@
+import * as z from 'zod';
+import { languageSchema } from '../model/localizedText';
+import { registrySnapshotSchema } from '../model/registrySnapshot';
+
+const noInput = z.undefined();
+
+const deviceSchema = z.object({
+  deviceId: z.uuid(),
+  /** Shown in history and exchange logs; defaults to the computer's host name. */
+  deviceName: z.string().min(1).max(80),
+});
+
+const settingsSchema = z.object({
+  /** null until the user picks one: the UI then follows the system language. */
+  uiLanguage: languageSchema.nullable(),
+});
+
+/**
+ * Every channel between renderer and main, with the schemas both ends are held to. Channel names
+ * (`feature:verb`) exist nowhere else; main, preload and renderer derive their types from here.
+ */
+export const ipcContract = {
+  /** Versions and folders for Settings and for bug reports. */
+  'app:info': {
+    input: noInput,
+    output: z.object({
+      appVersion: z.string(),
+      electronVersion: z.string().nullable(),
+      chromeVersion: z.string().nullable(),
+      platform: z.string(),
+      isPackaged: z.boolean(),
+      /** Where the registry database, settings and logs live on this machine. */
+      dataFolder: z.string(),
+      systemLocale: z.string(),
+    }),
+  },
+  /** This installation's identity, stamped on every change it makes. */
+  'device:get': { input: noInput, output: deviceSchema },
+  'device:rename': {
+    input: z.object({ deviceName: z.string().trim().min(1).max(80) }),
+    output: deviceSchema,
+  },
+  'settings:get': { input: noInput, output: settingsSchema },
+  'settings:update': { input: settingsSchema.partial(), output: settingsSchema },
+  /** The sample registry shipped in resources/, validated before the renderer sees it. */
+  'sample:read': { input: noInput, output: registrySnapshotSchema },
+  /** Renderer crashes caught by the error boundary, appended to a log file the user can send. */
+  'diagnostics:report-error': {
+    input: z.object({
+      message: z.string().max(10_000),
+      stack: z.string().max(50_000).nullable(),
+      componentStack: z.string().max(50_000).nullable(),
+    }),
+    output: z.object({ logFile: z.string() }),
+  },
+} as const satisfies Record<`${string}:${string}`, { input: z.ZodType; output: z.ZodType }>;
+
+export type IpcContract = typeof ipcContract;
+export type IpcChannel = keyof IpcContract;
+export type IpcInput<C extends IpcChannel> = z.input<IpcContract[C]['input']>;
+export type IpcOutput<C extends IpcChannel> = z.output<IpcContract[C]['output']>;
+/** What a main-process handler receives after the input passed its schema. */
+export type IpcParsedInput<C extends IpcChannel> = z.output<IpcContract[C]['input']>;
