@@ -8,22 +8,22 @@ import { contentSchemas, RECORD_KINDS, type RecordContent, type RecordKind } fro
  */
 export const SNAPSHOT_FORMAT = 'cooperation-registry/snapshot';
 
-const withId = <K extends RecordKind>(kind: K) => contentSchemas[kind].extend({ id: z.uuid() });
+const idShape = { id: z.uuid() };
 
 export const registrySnapshotSchema = z.object({
   format: z.literal(SNAPSHOT_FORMAT),
   formatVersion: z.literal(1),
   title: z.string().min(1),
   records: z.object({
-    partners: z.array(withId('partners')).default([]),
-    agreements: z.array(withId('agreements')).default([]),
-    projects: z.array(withId('projects')).default([]),
-    events: z.array(withId('events')).default([]),
-    people: z.array(withId('people')).default([]),
-    followUps: z.array(withId('followUps')).default([]),
-    documents: z.array(withId('documents')).default([]),
-    areas: z.array(withId('areas')).default([]),
-    tags: z.array(withId('tags')).default([]),
+    partners: z.array(contentSchemas.partners.extend(idShape)).default([]),
+    agreements: z.array(contentSchemas.agreements.extend(idShape)).default([]),
+    projects: z.array(contentSchemas.projects.extend(idShape)).default([]),
+    events: z.array(contentSchemas.events.extend(idShape)).default([]),
+    people: z.array(contentSchemas.people.extend(idShape)).default([]),
+    followUps: z.array(contentSchemas.followUps.extend(idShape)).default([]),
+    documents: z.array(contentSchemas.documents.extend(idShape)).default([]),
+    areas: z.array(contentSchemas.areas.extend(idShape)).default([]),
+    tags: z.array(contentSchemas.tags.extend(idShape)).default([]),
   } satisfies Record<RecordKind, z.ZodType>),
 });
 export type RegistrySnapshot = z.output<typeof registrySnapshotSchema>;
