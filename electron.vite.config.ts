@@ -25,6 +25,7 @@ export default defineConfig({
     build: {
       // The renderer is served from app://registry/, so absolute asset paths resolve there.
       target: 'chrome140',
+      minify: true,
     },
     base: '/',
   },

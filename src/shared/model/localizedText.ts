@@ -22,7 +22,7 @@ export const localizedTextSchema = z
   .object({ en: optionalText, az: optionalText, ru: optionalText })
   .strict()
   .refine((text) => LANGUAGES.some((language) => text[language] !== undefined), {
-    message: 'Give the text in at least one language (en, az or ru)',
+    error: 'Give the text in at least one language (en, az or ru)',
   });
 
 /**

@@ -64,8 +64,20 @@ describe('partial dates', () => {
 
   it('display a multi-day event as one range', () => {
     const spaced = (text: string | null) => text?.replace(/\s/g, ' ');
-    expect(spaced(formatPartialDateRange('2016-12-05', '2016-12-08', 'en-GB'))).toBe('5 – 8 December 2016');
+    expect(spaced(formatPartialDateRange('2016-12-05', '2016-12-08', 'en-GB'))).toBe(
+      '5 – 8 December 2016',
+    );
     expect(formatPartialDateRange('2016-09-18', '2016-09-18', 'en-GB')).toBe('18 September 2016');
     expect(formatPartialDateRange(null, null, 'en')).toBeNull();
+  });
+});
+
+describe('partial dates in Azerbaijani', () => {
+  it('are written by hand, not by an ICU that may lack the locale', () => {
+    expect(formatPartialDate('2016-12-08', 'az-Latn-AZ')).toBe('8 dekabr 2016');
+    expect(formatPartialDate('2014-03', 'az')).toBe('mart 2014');
+    expect(formatPartialDateRange('2016-12-05', '2016-12-08', 'az-Latn-AZ')).toBe(
+      '5–8 dekabr 2016',
+    );
   });
 });

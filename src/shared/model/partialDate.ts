@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { formatAzDate, formatAzDayRange } from '../i18n/azerbaijani';
 
 /**
  * A date known to the year, the month or the day: `"2014"`, `"2014-03"` or `"2014-03-05"`.
@@ -34,7 +35,7 @@ function daysInMonth(year: number, month: number): number {
 }
 
 export const partialDateSchema = z.string().refine((text) => parsePartialDate(text) !== null, {
-  message: 'Expected a date as YYYY, YYYY-MM or YYYY-MM-DD that exists in the calendar',
+  error: 'Expected a date as YYYY, YYYY-MM or YYYY-MM-DD that exists in the calendar',
 });
 
 /** A partial date, or null when the date is unknown. */
@@ -91,6 +92,11 @@ export function partialDateOverlaps(
   return true;
 }
 
+/** Azerbaijani is formatted by hand: Chromium's ICU has no data for it (see i18n/azerbaijani). */
+function isAzerbaijani(locale: string): boolean {
+  return locale === 'az' || locale.startsWith('az-');
+}
+
 /**
  * Formats a partial date as precisely as it is known, in the given locale: "2014", "March 2014",
  * "5 March 2014". Never invents a day or month.
@@ -99,6 +105,7 @@ export function formatPartialDate(date: PartialDate, locale: string): string {
   const parsed = parsePartialDate(date);
   if (!parsed) return date;
   const { year, month, day } = parsed;
+  if (isAzerbaijani(locale)) return formatAzDate(year, month, day);
   if (month === null) return String(year);
   const utc = new Date(Date.UTC(year, month - 1, day ?? 1));
   const options: Intl.DateTimeFormatOptions =
@@ -120,6 +127,12 @@ export function formatPartialDateRange(
   const a = parsePartialDate(start);
   const b = parsePartialDate(end);
   if (a && b && a.day !== null && b.day !== null && a.month !== null && b.month !== null) {
+    if (isAzerbaijani(locale)) {
+      return formatAzDayRange(
+        { year: a.year, month: a.month, day: a.day },
+        { year: b.year, month: b.month, day: b.day },
+      );
+    }
     const format = new Intl.DateTimeFormat(locale, {
       year: 'numeric',
       month: 'long',

@@ -359,8 +359,3 @@ export type FollowUp = StoredRecord<'followUps'>;
 export type RegistryDocument = StoredRecord<'documents'>;
 export type ThematicArea = StoredRecord<'areas'>;
 export type Tag = StoredRecord<'tags'>;
-
-/** The stored schema (content + metadata) of a kind, for validating rows read back or imported. */
-export function storedRecordSchema<K extends RecordKind>(kind: K) {
-  return contentSchemas[kind].extend(recordMetaSchema.shape);
-}

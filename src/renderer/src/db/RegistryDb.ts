@@ -1,4 +1,4 @@
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type EntityTable, type Table } from 'dexie';
 import type {
   Agreement,
   FollowUp,
@@ -85,7 +85,7 @@ export class RegistryDb extends Dexie {
   }
 
   /** The table holding records of one kind. */
-  recordTable<K extends RecordKind>(kind: K): EntityTable<StoredRecord<K>, 'id'> {
-    return this.table(kind) as unknown as EntityTable<StoredRecord<K>, 'id'>;
+  recordTable<K extends RecordKind>(kind: K): Table<StoredRecord<K>, string, StoredRecord<K>> {
+    return this.table(kind);
   }
 }

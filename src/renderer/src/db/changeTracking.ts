@@ -58,10 +58,12 @@ function parseContent<K extends RecordKind>(kind: K, content: unknown): RecordCo
   return result.data as RecordContent<K>;
 }
 
+const META_FIELD_SET: ReadonlySet<string> = new Set(META_FIELDS);
+
 function contentOf<K extends RecordKind>(record: StoredRecord<K>): RecordContent<K> {
-  const content: Record<string, unknown> = { ...record };
-  for (const field of META_FIELDS) delete content[field];
-  return content as RecordContent<K>;
+  return Object.fromEntries(
+    Object.entries(record).filter(([field]) => !META_FIELD_SET.has(field)),
+  ) as RecordContent<K>;
 }
 
 /** Structural equality for JSON-shaped values (records hold nothing else). */
@@ -123,9 +125,9 @@ async function writeTracked<K extends RecordKind>(
   if (linksChanged) await replaceLinks(db, kind, record.id, contentOf(record));
 }
 
-function inWriteTransaction<K extends RecordKind, T>(
+function inWriteTransaction<T>(
   db: RegistryDb,
-  kind: K,
+  kind: RecordKind,
   work: () => Promise<T>,
 ): Promise<T> {
   // Joins the caller's transaction when there is one (bulk loads), else opens its own.
@@ -156,7 +158,7 @@ export async function createRecord<K extends RecordKind>(
       changedBy: context.deviceId,
       deletedAt: null,
     } as StoredRecord<K>;
-    const fields = changedFields({}, content as Record<string, unknown>);
+    const fields = changedFields({}, content);
     await writeTracked(db, kind, record, { op: 'create', fields }, true);
     return record;
   });
@@ -198,10 +200,7 @@ export async function updateRecord<K extends RecordKind>(
     }
     const before = contentOf(current);
     const content = parseContent(kind, { ...before, ...patch });
-    const fields = changedFields(
-      before as Record<string, unknown>,
-      content as Record<string, unknown>,
-    );
+    const fields = changedFields(before, content);
     if (Object.keys(fields).length === 0) return current;
     const record = {
       ...current,

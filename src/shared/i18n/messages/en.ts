@@ -44,15 +44,18 @@ export const en = {
     title: 'Welcome to the Cooperation Registry',
     body: 'The registry keeps the service’s partners, agreements and their dated steps, joint projects, meetings and visits, people and follow-up actions, in English, Azerbaijani and Russian. Everything stays on this computer and works without a network.',
     emptyTitle: 'The registry is empty',
-    sampleHint: 'To see how it works, load the sample registry: the partners, agreements, projects, events and people named in the service’s overview of its international cooperation. You can delete it later.',
+    sampleHint:
+      'To see how it works, load the sample registry: the partners, agreements, projects, events and people named in the service’s overview of its international cooperation. You can delete it later.',
     sectionsHint: 'Use the sections on the left to browse each kind of record.',
   },
   sample: {
     load: 'Load the sample registry',
     loading: 'Loading the sample registry…',
     confirmTitle: 'Add the sample registry?',
-    confirmBody_one: 'The registry already holds {{count}} record. The sample records will be added beside it; records you have are not changed.',
-    confirmBody_other: 'The registry already holds {{count}} records. The sample records will be added beside them; records you have are not changed.',
+    confirmBody_one:
+      'The registry already holds {{count}} record. The sample records will be added beside it; records you have are not changed.',
+    confirmBody_other:
+      'The registry already holds {{count}} records. The sample records will be added beside them; records you have are not changed.',
     confirmAction: 'Add sample records',
     loaded_one: 'Sample registry loaded: {{count}} record added.',
     loaded_other: 'Sample registry loaded: {{count}} records added.',
@@ -133,10 +136,12 @@ export const en = {
   settings: {
     title: 'Settings',
     languageSection: 'Language',
-    languageHelp: 'The language of menus and labels. Records keep the languages they were written in.',
+    languageHelp:
+      'The language of menus and labels. Records keep the languages they were written in.',
     storageSection: 'Storage',
     persisted: 'Protected: the browser engine will not clear the registry to free disk space.',
-    notPersisted: 'Not protected: under disk pressure the engine may clear stored data. Keep backups.',
+    notPersisted:
+      'Not protected: under disk pressure the engine may clear stored data. Keep backups.',
     persistUnknown: 'Checking whether storage is protected…',
     dataFolder: 'Data folder',
     deviceSection: 'This computer',
@@ -146,7 +151,8 @@ export const en = {
     rename: 'Rename',
     renamed: 'Device renamed.',
     sampleSection: 'Sample registry',
-    sampleHelp: 'Adds the partners, agreements, projects, events and people of the service’s published overview.',
+    sampleHelp:
+      'Adds the partners, agreements, projects, events and people of the service’s published overview.',
     aboutSection: 'About',
     version: 'Version {{version}}',
     engine: 'Electron {{electron}}, Chromium {{chrome}}',
@@ -159,7 +165,8 @@ export const en = {
     reload: 'Reload the window',
     details: 'Technical details',
     databaseTitle: 'The registry database could not be opened',
-    databaseBody: 'Nothing has been changed or deleted. Close other windows of the app and try again. If it keeps failing, restore the registry from a backup.',
+    databaseBody:
+      'Nothing has been changed or deleted. Close other windows of the app and try again. If it keeps failing, restore the registry from a backup.',
     ipc: 'The app could not complete the request ({{code}}): {{message}}',
   },
   enums: {

@@ -1,0 +1,17 @@
+import type { IpcErrorCode } from '@shared/ipc/result';
+
+/**
+ * An error a service means the user to see: its code and message cross IPC unchanged. Anything
+ * else thrown in main is reported as `internal` with a generic message, so paths and stack traces
+ * of unexpected failures stay in the log.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: IpcErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'AppError';
+  }
+}

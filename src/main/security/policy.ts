@@ -1,0 +1,60 @@
+import type { WebPreferences } from 'electron';
+import { APP_SCHEME, isAppOrigin } from './appOrigin';
+
+/**
+ * Schemes a page may load besides the app's own origin: inline images and fonts (data:), object
+ * URLs for downloads and workers (blob:), and DevTools. Everything else, the network above all,
+ * is refused: the app is offline by design.
+ */
+const ALLOWED_REQUEST_SCHEMES: ReadonlySet<string> = new Set(['data:', 'blob:', 'devtools:']);
+
+function protocolOf(url: string): string | null {
+  try {
+    return new URL(url).protocol;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether the session must cancel a request. Allow-list, not block-list, so a scheme nobody
+ * thought of (file:, ftp:, chrome-extension:, another app: host) is refused too.
+ */
+export function shouldBlockRequest(url: string): boolean {
+  const scheme = protocolOf(url);
+  if (scheme === null) return true;
+  if (scheme === `${APP_SCHEME}:`) return !isAppOrigin(url);
+  return !ALLOWED_REQUEST_SCHEMES.has(scheme);
+}
+
+/** Whether a frame may navigate to `url`: only within the app's own pages. */
+export function canNavigate(url: string): boolean {
+  return isAppOrigin(url);
+}
+
+/**
+ * Whether `shell.openExternal` may hand `url` to the system. Only mailto: for now: opening a web
+ * page would take the user's data context out of the offline app.
+ */
+export function isAllowedExternalUrl(url: string): boolean {
+  return protocolOf(url) === 'mailto:';
+}
+
+/**
+ * The web preferences of every window: the renderer is an untrusted page with a typed bridge and
+ * nothing else (Electron security checklist).
+ */
+export const SECURE_WEB_PREFERENCES: Readonly<WebPreferences> = Object.freeze({
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webviewTag: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  navigateOnDragDrop: false,
+  spellcheck: false,
+  safeDialogs: true,
+});

@@ -1,0 +1,101 @@
+import { join } from 'node:path';
+import { BrowserWindow, screen } from 'electron';
+import type { LogLine } from '../diagnostics/diagnosticsService';
+import { APP_ENTRY_URL } from '../security/appOrigin';
+import { SECURE_WEB_PREFERENCES } from '../security/policy';
+import {
+  fitToDisplays,
+  loadWindowState,
+  MIN_WINDOW_SIZE,
+  saveWindowState,
+  type WindowState,
+} from './windowState';
+
+/** The renderer's (MUI's default) page colour, so no different colour flashes before React paints. */
+const BACKGROUND_COLOR = '#ffffff';
+const SAVE_DELAY_MS = 500;
+
+export type MainWindowOptions = {
+  /** Where window-state.json lives. */
+  dataFolder: string;
+  log: LogLine;
+};
+
+export type MainWindow = {
+  window: BrowserWindow;
+  /** Resolves when the last window-state write has finished; awaited before the app quits. */
+  whenStateSaved: () => Promise<void>;
+};
+
+/**
+ * Opens the app's only window: secure web preferences, the typed preload, the UI from
+ * app://registry, and the size and place the user left it in (brought back onto a display that
+ * is still attached). Hidden until its first paint is ready.
+ */
+export async function createMainWindow({
+  dataFolder,
+  log,
+}: MainWindowOptions): Promise<MainWindow> {
+  const state = await loadWindowState(dataFolder, log);
+  const primary = screen.getPrimaryDisplay();
+  const workAreas = [
+    primary.workArea,
+    ...screen
+      .getAllDisplays()
+      .filter((display) => display.id !== primary.id)
+      .map((display) => display.workArea),
+  ];
+  const bounds = fitToDisplays(state.bounds, workAreas);
+
+  const window = new BrowserWindow({
+    ...bounds,
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
+    show: false,
+    backgroundColor: BACKGROUND_COLOR,
+    title: 'Cooperation Registry',
+    webPreferences: {
+      ...SECURE_WEB_PREFERENCES,
+      preload: join(__dirname, '../preload/index.js'),
+    },
+  });
+
+  let saving: Promise<void> = Promise.resolve();
+  let timer: NodeJS.Timeout | undefined;
+  const saveNow = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (window.isDestroyed()) return saving;
+    const next: WindowState = {
+      bounds: window.getNormalBounds(),
+      isMaximized: window.isMaximized(),
+    };
+    saving = saving
+      .then(() => saveWindowState(dataFolder, next))
+      .catch((error: unknown) => log(`Could not save the window state: ${String(error)}`));
+    return saving;
+  };
+  const saveSoon = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void saveNow(), SAVE_DELAY_MS);
+  };
+  window.on('move', saveSoon);
+  window.on('resize', saveSoon);
+  window.on('maximize', saveSoon);
+  window.on('unmaximize', saveSoon);
+  window.on('close', () => void saveNow());
+
+  window.once('ready-to-show', () => {
+    if (state.isMaximized) window.maximize();
+    window.show();
+  });
+  window.webContents.on('render-process-gone', (_event, details) => {
+    log(`Renderer process gone: ${details.reason} (exit code ${details.exitCode})`);
+  });
+
+  window.loadURL(APP_ENTRY_URL).catch((error: unknown) => {
+    log(`Could not load ${APP_ENTRY_URL}: ${String(error)}`);
+  });
+
+  return { window, whenStateSaved: () => saving };
+}

@@ -1,0 +1,49 @@
+import { CssBaseline, ThemeProvider } from '@mui/material';
+import { HashRouter, Route, Routes } from 'react-router';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { PartnerDetailPage } from '../features/partners/PartnerDetailPage';
+import { RecordListPage } from '../features/records/RecordListPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { NotificationsProvider } from '../ui/Notifications';
+import { AppShell } from './AppShell';
+import { ErrorBoundary } from './ErrorBoundary';
+import { NAV_SECTIONS } from './navigation';
+import { RegistryProvider } from './RegistryContext';
+import { theme } from './theme';
+
+/**
+ * The whole renderer. Hash routes keep every screen reloadable from app://registry/index.html
+ * without asking the protocol handler for paths it does not serve.
+ */
+export function App() {
+  return (
+    <ThemeProvider theme={theme}>
+      <CssBaseline />
+      <ErrorBoundary>
+        <NotificationsProvider>
+          <RegistryProvider>
+            <HashRouter>
+              <Routes>
+                <Route element={<AppShell />}>
+                  <Route index element={<DashboardPage />} />
+                  {NAV_SECTIONS.map((section) =>
+                    section.kind ? (
+                      <Route
+                        key={section.id}
+                        path={section.path}
+                        element={<RecordListPage key={section.kind} kind={section.kind} />}
+                      />
+                    ) : null,
+                  )}
+                  <Route path="/partners/:partnerId" element={<PartnerDetailPage />} />
+                  <Route path="/settings" element={<SettingsPage />} />
+                  <Route path="*" element={<DashboardPage />} />
+                </Route>
+              </Routes>
+            </HashRouter>
+          </RegistryProvider>
+        </NotificationsProvider>
+      </ErrorBoundary>
+    </ThemeProvider>
+  );
+}

@@ -1,0 +1,110 @@
+import AssignmentTurnedInIcon from '@mui/icons-material/AssignmentTurnedIn';
+import DashboardIcon from '@mui/icons-material/Dashboard';
+import DescriptionIcon from '@mui/icons-material/Description';
+import EventIcon from '@mui/icons-material/Event';
+import GavelIcon from '@mui/icons-material/Gavel';
+import HandshakeIcon from '@mui/icons-material/Handshake';
+import PeopleIcon from '@mui/icons-material/People';
+import SettingsIcon from '@mui/icons-material/Settings';
+import WorkIcon from '@mui/icons-material/Work';
+import {
+  AppBar,
+  Box,
+  Drawer,
+  Link,
+  List,
+  ListItemButton,
+  ListItemIcon,
+  ListItemText,
+  Toolbar,
+  Typography,
+} from '@mui/material';
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet, useLocation } from 'react-router';
+import { ErrorBoundary } from './ErrorBoundary';
+import { LanguageSwitcher } from './LanguageSwitcher';
+import { NAV_SECTIONS, type NavSection } from './navigation';
+
+const DRAWER_WIDTH = 240;
+
+const ICONS: Record<NavSection['id'], ReactElement> = {
+  dashboard: <DashboardIcon />,
+  partners: <HandshakeIcon />,
+  agreements: <GavelIcon />,
+  projects: <WorkIcon />,
+  events: <EventIcon />,
+  people: <PeopleIcon />,
+  followUps: <AssignmentTurnedInIcon />,
+  documents: <DescriptionIcon />,
+  settings: <SettingsIcon />,
+};
+
+/** The frame around every screen: title bar with the language switcher, section navigation, content. */
+export function AppShell() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  return (
+    <Box sx={{ display: 'flex', minHeight: '100vh' }}>
+      <Link
+        href="#main-content"
+        onClick={(event) => {
+          event.preventDefault();
+          document.getElementById('main-content')?.focus();
+        }}
+        sx={{
+          position: 'absolute',
+          left: -9999,
+          '&:focus': { left: 8, top: 8, zIndex: 2000, bgcolor: 'background.paper', p: 1 },
+        }}
+      >
+        {t('app.skipToContent')}
+      </Link>
+      <AppBar position="fixed" sx={{ zIndex: (theme) => theme.zIndex.drawer + 1 }}>
+        <Toolbar sx={{ gap: 2 }}>
+          <Typography variant="h6" component="p" noWrap sx={{ flexGrow: 1 }}>
+            {t('app.title')}
+          </Typography>
+          <LanguageSwitcher />
+        </Toolbar>
+      </AppBar>
+      <Drawer
+        variant="permanent"
+        sx={{
+          width: DRAWER_WIDTH,
+          flexShrink: 0,
+          '& .MuiDrawer-paper': { width: DRAWER_WIDTH, boxSizing: 'border-box' },
+        }}
+      >
+        <Toolbar />
+        <Box component="nav" aria-label={t('nav.label')} data-testid="section-nav">
+          <List>
+            {NAV_SECTIONS.map((section) => (
+              <ListItemButton
+                key={section.id}
+                component={NavLink}
+                to={section.path}
+                end={section.path === '/'}
+                sx={{ '&.active': { bgcolor: 'action.selected', fontWeight: 600 } }}
+              >
+                <ListItemIcon>{ICONS[section.id]}</ListItemIcon>
+                <ListItemText primary={t(`nav.${section.id}`)} />
+              </ListItemButton>
+            ))}
+          </List>
+        </Box>
+      </Drawer>
+      <Box
+        component="main"
+        id="main-content"
+        tabIndex={-1}
+        sx={{ flexGrow: 1, p: 3, minWidth: 0, outline: 'none' }}
+      >
+        <Toolbar />
+        <ErrorBoundary resetKey={location.pathname}>
+          <Outlet />
+        </ErrorBoundary>
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,117 @@
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import type { IpcOutput } from '@shared/ipc/contract';
+import { systemMutationContext, type MutationContext } from '../db/changeTracking';
+import { RegistryDb, REGISTRY_DB_NAME } from '../db/RegistryDb';
+import { registryClient } from '../ipc/registryClient';
+import { DatabaseErrorScreen } from './DatabaseErrorScreen';
+import { LoadingScreen } from './LoadingScreen';
+
+export type RegistryContextValue = {
+  /** Everyday reads and single-record writes (Chromium's default durability). */
+  db: RegistryDb;
+  /** The same database on a strict-durability connection, for bulk writes that must reach disk. */
+  bulkDb: RegistryDb;
+  mutationContext: MutationContext;
+  device: IpcOutput<'device:get'>;
+  setDevice: (device: IpcOutput<'device:get'>) => void;
+  appInfo: IpcOutput<'app:info'>;
+  /** The answer to navigator.storage.persist(); null while it is pending or unsupported. */
+  isStoragePersisted: boolean | null;
+};
+
+const RegistryContext = createContext<RegistryContextValue | null>(null);
+
+export function useRegistry(): RegistryContextValue {
+  const value = useContext(RegistryContext);
+  if (!value) throw new Error('useRegistry must be used inside <RegistryProvider>');
+  return value;
+}
+
+type OpenState =
+  | { status: 'opening' }
+  | { status: 'failed'; error: unknown }
+  | {
+      status: 'open';
+      db: RegistryDb;
+      bulkDb: RegistryDb;
+      device: IpcOutput<'device:get'>;
+      appInfo: IpcOutput<'app:info'>;
+    };
+
+async function openRegistry(databaseName: string) {
+  const [device, appInfo] = await Promise.all([
+    registryClient.device.get(),
+    registryClient.app.info(),
+  ]);
+  const db = new RegistryDb(databaseName);
+  const bulkDb = new RegistryDb(databaseName, { durability: 'strict' });
+  await db.open();
+  await bulkDb.open();
+  return { db, bulkDb, device, appInfo };
+}
+
+async function requestPersistentStorage(): Promise<boolean | null> {
+  return (await navigator.storage.persisted()) || navigator.storage.persist();
+}
+
+type RegistryProviderProps = { children: ReactNode; databaseName?: string };
+
+/** Opens the registry and this device's identity before anything else renders. */
+export function RegistryProvider({
+  children,
+  databaseName = REGISTRY_DB_NAME,
+}: RegistryProviderProps) {
+  const [state, setState] = useState<OpenState>({ status: 'opening' });
+  const [attempt, setAttempt] = useState(0);
+  const [device, setDevice] = useState<IpcOutput<'device:get'> | null>(null);
+  const [isStoragePersisted, setIsStoragePersisted] = useState<boolean | null>(null);
+
+  useEffect(() => {
+    let isCurrent = true;
+    openRegistry(databaseName).then(
+      (opened) => {
+        if (!isCurrent) {
+          opened.db.close();
+          opened.bulkDb.close();
+          return;
+        }
+        setDevice(opened.device);
+        setState({ status: 'open', ...opened });
+      },
+      (error: unknown) => {
+        if (isCurrent) setState({ status: 'failed', error });
+      },
+    );
+    requestPersistentStorage().then(
+      (answer) => isCurrent && setIsStoragePersisted(answer),
+      () => isCurrent && setIsStoragePersisted(false),
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, [databaseName, attempt]);
+
+  useEffect(() => {
+    if (state.status !== 'open') return undefined;
+    return () => {
+      state.db.close();
+      state.bulkDb.close();
+    };
+  }, [state]);
+
+  if (state.status === 'opening') return <LoadingScreen />;
+  if (state.status === 'failed') {
+    return <DatabaseErrorScreen error={state.error} onRetry={() => setAttempt((n) => n + 1)} />;
+  }
+  const currentDevice = device ?? state.device;
+  const value: RegistryContextValue = {
+    db: state.db,
+    bulkDb: state.bulkDb,
+    device: currentDevice,
+    setDevice,
+    mutationContext: systemMutationContext(currentDevice.deviceId),
+    appInfo: state.appInfo,
+    isStoragePersisted,
+  };
+  return <RegistryContext.Provider value={value}>{children}</RegistryContext.Provider>;
+}

@@ -1,0 +1,25 @@
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Language } from '@shared/model/localizedText';
+import { registryClient } from '../ipc/registryClient';
+import { useNotify } from '../ui/Notifications';
+import { currentLanguage } from '../ui/useFormat';
+
+/** The UI language and a setter that switches the screen at once and remembers the choice in main. */
+export function useLanguage(): [Language, (language: Language) => void] {
+  const { i18n, t } = useTranslation();
+  const notify = useNotify();
+  const language = currentLanguage(i18n.resolvedLanguage ?? i18n.language);
+  const setLanguage = useCallback(
+    (next: Language) => {
+      document.documentElement.lang = next;
+      void i18n.changeLanguage(next);
+      registryClient.settings.update({ uiLanguage: next }).catch((error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error);
+        notify({ severity: 'warning', message: t('errors.ipc', { code: 'settings', message }) });
+      });
+    },
+    [i18n, notify, t],
+  );
+  return [language, setLanguage];
+}

@@ -1,0 +1,98 @@
+import {
+  Box,
+  Card,
+  CardActionArea,
+  CardContent,
+  List,
+  ListItem,
+  ListItemText,
+  Paper,
+  Typography,
+} from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import { Link as RouterLink } from 'react-router';
+import { RECORD_KINDS } from '@shared/model/records';
+import { NAV_SECTIONS } from '../../app/navigation';
+import { useFormat } from '../../ui/useFormat';
+import { useLiveRecordCounts } from '../records/queries';
+import { FirstRunPanel } from './FirstRunPanel';
+import { useRecentChanges } from './queries';
+
+const RECENT_LIMIT = 10;
+
+/** The registry at a glance: how much it holds and what changed last; the welcome when empty. */
+export function DashboardPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const counts = useLiveRecordCounts();
+  const recent = useRecentChanges(RECENT_LIMIT);
+
+  if (!counts) return <Typography role="status">{t('common.loading')}</Typography>;
+  const total = RECORD_KINDS.reduce((sum, kind) => sum + counts[kind], 0);
+
+  return (
+    <Box>
+      <Typography variant="h4" component="h1" gutterBottom>
+        {t('dashboard.title')}
+      </Typography>
+      {total === 0 ? (
+        <FirstRunPanel />
+      ) : (
+        <>
+          <Typography variant="h6" component="h2" gutterBottom>
+            {t('dashboard.counts')}
+          </Typography>
+          <Box
+            sx={{
+              display: 'grid',
+              gap: 2,
+              gridTemplateColumns: 'repeat(auto-fill, minmax(180px, 1fr))',
+              mb: 4,
+            }}
+          >
+            {NAV_SECTIONS.filter((section) => section.kind !== null).map((section) => (
+              <Card key={section.path} variant="outlined">
+                <CardActionArea component={RouterLink} to={section.path}>
+                  <CardContent>
+                    <Typography variant="h4" component="p" data-testid={`count-${section.kind}`}>
+                      {section.kind ? counts[section.kind] : 0}
+                    </Typography>
+                    <Typography color="text.secondary">{t(`nav.${section.id}`)}</Typography>
+                  </CardContent>
+                </CardActionArea>
+              </Card>
+            ))}
+          </Box>
+          <Typography variant="h6" component="h2" gutterBottom>
+            {t('dashboard.recentlyChanged')}
+          </Typography>
+          <Paper variant="outlined">
+            {recent && recent.length > 0 ? (
+              <List dense>
+                {recent.map((change) => (
+                  <ListItem
+                    key={change.id}
+                    {...(change.kind === 'partners'
+                      ? { component: RouterLink, to: `/partners/${change.id}` }
+                      : {})}
+                  >
+                    <ListItemText
+                      primary={
+                        typeof change.label === 'string' ? change.label : format.text(change.label)
+                      }
+                      secondary={t('dashboard.changedOn', {
+                        date: format.timestamp(change.updatedAt),
+                      })}
+                    />
+                  </ListItem>
+                ))}
+              </List>
+            ) : (
+              <Typography sx={{ p: 2 }}>{t('dashboard.noRecentChanges')}</Typography>
+            )}
+          </Paper>
+        </>
+      )}
+    </Box>
+  );
+}

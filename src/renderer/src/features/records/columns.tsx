@@ -1,0 +1,207 @@
+import { Chip } from '@mui/material';
+import type { TFunction } from 'i18next';
+import type { ReactNode } from 'react';
+import { deriveAgreementStatus } from '@shared/model/agreementStatus';
+import { partialDateBounds, type PartialDate } from '@shared/model/partialDate';
+import type { Partner, Person, RecordKind, StoredRecord } from '@shared/model/records';
+import type { en } from '@shared/i18n/messages/en';
+import type { Format } from '../../ui/useFormat';
+
+/** What a column may look up besides the row itself. */
+export type ColumnContext = {
+  partners: Map<string, Partner>;
+  people: Map<string, Person>;
+  format: Format;
+  t: TFunction;
+  today: string;
+};
+
+export type Column<K extends RecordKind> = {
+  id: string;
+  /** A key under `columns.` in the messages. */
+  label: keyof typeof en.columns;
+  /** Text shown in the cell, and used for sorting unless `dateKey` is given. */
+  text: (record: StoredRecord<K>, context: ColumnContext) => string;
+  /** Sorts the column chronologically by this partial date instead of by its text. */
+  dateKey?: (record: StoredRecord<K>) => PartialDate | null;
+  render?: (record: StoredRecord<K>, context: ColumnContext) => ReactNode;
+};
+
+const partnerNames = (ids: readonly string[], { partners, format }: ColumnContext) =>
+  ids
+    .map((id) => partners.get(id))
+    .filter((partner): partner is Partner => partner !== undefined)
+    .map((partner) => partner.acronym ?? format.text(partner.name))
+    .join(', ');
+
+const signedDate = (record: StoredRecord<'agreements'>) =>
+  record.steps.find((step) => step.kind === 'signed')?.date ?? null;
+
+function isOverdue(record: StoredRecord<'followUps'>, today: string): boolean {
+  const due = partialDateBounds(record.dueDate);
+  return (
+    due !== null &&
+    due.last < today &&
+    (record.status === 'open' || record.status === 'in-progress')
+  );
+}
+
+/** The columns of each section's list, first column = default sort. */
+export const LIST_COLUMNS: { [K in Exclude<RecordKind, 'areas' | 'tags'>]: Column<K>[] } = {
+  partners: [
+    {
+      id: 'name',
+      label: 'name',
+      text: (r, { format }) => format.text(r.name),
+      render: (r, { format, t }) => (
+        <>
+          {format.text(r.name)}
+          {r.isOwnSide && <Chip size="small" label={t('partner.ownSide')} sx={{ ml: 1 }} />}
+        </>
+      ),
+    },
+    { id: 'acronym', label: 'acronym', text: (r) => r.acronym ?? '' },
+    { id: 'kind', label: 'kind', text: (r, { t }) => t(`enums.partnerKind.${r.kind}`) },
+    { id: 'country', label: 'country', text: (r, { format }) => format.country(r.countryCode) },
+    {
+      id: 'parent',
+      label: 'parent',
+      text: (r, context) => (r.parentId ? partnerNames([r.parentId], context) : ''),
+    },
+  ],
+  agreements: [
+    { id: 'title', label: 'title', text: (r, { format }) => format.text(r.title) },
+    { id: 'kind', label: 'kind', text: (r, { t }) => t(`enums.agreementKind.${r.kind}`) },
+    {
+      id: 'parties',
+      label: 'parties',
+      text: (r, context) =>
+        partnerNames(
+          r.parties.map((party) => party.partnerId),
+          context,
+        ),
+    },
+    {
+      id: 'status',
+      label: 'status',
+      text: (r, { t, today }) => t(`enums.agreementStatus.${deriveAgreementStatus(r, today)}`),
+    },
+    {
+      id: 'signed',
+      label: 'signed',
+      text: (r, { format }) => format.date(signedDate(r)),
+      dateKey: signedDate,
+    },
+  ],
+  projects: [
+    { id: 'title', label: 'title', text: (r, { format }) => format.text(r.title) },
+    { id: 'status', label: 'status', text: (r, { t }) => t(`enums.projectStatus.${r.status}`) },
+    {
+      id: 'partners',
+      label: 'partners',
+      text: (r, context) =>
+        partnerNames(
+          r.partners.map((partner) => partner.partnerId),
+          context,
+        ),
+    },
+    {
+      id: 'start',
+      label: 'start',
+      text: (r, { format }) => format.date(r.actualStart ?? r.plannedStart),
+      dateKey: (r) => r.actualStart ?? r.plannedStart,
+    },
+    {
+      id: 'end',
+      label: 'end',
+      text: (r, { format }) => format.date(r.actualEnd ?? r.plannedEnd),
+      dateKey: (r) => r.actualEnd ?? r.plannedEnd,
+    },
+  ],
+  events: [
+    {
+      id: 'title',
+      label: 'title',
+      text: (r, { format }) => format.text(r.title),
+    },
+    { id: 'kind', label: 'kind', text: (r, { t }) => t(`enums.eventKind.${r.kind}`) },
+    {
+      id: 'dates',
+      label: 'dates',
+      text: (r, { format }) => format.dateRange(r.startDate, r.endDate),
+      dateKey: (r) => r.startDate,
+    },
+    {
+      id: 'place',
+      label: 'place',
+      text: (r, { format }) =>
+        [format.text(r.city), format.country(r.countryCode)].filter(Boolean).join(', '),
+    },
+    {
+      id: 'partners',
+      label: 'partners',
+      text: (r, context) => partnerNames(r.partnerIds, context),
+    },
+  ],
+  people: [
+    { id: 'name', label: 'name', text: (r, { format }) => format.text(r.name) },
+    {
+      id: 'position',
+      label: 'position',
+      text: (r, context) =>
+        r.positions
+          .filter((position) => position.to === null)
+          .map((position) =>
+            [
+              context.format.text(position.title),
+              position.organizationId ? partnerNames([position.organizationId], context) : '',
+            ]
+              .filter(Boolean)
+              .join(', '),
+          )
+          .join('; '),
+    },
+  ],
+  followUps: [
+    {
+      id: 'title',
+      label: 'title',
+      text: (r, { format }) => format.text(r.title),
+      render: (r, { format, t, today }) => (
+        <>
+          {format.text(r.title)}
+          {isOverdue(r, today) && (
+            <Chip size="small" color="error" label={t('list.overdue')} sx={{ ml: 1 }} />
+          )}
+        </>
+      ),
+    },
+    {
+      id: 'owner',
+      label: 'owner',
+      text: (r, { people, format }) => {
+        const owner = r.ownerPersonId ? people.get(r.ownerPersonId) : undefined;
+        return owner ? format.text(owner.name) : '';
+      },
+    },
+    {
+      id: 'dueDate',
+      label: 'dueDate',
+      text: (r, { format }) => format.date(r.dueDate),
+      dateKey: (r) => r.dueDate,
+    },
+    { id: 'status', label: 'status', text: (r, { t }) => t(`enums.followUpStatus.${r.status}`) },
+  ],
+  documents: [
+    { id: 'title', label: 'title', text: (r, { format }) => format.text(r.title) },
+    {
+      id: 'date',
+      label: 'date',
+      text: (r, { format }) => format.date(r.documentDate),
+      dateKey: (r) => r.documentDate,
+    },
+    { id: 'file', label: 'file', text: (r) => r.file?.name ?? '' },
+  ],
+};
+
+export type ListKind = keyof typeof LIST_COLUMNS;

@@ -1,0 +1,45 @@
+import type { RegistryBridge } from '@shared/ipc/bridge';
+import type { IpcErrorCode, IpcResult } from '@shared/ipc/result';
+
+/** A failed IPC call, with the code main answered so callers can react to specific failures. */
+export class IpcCallError extends Error {
+  constructor(
+    readonly code: IpcErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'IpcCallError';
+  }
+}
+
+type Unwrapped<M> = M extends (...args: infer A) => Promise<IpcResult<infer T>>
+  ? (...args: A) => Promise<T>
+  : never;
+
+/** The bridge with every answer unwrapped: values are returned, `{ok:false}` becomes IpcCallError. */
+export type RegistryClient = {
+  readonly [F in keyof RegistryBridge]: {
+    readonly [M in keyof RegistryBridge[F]]: Unwrapped<RegistryBridge[F][M]>;
+  };
+};
+
+export function createRegistryClient(bridge: RegistryBridge): RegistryClient {
+  const client: Record<string, Record<string, unknown>> = {};
+  for (const [feature, methods] of Object.entries(bridge)) {
+    const group: Record<string, unknown> = {};
+    for (const [name, method] of Object.entries(
+      methods as Record<string, (input?: unknown) => Promise<IpcResult<unknown>>>,
+    )) {
+      group[name] = async (input?: unknown) => {
+        const result = await method(input);
+        if (!result.ok) throw new IpcCallError(result.error.code, result.error.message);
+        return result.value;
+      };
+    }
+    client[feature] = group;
+  }
+  return client as RegistryClient;
+}
+
+/** The renderer's one way to reach main. */
+export const registryClient: RegistryClient = createRegistryClient(window.registry);

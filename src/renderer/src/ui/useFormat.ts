@@ -1,0 +1,63 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { compareAz, formatAzDateTime } from '@shared/i18n/azerbaijani';
+import { countryNameAz } from '@shared/i18n/countryNamesAz';
+import { INTL_LOCALE } from '@shared/i18n/locales';
+import {
+  LANGUAGES,
+  pickText,
+  type Language,
+  type LocalizedText,
+} from '@shared/model/localizedText';
+import {
+  formatPartialDate,
+  formatPartialDateRange,
+  type PartialDate,
+} from '@shared/model/partialDate';
+
+export type Format = {
+  language: Language;
+  locale: string;
+  /** A record's text in the UI language, falling back to the others. */
+  text: (value: LocalizedText | null | undefined) => string;
+  date: (value: PartialDate | null) => string;
+  dateRange: (start: PartialDate | null, end: PartialDate | null) => string;
+  timestamp: (iso: string) => string;
+  country: (code: string | null) => string;
+  /** Compares strings in the UI language's alphabetical order (Azerbaijani ə after e, ı before i). */
+  compare: (a: string, b: string) => number;
+};
+
+export function currentLanguage(language: string | undefined): Language {
+  return LANGUAGES.find((candidate) => candidate === language) ?? 'en';
+}
+
+/**
+ * Every locale-dependent formatting the UI does: Intl with the UI language, except Azerbaijani,
+ * which Chromium's ICU lacks and src/shared/i18n writes out by hand.
+ */
+export function useFormat(): Format {
+  const { t, i18n } = useTranslation();
+  const language = currentLanguage(i18n.resolvedLanguage ?? i18n.language);
+  return useMemo(() => {
+    const locale = INTL_LOCALE[language];
+    const isAz = language === 'az';
+    const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+    const regions = new Intl.DisplayNames([locale], { type: 'region' });
+    const stamp = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    const unknown = t('common.unknownDate');
+    return {
+      language,
+      locale,
+      text: (value) => pickText(value, language),
+      date: (value) => (value === null ? unknown : formatPartialDate(value, locale)),
+      dateRange: (start, end) => formatPartialDateRange(start, end, locale) ?? unknown,
+      timestamp: (iso) => (isAz ? formatAzDateTime(new Date(iso)) : stamp.format(new Date(iso))),
+      country: (code) => {
+        if (code === null) return '';
+        return (isAz ? countryNameAz(code) : undefined) ?? regions.of(code) ?? code;
+      },
+      compare: isAz ? compareAz : collator.compare,
+    };
+  }, [language, t]);
+}
