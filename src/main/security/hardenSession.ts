@@ -1,6 +1,6 @@
 import type { App, Session, WebContents } from 'electron';
 import type { LogLine } from '../diagnostics/diagnosticsService';
-import { canNavigate, shouldBlockRequest } from './policy';
+import { canNavigate, isPermissionGranted, shouldBlockRequest } from './policy';
 
 /** Long data: URLs would flood the log; the start says enough. */
 function shortUrl(url: string): string {
@@ -8,16 +8,20 @@ function shortUrl(url: string): string {
 }
 
 /**
- * Locks a session down: every permission (camera, notifications, USB, ...) is denied, and every
+ * Locks a session down: every permission (camera, notifications, USB, ...) is denied but
+ * persistent storage for the app itself (see isPermissionGranted), and every
  * request outside the app's own origin, data: and blob: is cancelled, so even a compromised page
  * cannot reach the network. Permission *checks* answer false without logging: Chromium polls them.
  */
 export function hardenSession(session: Session, log: LogLine): void {
-  session.setPermissionRequestHandler((_contents, permission, callback) => {
-    log(`Refused permission request: ${permission}`);
-    callback(false);
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    const isGranted = isPermissionGranted(permission, details.requestingUrl);
+    if (!isGranted) log(`Refused permission request: ${permission}`);
+    callback(isGranted);
   });
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    isPermissionGranted(permission, requestingOrigin),
+  );
   session.setDevicePermissionHandler((details) => {
     log(`Refused device permission: ${details.deviceType} for ${details.origin}`);
     return false;

@@ -3,6 +3,7 @@ import { APP_ORIGIN, isAppOrigin } from './appOrigin';
 import {
   canNavigate,
   isAllowedExternalUrl,
+  isPermissionGranted,
   SECURE_WEB_PREFERENCES,
   shouldBlockRequest,
 } from './policy';
@@ -56,6 +57,30 @@ describe('isAllowedExternalUrl', () => {
     expect(isAllowedExternalUrl('file:///C:/Windows/System32/calc.exe')).toBe(false);
     expect(isAllowedExternalUrl('ms-msdt:/id PCWDiagnostic')).toBe(false);
     expect(isAllowedExternalUrl('')).toBe(false);
+  });
+});
+
+describe('isPermissionGranted', () => {
+  it('denies every permission, camera to notifications, to every origin', () => {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'hid',
+      'usb',
+      'openExternal',
+      'fileSystem',
+    ]) {
+      expect(isPermissionGranted(permission, 'app://registry/index.html')).toBe(false);
+    }
+  });
+
+  it('grants persistent storage to the app itself only, so the registry is never evicted', () => {
+    expect(isPermissionGranted('persistent-storage', 'app://registry/index.html')).toBe(true);
+    expect(isPermissionGranted('persistent-storage', 'app://registry')).toBe(true);
+    expect(isPermissionGranted('persistent-storage', 'https://evil.example/')).toBe(false);
+    expect(isPermissionGranted('persistent-storage', null)).toBe(false);
   });
 });
 

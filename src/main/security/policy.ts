@@ -33,6 +33,16 @@ export function canNavigate(url: string): boolean {
 }
 
 /**
+ * Whether a permission request or check is granted: none is, except persistent storage for the
+ * app's own pages. That one only stops Chromium from evicting the registry's IndexedDB under disk
+ * pressure; it reaches no device, sensor or network, and denying it would put the user's data at
+ * risk to no one's benefit.
+ */
+export function isPermissionGranted(permission: string, requestingUrl: string | null): boolean {
+  return permission === 'persistent-storage' && isAppOrigin(requestingUrl);
+}
+
+/**
  * Whether `shell.openExternal` may hand `url` to the system. Only mailto: for now: opening a web
  * page would take the user's data context out of the offline app.
  */

@@ -45,8 +45,8 @@ async function openRegistry(databaseName: string) {
   ]);
   const db = new RegistryDb(databaseName);
   const bulkDb = new RegistryDb(databaseName, { durability: 'strict' });
-  await db.open();
-  await bulkDb.open();
+  await db.openChecked();
+  await bulkDb.openChecked();
   return { db, bulkDb, device, appInfo };
 }
 

@@ -38,6 +38,22 @@ export type LinkEntry = {
 
 export type MetaEntry = { key: string; value: unknown };
 
+/**
+ * The registry on disk was written by a newer version of the app. Dexie would open it, but this
+ * version does not know the newer rows' shape and could damage them by writing, so it refuses.
+ */
+export class NewerRegistryError extends Error {
+  constructor(
+    readonly foundVersion: number,
+    readonly supportedVersion: number,
+  ) {
+    super(
+      `The registry has schema version ${foundVersion}; this version of the app supports up to ${supportedVersion}`,
+    );
+    this.name = 'NewerRegistryError';
+  }
+}
+
 /** The default database name; tests pass their own so each gets a fresh registry. */
 export const REGISTRY_DB_NAME = 'cooperation-registry';
 
@@ -67,6 +83,8 @@ export class RegistryDb extends Dexie {
   declare changes: EntityTable<ChangeEntry, 'seq'>;
   declare links: EntityTable<LinkEntry>;
   declare meta: EntityTable<MetaEntry, 'key'>;
+  /** The newest schema version this build knows. */
+  readonly supportedVersion: number;
 
   constructor(name: string = REGISTRY_DB_NAME, options: RegistryDbOptions = {}) {
     super(name, {
@@ -74,7 +92,9 @@ export class RegistryDb extends Dexie {
       ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
       ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
     });
-    for (const schema of options.versions ?? SCHEMA_VERSIONS) {
+    const versions = options.versions ?? SCHEMA_VERSIONS;
+    this.supportedVersion = versions.at(-1)?.version ?? 0;
+    for (const schema of versions) {
       const version = this.version(schema.version).stores(schema.stores);
       if (schema.upgrade) version.upgrade(schema.upgrade);
     }
@@ -82,6 +102,18 @@ export class RegistryDb extends Dexie {
       // A registry's identity, so an exchange bundle meant for another registry can be recognised.
       void transaction.table('meta').add({ key: 'registryId', value: crypto.randomUUID() });
     });
+  }
+
+  /** Opens the database, refusing one that a newer version of the app has upgraded. */
+  async openChecked(): Promise<this> {
+    await this.open();
+    // Dexie stores version N as native version N×10 (+1 per schema patch it applies itself).
+    const installed = Math.floor(this.backendDB().version / 10);
+    if (installed > this.supportedVersion) {
+      this.close();
+      throw new NewerRegistryError(installed, this.supportedVersion);
+    }
+    return this;
   }
 
   /** The table holding records of one kind. */

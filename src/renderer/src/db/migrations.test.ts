@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRecord } from './changeTracking';
-import type { RegistryDb } from './RegistryDb';
+import { NewerRegistryError, type RegistryDb } from './RegistryDb';
 import { LATEST_SCHEMA_VERSION, SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 import { openTestDbAt, testContext } from './testing/testDb';
 
@@ -81,5 +81,18 @@ describe('migration harness', () => {
     expect(await after.events.get(event.id)).toEqual(event);
     expect(await after.changes.count()).toBe(2);
     expect((await after.meta.get('registryId'))?.value).toBe(registryId);
+  });
+
+  it('refuses to open a registry a newer version has upgraded, and leaves it as it was', async () => {
+    const name = `newer-${crypto.randomUUID()}`;
+    const newer = open(name, [...SCHEMA_VERSIONS, candidate]);
+    await newer.open();
+    newer.close();
+    const older = open(name, SCHEMA_VERSIONS);
+    await expect(older.openChecked()).rejects.toBeInstanceOf(NewerRegistryError);
+    expect(older.isOpen()).toBe(false);
+    const reopened = open(name, [...SCHEMA_VERSIONS, candidate]);
+    await reopened.open();
+    expect(reopened.verno).toBe(candidate.version);
   });
 });

@@ -171,6 +171,8 @@ export const az = {
     databaseTitle: 'Reyestrin verilənlər bazasını açmaq mümkün olmadı',
     databaseBody:
       'Heç nə dəyişdirilməyib və ya silinməyib. Proqramın digər pəncərələrini bağlayıb yenidən cəhd edin. Xəta təkrarlanarsa, reyestri ehtiyat nüsxədən bərpa edin.',
+    databaseNewer:
+      'Bu kompüterdəki reyestr sonuncu dəfə «Əməkdaşlıq reyestri» proqramının daha yeni versiyası ilə açılıb. Heç nə dəyişdirilməyib. Onu açmaq üçün həmin (və ya daha yeni) versiyanı quraşdırın.',
     ipc: 'Proqram sorğunu yerinə yetirə bilmədi ({{code}}): {{message}}',
   },
   enums: {

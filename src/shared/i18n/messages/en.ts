@@ -167,6 +167,8 @@ export const en = {
     databaseTitle: 'The registry database could not be opened',
     databaseBody:
       'Nothing has been changed or deleted. Close other windows of the app and try again. If it keeps failing, restore the registry from a backup.',
+    databaseNewer:
+      'The registry on this computer was last opened by a newer version of Cooperation Registry. Nothing has been changed. Install that version (or a later one) to open it.',
     ipc: 'The app could not complete the request ({{code}}): {{message}}',
   },
   enums: {
