@@ -81,7 +81,8 @@ export type MembershipFact = z.infer<typeof membershipFactSchema>;
 export const partnerContentSchema = z.object({
   kind: z.enum(PARTNER_KINDS),
   name: localizedTextSchema,
-  acronym: z.string().trim().max(40).nullable().default(null),
+  /** Acronyms differ by language (IOM, BMqT, МОМ), so they are localized like names. */
+  acronym: localizedTextSchema.nullable().default(null),
   /** The body this one belongs to: an authority's ministry, a council's organization. */
   parentId: id.nullable().default(null),
   countryCode: countryCodeSchema.nullable().default(null),

@@ -34,7 +34,7 @@ function allRecords(): { kind: RecordKind; record: SnapshotRecord<RecordKind> }[
 }
 
 function partnerByAcronym(acronym: string) {
-  const partner = records.partners.find((p) => p.acronym === acronym);
+  const partner = records.partners.find((p) => p.acronym?.en === acronym);
   if (!partner) throw new Error(`No partner with acronym ${acronym}`);
   return partner;
 }

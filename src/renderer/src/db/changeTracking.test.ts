@@ -22,7 +22,8 @@ afterEach(() => {
 const iom = {
   kind: 'international-organization',
   name: { en: 'International Organization for Migration' },
-  acronym: 'IOM',
+  acronym: { en: 'IOM', ru: 'МОМ' },
+  mode: 'multilateral',
 } as const;
 
 describe('change tracking', () => {
@@ -70,7 +71,7 @@ describe('change tracking', () => {
       db,
       'partners',
       created.id,
-      { acronym: 'OIM', countryCode: 'CH' },
+      { mode: 'bilateral', countryCode: 'CH' },
       context,
     );
     expect(updated.rev).toBe(2);
@@ -81,7 +82,7 @@ describe('change tracking', () => {
       ['update', 2],
     ]);
     expect(log[1]?.fields).toEqual({
-      acronym: { before: 'IOM', after: 'OIM' },
+      mode: { before: 'multilateral', after: 'bilateral' },
       countryCode: { before: null, after: 'CH' },
     });
   });
@@ -90,7 +91,13 @@ describe('change tracking', () => {
     const db = freshDb();
     const context = testContext();
     const created = await createRecord(db, 'partners', iom, context);
-    const same = await updateRecord(db, 'partners', created.id, { acronym: 'IOM' }, context);
+    const same = await updateRecord(
+      db,
+      'partners',
+      created.id,
+      { acronym: { ru: 'МОМ', en: 'IOM' } },
+      context,
+    );
     expect(same.rev).toBe(1);
     expect(await db.changes.count()).toBe(1);
   });
@@ -99,11 +106,11 @@ describe('change tracking', () => {
     const db = freshDb();
     const context = testContext();
     const created = await createRecord(db, 'partners', iom, context);
-    await updateRecord(db, 'partners', created.id, { acronym: 'A' }, context);
+    await updateRecord(db, 'partners', created.id, { countryCode: 'CH' }, context);
     await expect(
-      updateRecord(db, 'partners', created.id, { acronym: 'B' }, context, { expectedRev: 1 }),
+      updateRecord(db, 'partners', created.id, { countryCode: 'AT' }, context, { expectedRev: 1 }),
     ).rejects.toMatchObject({ reason: 'stale' });
-    expect((await db.partners.get(created.id))?.acronym).toBe('A');
+    expect((await db.partners.get(created.id))?.countryCode).toBe('CH');
   });
 
   it('deletes by leaving a tombstone and bumping the rev, and restores the record', async () => {
@@ -117,7 +124,7 @@ describe('change tracking', () => {
     expect(stored?.deletedAt).not.toBeNull();
     expect(stored?.name).toEqual(iom.name);
     await expect(
-      updateRecord(db, 'partners', created.id, { acronym: 'X' }, context),
+      updateRecord(db, 'partners', created.id, { countryCode: 'CH' }, context),
     ).rejects.toMatchObject({
       reason: 'deleted',
     });

@@ -35,17 +35,18 @@ describe('migration harness', () => {
   // Shipped versions are real; this candidate proves rows written at N−1 arrive intact at N.
   const candidate: SchemaVersion = {
     version: LATEST_SCHEMA_VERSION + 1,
-    reason: 'Test candidate: index partners by acronym and upper-case every stored acronym.',
+    reason:
+      'Test candidate: index partners by mode and call every organization without one multilateral.',
     stores: {
       ...SCHEMA_VERSIONS.at(-1)?.stores,
-      partners: 'id, kind, parentId, countryCode, updatedAt, acronym, *areaIds, *tagIds',
+      partners: 'id, kind, parentId, countryCode, updatedAt, mode, *areaIds, *tagIds',
     },
     upgrade: async (transaction) => {
       await transaction
         .table('partners')
         .toCollection()
-        .modify((partner: { acronym: string | null }) => {
-          partner.acronym = partner.acronym?.toUpperCase() ?? null;
+        .modify((partner: { kind: string; mode: string | null }) => {
+          if (partner.kind === 'international-organization') partner.mode ??= 'multilateral';
         });
     },
   };
@@ -57,7 +58,7 @@ describe('migration harness', () => {
     const iom = await createRecord(
       before,
       'partners',
-      { kind: 'international-organization', name: { en: 'IOM' }, acronym: 'iom' },
+      { kind: 'international-organization', name: { en: 'IOM' } },
       context,
     );
     const event = await createRecord(
@@ -76,8 +77,8 @@ describe('migration harness', () => {
     const after = open(name, [...SCHEMA_VERSIONS, candidate]);
     await after.open();
     expect(after.verno).toBe(candidate.version);
-    expect(await after.partners.get(iom.id)).toEqual({ ...iom, acronym: 'IOM' });
-    expect(await after.partners.where('acronym').equals('IOM').count()).toBe(1);
+    expect(await after.partners.get(iom.id)).toEqual({ ...iom, mode: 'multilateral' });
+    expect(await after.partners.where('mode').equals('multilateral').count()).toBe(1);
     expect(await after.events.get(event.id)).toEqual(event);
     expect(await after.changes.count()).toBe(2);
     expect((await after.meta.get('registryId'))?.value).toBe(registryId);

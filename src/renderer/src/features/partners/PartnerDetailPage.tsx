@@ -156,13 +156,15 @@ export function PartnerDetailPage() {
         <Link component={RouterLink} to="/partners">
           {t('nav.partners')}
         </Link>
-        <Typography color="text.primary">{partner.acronym ?? format.text(partner.name)}</Typography>
+        <Typography color="text.primary">
+          {format.text(partner.acronym) || format.text(partner.name)}
+        </Typography>
       </Breadcrumbs>
       <Typography variant="h4" component="h1">
         {format.text(partner.name)}
-        {partner.acronym && (
+        {partner.acronym !== null && (
           <Typography component="span" variant="h5" color="text.secondary" sx={{ ml: 1 }}>
-            ({partner.acronym})
+            ({format.text(partner.acronym)})
           </Typography>
         )}
       </Typography>

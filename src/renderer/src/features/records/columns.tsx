@@ -31,7 +31,7 @@ const partnerNames = (ids: readonly string[], { partners, format }: ColumnContex
   ids
     .map((id) => partners.get(id))
     .filter((partner): partner is Partner => partner !== undefined)
-    .map((partner) => partner.acronym ?? format.text(partner.name))
+    .map((partner) => format.text(partner.acronym) || format.text(partner.name))
     .join(', ');
 
 const signedDate = (record: StoredRecord<'agreements'>) =>
@@ -60,7 +60,7 @@ export const LIST_COLUMNS: { [K in Exclude<RecordKind, 'areas' | 'tags'>]: Colum
         </>
       ),
     },
-    { id: 'acronym', label: 'acronym', text: (r) => r.acronym ?? '' },
+    { id: 'acronym', label: 'acronym', text: (r, { format }) => format.text(r.acronym) },
     { id: 'kind', label: 'kind', text: (r, { t }) => t(`enums.partnerKind.${r.kind}`) },
     { id: 'country', label: 'country', text: (r, { format }) => format.country(r.countryCode) },
     {
