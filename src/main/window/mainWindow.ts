@@ -11,8 +11,9 @@ import {
   type WindowState,
 } from './windowState';
 
-/** The renderer's (MUI's default) page colour, so no different colour flashes before React paints. */
-const BACKGROUND_COLOR = '#ffffff';
+/** The renderer theme's page colour, so no different colour flashes before React paints. */
+const BACKGROUND_COLOR = '#f5f7fa';
+const MAX_CRASH_RELOADS = 3;
 const SAVE_DELAY_MS = 500;
 
 export type MainWindowOptions = {
@@ -89,8 +90,15 @@ export async function createMainWindow({
     if (state.isMaximized) window.maximize();
     window.show();
   });
+  // A crashed renderer would leave a blank window; records are already in IndexedDB, so reload.
+  // A renderer that keeps crashing is left alone rather than reloaded in a loop.
+  let reloads = 0;
   window.webContents.on('render-process-gone', (_event, details) => {
     log(`Renderer process gone: ${details.reason} (exit code ${details.exitCode})`);
+    if (details.reason === 'clean-exit' || window.isDestroyed() || reloads >= MAX_CRASH_RELOADS)
+      return;
+    reloads += 1;
+    window.webContents.reload();
   });
 
   window.loadURL(APP_ENTRY_URL).catch((error: unknown) => {

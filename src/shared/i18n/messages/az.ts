@@ -8,7 +8,6 @@ import type { MessageTree } from './en';
 export const az = {
   app: {
     title: 'Əməkdaşlıq reyestri',
-    subtitle: 'Dövlət Miqrasiya Xidmətinin beynəlxalq əməkdaşlığı',
     skipToContent: 'Məzmuna keç',
   },
   nav: {
@@ -32,14 +31,8 @@ export const az = {
   },
   common: {
     loading: 'Yüklənir…',
-    none: '—',
     unknownDate: 'tarix məlum deyil',
-    close: 'Bağla',
     cancel: 'Ləğv et',
-    save: 'Yadda saxla',
-    records_one: '{{count}} qeyd',
-    records_other: '{{count}} qeyd',
-    openRecord: 'Aç: {{name}}',
     backTo: '«{{section}}» bölməsinə qayıt',
     notFound: 'Bu qeyd mövcud deyil və ya silinib.',
   },
@@ -102,8 +95,6 @@ export const az = {
     updated: 'Dəyişdirilib',
   },
   partner: {
-    details: 'Ətraflı məlumat',
-    mode: 'Əməkdaşlıq formatı',
     ownSide: 'Öz tərəfimiz',
     parent: 'Tərkibində olduğu qurum',
     children: 'Tərkibindəki qurumlar',
@@ -131,10 +122,6 @@ export const az = {
     noSteps: 'Hələ heç bir mərhələ qeydə alınmayıb.',
     term: 'Müddət: {{months}} ay',
     expires: 'Müddətin bitmə tarixi: {{date}}',
-  },
-  event: {
-    series: '{{number}}. {{name}}',
-    participants: 'İştirakçılar',
   },
   settings: {
     title: 'Parametrlər',

@@ -5,7 +5,6 @@
 export const en = {
   app: {
     title: 'Cooperation Registry',
-    subtitle: 'International cooperation of the State Migration Service',
     skipToContent: 'Skip to content',
   },
   nav: {
@@ -29,14 +28,8 @@ export const en = {
   },
   common: {
     loading: 'Loading…',
-    none: '—',
     unknownDate: 'date unknown',
-    close: 'Close',
     cancel: 'Cancel',
-    save: 'Save',
-    records_one: '{{count}} record',
-    records_other: '{{count}} records',
-    openRecord: 'Open {{name}}',
     backTo: 'Back to {{section}}',
     notFound: 'This record does not exist or was deleted.',
   },
@@ -99,8 +92,6 @@ export const en = {
     updated: 'Changed',
   },
   partner: {
-    details: 'Details',
-    mode: 'Cooperation',
     ownSide: 'Own side',
     parent: 'Part of',
     children: 'Bodies within',
@@ -128,10 +119,6 @@ export const en = {
     noSteps: 'No steps recorded yet.',
     term: 'Term: {{months}} months',
     expires: 'Expires {{date}}',
-  },
-  event: {
-    series: '{{number}}. {{name}}',
-    participants: 'Participants',
   },
   settings: {
     title: 'Settings',

@@ -8,7 +8,6 @@ import type { MessageTree } from './en';
 export const ru = {
   app: {
     title: 'Реестр сотрудничества',
-    subtitle: 'Международное сотрудничество Государственной миграционной службы',
     skipToContent: 'Перейти к содержимому',
   },
   nav: {
@@ -32,16 +31,8 @@ export const ru = {
   },
   common: {
     loading: 'Загрузка…',
-    none: '—',
     unknownDate: 'дата неизвестна',
-    close: 'Закрыть',
     cancel: 'Отмена',
-    save: 'Сохранить',
-    records_one: '{{count}} запись',
-    records_few: '{{count}} записи',
-    records_many: '{{count}} записей',
-    records_other: '{{count}} записи',
-    openRecord: 'Открыть: {{name}}',
     backTo: 'Назад к разделу «{{section}}»',
     notFound: 'Такой записи нет или она была удалена.',
   },
@@ -113,8 +104,6 @@ export const ru = {
     updated: 'Изменено',
   },
   partner: {
-    details: 'Сведения',
-    mode: 'Формат сотрудничества',
     ownSide: 'Наша сторона',
     parent: 'Входит в состав',
     children: 'Органы в составе',
@@ -142,10 +131,6 @@ export const ru = {
     noSteps: 'Этапы пока не внесены.',
     term: 'Срок: {{months}} мес.',
     expires: 'Действует до {{date}}',
-  },
-  event: {
-    series: '{{number}}. {{name}}',
-    participants: 'Участники',
   },
   settings: {
     title: 'Настройки',
