@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { IpcOutput } from '@shared/ipc/contract';
 import { systemMutationContext, type MutationContext } from '../db/changeTracking';
 import { RegistryDb, REGISTRY_DB_NAME } from '../db/RegistryDb';
@@ -99,19 +99,24 @@ export function RegistryProvider({
     };
   }, [state]);
 
+  const value = useMemo<RegistryContextValue | null>(() => {
+    if (state.status !== 'open') return null;
+    const currentDevice = device ?? state.device;
+    return {
+      db: state.db,
+      bulkDb: state.bulkDb,
+      device: currentDevice,
+      setDevice,
+      mutationContext: systemMutationContext(currentDevice.deviceId),
+      appInfo: state.appInfo,
+      isStoragePersisted,
+    };
+  }, [state, device, isStoragePersisted]);
+
   if (state.status === 'opening') return <LoadingScreen />;
   if (state.status === 'failed') {
     return <DatabaseErrorScreen error={state.error} onRetry={() => setAttempt((n) => n + 1)} />;
   }
-  const currentDevice = device ?? state.device;
-  const value: RegistryContextValue = {
-    db: state.db,
-    bulkDb: state.bulkDb,
-    device: currentDevice,
-    setDevice,
-    mutationContext: systemMutationContext(currentDevice.deviceId),
-    appInfo: state.appInfo,
-    isStoragePersisted,
-  };
+  if (!value) return null;
   return <RegistryContext.Provider value={value}>{children}</RegistryContext.Provider>;
 }

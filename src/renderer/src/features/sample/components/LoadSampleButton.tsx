@@ -49,10 +49,15 @@ export function LoadSampleButton({ variant = 'contained' }: LoadSampleButtonProp
   };
 
   const start = async () => {
-    const counts = await countLiveRecords(db);
-    const total = RECORD_KINDS.reduce((sum, kind) => sum + counts[kind], 0);
-    if (total > 0) setExistingCount(total);
-    else await load();
+    try {
+      const counts = await countLiveRecords(db);
+      const total = RECORD_KINDS.reduce((sum, kind) => sum + counts[kind], 0);
+      if (total > 0) setExistingCount(total);
+      else await load();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      notify({ severity: 'error', message: t('sample.failed', { message }) });
+    }
   };
 
   return (
