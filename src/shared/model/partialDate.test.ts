@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   comparePartialDates,
+  comparePartialDatesNewestFirst,
   formatPartialDate,
   formatPartialDateRange,
   partialDateBounds,
@@ -18,6 +19,16 @@ describe('partial dates', () => {
       '2014',
       '2014-03',
       '2014-03-05',
+      null,
+    ]);
+  });
+
+  it('sort newest first with unknown dates still last', () => {
+    const dates = ['2014', null, '2016-12-05', '2014-03'];
+    expect([...dates].sort(comparePartialDatesNewestFirst)).toEqual([
+      '2016-12-05',
+      '2014-03',
+      '2014',
       null,
     ]);
   });

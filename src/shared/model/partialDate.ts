@@ -59,6 +59,15 @@ export function comparePartialDates(a: PartialDate | null, b: PartialDate | null
   return a < b ? -1 : 1;
 }
 
+/** Newest first, for histories and timelines read backwards; unknown dates still last. */
+export function comparePartialDatesNewestFirst(
+  a: PartialDate | null,
+  b: PartialDate | null,
+): number {
+  if (a === null || b === null) return comparePartialDates(a, b);
+  return comparePartialDates(b, a);
+}
+
 /** The first and last calendar day a partial date may mean, as YYYY-MM-DD; null when unknown. */
 export function partialDateBounds(
   date: PartialDate | null,

@@ -1,6 +1,10 @@
 import { CssBaseline, ThemeProvider } from '@mui/material';
 import { HashRouter, Route, Routes } from 'react-router';
+import { AgreementDetailPage } from '../features/agreements/AgreementDetailPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { EventDetailPage } from '../features/events/EventDetailPage';
+import { PersonDetailPage } from '../features/people/PersonDetailPage';
+import { ProjectDetailPage } from '../features/projects/ProjectDetailPage';
 import { PartnerDetailPage } from '../features/partners/PartnerDetailPage';
 import { RecordListPage } from '../features/records/RecordListPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -36,6 +40,10 @@ export function App() {
                     ) : null,
                   )}
                   <Route path="/partners/:partnerId" element={<PartnerDetailPage />} />
+                  <Route path="/agreements/:agreementId" element={<AgreementDetailPage />} />
+                  <Route path="/projects/:projectId" element={<ProjectDetailPage />} />
+                  <Route path="/events/:eventId" element={<EventDetailPage />} />
+                  <Route path="/people/:personId" element={<PersonDetailPage />} />
                   <Route path="/settings" element={<SettingsPage />} />
                   <Route path="*" element={<DashboardPage />} />
                 </Route>

@@ -5,6 +5,7 @@ import {
   CardContent,
   List,
   ListItem,
+  ListItemButton,
   ListItemText,
   Paper,
   Typography,
@@ -13,6 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
 import { RECORD_KINDS } from '@shared/model/records';
 import { NAV_SECTIONS } from '../../app/navigation';
+import { recordPath } from '../../app/recordPaths';
 import { useFormat } from '../../ui/useFormat';
 import { useLiveRecordCounts } from '../records/queries';
 import { FirstRunPanel } from './FirstRunPanel';
@@ -69,13 +71,9 @@ export function DashboardPage() {
           <Paper variant="outlined">
             {recent && recent.length > 0 ? (
               <List dense>
-                {recent.map((change) => (
-                  <ListItem
-                    key={change.id}
-                    {...(change.kind === 'partners'
-                      ? { component: RouterLink, to: `/partners/${change.id}` }
-                      : {})}
-                  >
+                {recent.map((change) => {
+                  const path = recordPath(change.kind, change.id);
+                  const text = (
                     <ListItemText
                       primary={
                         typeof change.label === 'string' ? change.label : format.text(change.label)
@@ -84,8 +82,15 @@ export function DashboardPage() {
                         date: format.timestamp(change.updatedAt),
                       })}
                     />
-                  </ListItem>
-                ))}
+                  );
+                  return path ? (
+                    <ListItemButton key={change.id} component={RouterLink} to={path}>
+                      {text}
+                    </ListItemButton>
+                  ) : (
+                    <ListItem key={change.id}>{text}</ListItem>
+                  );
+                })}
               </List>
             ) : (
               <Typography sx={{ p: 2 }}>{t('dashboard.noRecentChanges')}</Typography>

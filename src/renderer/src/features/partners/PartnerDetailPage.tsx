@@ -1,126 +1,73 @@
 import {
-  Box,
-  Breadcrumbs,
   Card,
   CardContent,
   Chip,
-  Link,
   List,
   ListItem,
   ListItemText,
   Paper,
   Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
   Typography,
 } from '@mui/material';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link as RouterLink, useParams } from 'react-router';
-import { deriveAgreementStatus, sortAgreementSteps } from '@shared/model/agreementStatus';
-import { pickedLanguage } from '@shared/model/localizedText';
+import { useParams } from 'react-router';
+import { comparePartialDatesNewestFirst } from '@shared/model/partialDate';
 import type { Agreement, Partner } from '@shared/model/records';
-import { EmptyState } from '../../ui/EmptyState';
-import { todayIso } from '../../ui/todayIso';
-import { useFormat, type Format } from '../../ui/useFormat';
+import { DetailHeader } from '../../ui/DetailHeader';
+import { DetailSection } from '../../ui/DetailSection';
+import { RecordLink } from '../../ui/RecordLink';
+import { RecordNotFound } from '../../ui/RecordNotFound';
+import { useFormat } from '../../ui/useFormat';
+import { AgreementStatusChip } from '../agreements/components/AgreementStatusChip';
+import { AgreementStepsTable } from '../agreements/components/AgreementStepsTable';
+import { DocumentsSection } from '../records/components/DocumentsSection';
+import { FollowUpsSection } from '../records/components/FollowUpsSection';
+import { NotesSection } from '../records/components/NotesSection';
 import { usePartnerDossier } from './queries';
-
-type SectionProps = { title: string; count?: number; children: ReactNode };
-
-function Section({ title, count, children }: SectionProps) {
-  const headingId = `section-${title.replace(/\s+/g, '-')}`;
-  return (
-    <Box component="section" aria-labelledby={headingId} sx={{ mt: 3 }}>
-      <Typography id={headingId} variant="h6" component="h2" gutterBottom>
-        {title}
-        {count !== undefined && (
-          <Typography component="span" color="text.secondary" sx={{ ml: 1 }}>
-            ({count})
-          </Typography>
-        )}
-      </Typography>
-      {children}
-    </Box>
-  );
-}
-
-function PartnerLink({ partner, format }: { partner: Partner; format: Format }) {
-  return (
-    <Link component={RouterLink} to={`/partners/${partner.id}`}>
-      {format.text(partner.name)}
-    </Link>
-  );
-}
 
 type AgreementCardProps = { agreement: Agreement; relatedPartners: Map<string, Partner> };
 
+/** An agreement as the partner page shows it: title, status, parties and its dated steps. */
 function AgreementCard({ agreement, relatedPartners }: AgreementCardProps) {
   const { t } = useTranslation();
   const format = useFormat();
-  const status = deriveAgreementStatus(agreement, todayIso());
-  const steps = sortAgreementSteps(agreement.steps);
   const parties = agreement.parties
     .map((party) => relatedPartners.get(party.partnerId))
     .filter((partner): partner is Partner => partner !== undefined);
   return (
     <Card variant="outlined" data-testid="agreement-card" sx={{ mb: 2 }}>
       <CardContent>
-        <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1, flexWrap: 'wrap' }}>
+        <Stack
+          direction="row"
+          spacing={1}
+          useFlexGap
+          sx={{ alignItems: 'center', mb: 1, flexWrap: 'wrap' }}
+        >
           <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
-            {format.text(agreement.title)}
+            <RecordLink kind="agreements" id={agreement.id}>
+              {format.text(agreement.title)}
+            </RecordLink>
           </Typography>
           <Chip size="small" label={t(`enums.agreementKind.${agreement.kind}`)} />
-          <Chip
-            size="small"
-            color={status === 'in-force' ? 'success' : 'default'}
-            label={t(`enums.agreementStatus.${status}`)}
-            data-testid="agreement-status"
-          />
+          <AgreementStatusChip agreement={agreement} />
         </Stack>
         {parties.length > 0 && (
           <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
             {t('columns.parties')}: {parties.map((partner) => format.text(partner.name)).join('; ')}
           </Typography>
         )}
-        {steps.length === 0 ? (
-          <Typography variant="body2">{t('agreement.noSteps')}</Typography>
-        ) : (
-          <Table size="small" aria-label={t('agreement.steps')}>
-            <TableHead>
-              <TableRow>
-                <TableCell>{t('agreement.step')}</TableCell>
-                <TableCell>{t('agreement.date')}</TableCell>
-                <TableCell>{t('agreement.place')}</TableCell>
-                <TableCell>{t('agreement.instrument')}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {steps.map((step) => (
-                <TableRow key={step.id} data-testid="agreement-step">
-                  <TableCell>{t(`enums.stepKind.${step.kind}`)}</TableCell>
-                  <TableCell>{format.date(step.date)}</TableCell>
-                  <TableCell>{format.text(step.place)}</TableCell>
-                  <TableCell>{format.text(step.instrument)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        )}
-        {(agreement.termMonths !== null || agreement.expiryDate !== null) && (
-          <Typography variant="body2" sx={{ mt: 1 }}>
-            {agreement.termMonths !== null && t('agreement.term', { months: agreement.termMonths })}
-            {agreement.termMonths !== null && agreement.expiryDate !== null && ' · '}
-            {agreement.expiryDate !== null &&
-              t('agreement.expires', { date: format.date(agreement.expiryDate) })}
-          </Typography>
-        )}
+        <AgreementStepsTable steps={agreement.steps} />
       </CardContent>
     </Card>
   );
 }
+
+const firstStepDate = (agreement: Agreement) =>
+  agreement.steps.reduce<string | null>(
+    (earliest, step) =>
+      step.date !== null && (earliest === null || step.date < earliest) ? step.date : earliest,
+    null,
+  );
 
 /** A partner with everything linked to it: bodies, agreements and their steps, projects, events, people. */
 export function PartnerDetailPage() {
@@ -128,68 +75,59 @@ export function PartnerDetailPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const dossier = usePartnerDossier(partnerId);
+  const section = { label: t('nav.partners'), path: '/partners' };
 
   if (dossier === undefined) return <Typography role="status">{t('common.loading')}</Typography>;
-  if (dossier === null) {
-    return (
-      <EmptyState title={t('common.notFound')}>
-        <Link component={RouterLink} to="/partners">
-          {t('common.backTo', { section: t('nav.partners') })}
-        </Link>
-      </EmptyState>
-    );
-  }
+  if (dossier === null) return <RecordNotFound section={section} />;
 
-  const { partner, parent, children, agreements, projects, events, people, relatedPartners } =
-    dossier;
-  const nameLanguage = pickedLanguage(partner.name, format.language);
+  const { partner, parent, children, relatedPartners } = dossier;
+  // Newest first everywhere; records whose dates are unknown come last.
+  const agreements = [...dossier.agreements].sort((a, b) =>
+    comparePartialDatesNewestFirst(firstStepDate(a), firstStepDate(b)),
+  );
+  const projects = [...dossier.projects].sort((a, b) =>
+    comparePartialDatesNewestFirst(
+      a.actualStart ?? a.plannedStart,
+      b.actualStart ?? b.plannedStart,
+    ),
+  );
+  const events = [...dossier.events].sort((a, b) =>
+    comparePartialDatesNewestFirst(a.startDate, b.startDate),
+  );
   const period = (start: string | null, end: string | null) =>
     start !== null && end === null
       ? t('partner.since', { date: format.date(start) })
       : format.dateRange(start, end);
-  const roleOf = (roles: { partnerId: string; role: string }[]) =>
-    roles.find((entry) => entry.partnerId === partner.id)?.role;
 
   return (
-    <Box>
-      <Breadcrumbs sx={{ mb: 1 }}>
-        <Link component={RouterLink} to="/partners">
-          {t('nav.partners')}
-        </Link>
-        <Typography color="text.primary">
-          {format.text(partner.acronym) || format.text(partner.name)}
-        </Typography>
-      </Breadcrumbs>
-      <Typography variant="h4" component="h1">
-        {format.text(partner.name)}
-        {partner.acronym !== null && (
-          <Typography component="span" variant="h5" color="text.secondary" sx={{ ml: 1 }}>
-            ({format.text(partner.acronym)})
-          </Typography>
-        )}
-      </Typography>
-      {nameLanguage !== null && nameLanguage !== format.language && (
-        <Typography variant="caption" color="text.secondary">
-          {t('language.fallbackNote', { language: t(`language.${nameLanguage}`) })}
-        </Typography>
-      )}
-      <Stack direction="row" spacing={1} sx={{ mt: 1, flexWrap: 'wrap' }}>
-        <Chip label={t(`enums.partnerKind.${partner.kind}`)} />
-        {partner.isOwnSide && <Chip color="primary" label={t('partner.ownSide')} />}
-        {partner.mode && (
-          <Chip variant="outlined" label={t(`enums.cooperationMode.${partner.mode}`)} />
-        )}
-        {partner.countryCode && (
-          <Chip variant="outlined" label={format.country(partner.countryCode)} />
-        )}
-        <Chip variant="outlined" label={t(`enums.sensitivity.${partner.sensitivity}`)} />
-      </Stack>
+    <>
+      <DetailHeader
+        section={section}
+        title={partner.name}
+        suffix={format.text(partner.acronym) || undefined}
+        chips={
+          <>
+            <Chip label={t(`enums.partnerKind.${partner.kind}`)} />
+            {partner.isOwnSide && <Chip color="primary" label={t('partner.ownSide')} />}
+            {partner.mode && (
+              <Chip variant="outlined" label={t(`enums.cooperationMode.${partner.mode}`)} />
+            )}
+            {partner.countryCode && (
+              <Chip variant="outlined" label={format.country(partner.countryCode)} />
+            )}
+            <Chip variant="outlined" label={t(`enums.sensitivity.${partner.sensitivity}`)} />
+          </>
+        }
+      />
 
       {(parent || children.length > 0) && (
         <Paper variant="outlined" sx={{ p: 2, mt: 2 }}>
           {parent && (
             <Typography>
-              {t('partner.parent')}: <PartnerLink partner={parent} format={format} />
+              {t('partner.parent')}:{' '}
+              <RecordLink kind="partners" id={parent.id}>
+                {format.text(parent.name)}
+              </RecordLink>
             </Typography>
           )}
           {children.length > 0 && (
@@ -198,7 +136,9 @@ export function PartnerDetailPage() {
               {children.map((child, index) => (
                 <span key={child.id}>
                   {index > 0 && '; '}
-                  <PartnerLink partner={child} format={format} />
+                  <RecordLink kind="partners" id={child.id}>
+                    {format.text(child.name)}
+                  </RecordLink>
                 </span>
               ))}
             </Typography>
@@ -207,7 +147,7 @@ export function PartnerDetailPage() {
       )}
 
       {partner.membershipFacts.length > 0 && (
-        <Section title={t('partner.memberships')}>
+        <DetailSection title={t('partner.memberships')}>
           <List dense disablePadding>
             {partner.membershipFacts.map((fact, index) => (
               <ListItem key={index} disableGutters>
@@ -220,148 +160,123 @@ export function PartnerDetailPage() {
               </ListItem>
             ))}
           </List>
-        </Section>
+        </DetailSection>
       )}
 
-      <Section title={t('partner.agreements')} count={agreements.length}>
-        {agreements.length === 0 ? (
-          <Typography color="text.secondary">{t('partner.noAgreements')}</Typography>
-        ) : (
-          agreements.map((agreement) => (
-            <AgreementCard
-              key={agreement.id}
-              agreement={agreement}
-              relatedPartners={relatedPartners}
-            />
-          ))
-        )}
-      </Section>
+      <DetailSection
+        title={t('partner.agreements')}
+        count={agreements.length}
+        isEmpty={agreements.length === 0}
+        emptyText={t('partner.noAgreements')}
+      >
+        {agreements.map((agreement) => (
+          <AgreementCard
+            key={agreement.id}
+            agreement={agreement}
+            relatedPartners={relatedPartners}
+          />
+        ))}
+      </DetailSection>
 
-      <Section title={t('partner.projects')} count={projects.length}>
-        {projects.length === 0 ? (
-          <Typography color="text.secondary">{t('partner.noProjects')}</Typography>
-        ) : (
-          <List dense disablePadding>
-            {projects.map((project) => {
-              const role = roleOf(project.partners);
-              return (
-                <ListItem key={project.id} disableGutters data-testid="partner-project">
-                  <ListItemText
-                    primary={format.text(project.title)}
-                    secondary={[
-                      t(`enums.projectStatus.${project.status}`),
-                      period(
-                        project.actualStart ?? project.plannedStart,
-                        project.actualEnd ?? project.plannedEnd,
-                      ),
-                      role
-                        ? t('partner.role', { role: t(`enums.projectRole.${role as 'partner'}`) })
-                        : '',
-                    ]
-                      .filter(Boolean)
-                      .join(' · ')}
-                  />
-                </ListItem>
-              );
-            })}
-          </List>
-        )}
-      </Section>
-
-      <Section title={t('partner.events')} count={events.length}>
-        {events.length === 0 ? (
-          <Typography color="text.secondary">{t('partner.noEvents')}</Typography>
-        ) : (
-          <List dense disablePadding>
-            {[...events]
-              .sort((a, b) => (b.startDate ?? '').localeCompare(a.startDate ?? ''))
-              .map((event) => (
-                <ListItem key={event.id} disableGutters data-testid="partner-event">
-                  <ListItemText
-                    primary={format.text(event.title)}
-                    secondary={[
-                      t(`enums.eventKind.${event.kind}`),
-                      format.dateRange(event.startDate, event.endDate),
-                      [format.text(event.city), format.country(event.countryCode)]
-                        .filter(Boolean)
-                        .join(', '),
-                    ]
-                      .filter(Boolean)
-                      .join(' · ')}
-                  />
-                </ListItem>
-              ))}
-          </List>
-        )}
-      </Section>
-
-      <Section title={t('partner.people')} count={people.length}>
-        {people.length === 0 ? (
-          <Typography color="text.secondary">{t('partner.noPeople')}</Typography>
-        ) : (
-          <List dense disablePadding>
-            {people.map((person) => (
-              <ListItem key={person.id} disableGutters data-testid="partner-person">
+      <DetailSection
+        title={t('partner.projects')}
+        count={projects.length}
+        isEmpty={projects.length === 0}
+        emptyText={t('partner.noProjects')}
+      >
+        <List dense disablePadding>
+          {projects.map((project) => {
+            const role = project.partners.find((entry) => entry.partnerId === partner.id)?.role;
+            return (
+              <ListItem key={project.id} disableGutters data-testid="partner-project">
                 <ListItemText
-                  primary={format.text(person.name)}
-                  secondary={person.positions
-                    .filter((position) => position.organizationId === partner.id)
-                    .map((position) =>
-                      [
-                        format.text(position.title),
-                        position.from || position.to
-                          ? format.dateRange(position.from, position.to)
-                          : '',
-                      ]
-                        .filter(Boolean)
-                        .join(', '),
-                    )
-                    .join('; ')}
-                />
-              </ListItem>
-            ))}
-          </List>
-        )}
-      </Section>
-
-      {dossier.followUps.length > 0 && (
-        <Section title={t('partner.followUps')} count={dossier.followUps.length}>
-          <List dense disablePadding>
-            {dossier.followUps.map((followUp) => (
-              <ListItem key={followUp.id} disableGutters>
-                <ListItemText
-                  primary={format.text(followUp.title)}
+                  primary={
+                    <RecordLink kind="projects" id={project.id}>
+                      {format.text(project.title)}
+                    </RecordLink>
+                  }
                   secondary={[
-                    t(`enums.followUpStatus.${followUp.status}`),
-                    format.date(followUp.dueDate),
-                  ].join(' · ')}
+                    t(`enums.projectStatus.${project.status}`),
+                    period(
+                      project.actualStart ?? project.plannedStart,
+                      project.actualEnd ?? project.plannedEnd,
+                    ),
+                    role ? t('partner.role', { role: t(`enums.projectRole.${role}`) }) : '',
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
                 />
               </ListItem>
-            ))}
-          </List>
-        </Section>
-      )}
+            );
+          })}
+        </List>
+      </DetailSection>
 
-      {dossier.documents.length > 0 && (
-        <Section title={t('partner.documents')} count={dossier.documents.length}>
-          <List dense disablePadding>
-            {dossier.documents.map((document) => (
-              <ListItem key={document.id} disableGutters>
-                <ListItemText
-                  primary={format.text(document.title)}
-                  secondary={document.file?.name}
-                />
-              </ListItem>
-            ))}
-          </List>
-        </Section>
-      )}
+      <DetailSection
+        title={t('partner.events')}
+        count={events.length}
+        isEmpty={events.length === 0}
+        emptyText={t('partner.noEvents')}
+      >
+        <List dense disablePadding>
+          {events.map((event) => (
+            <ListItem key={event.id} disableGutters data-testid="partner-event">
+              <ListItemText
+                primary={
+                  <RecordLink kind="events" id={event.id}>
+                    {format.text(event.title)}
+                  </RecordLink>
+                }
+                secondary={[
+                  t(`enums.eventKind.${event.kind}`),
+                  format.dateRange(event.startDate, event.endDate),
+                  [format.text(event.city), format.country(event.countryCode)]
+                    .filter(Boolean)
+                    .join(', '),
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+              />
+            </ListItem>
+          ))}
+        </List>
+      </DetailSection>
 
-      {partner.notes && (
-        <Section title={t('partner.notes')}>
-          <Typography sx={{ whiteSpace: 'pre-wrap' }}>{format.text(partner.notes)}</Typography>
-        </Section>
-      )}
-    </Box>
+      <DetailSection
+        title={t('partner.people')}
+        count={dossier.people.length}
+        isEmpty={dossier.people.length === 0}
+        emptyText={t('partner.noPeople')}
+      >
+        <List dense disablePadding>
+          {dossier.people.map((person) => (
+            <ListItem key={person.id} disableGutters data-testid="partner-person">
+              <ListItemText
+                primary={
+                  <RecordLink kind="people" id={person.id}>
+                    {format.text(person.name)}
+                  </RecordLink>
+                }
+                secondary={person.positions
+                  .filter((position) => position.organizationId === partner.id)
+                  .map((position) =>
+                    [
+                      format.text(position.title),
+                      position.from || position.to ? period(position.from, position.to) : '',
+                    ]
+                      .filter(Boolean)
+                      .join(', '),
+                  )
+                  .join('; ')}
+              />
+            </ListItem>
+          ))}
+        </List>
+      </DetailSection>
+
+      {dossier.followUps.length > 0 && <FollowUpsSection followUps={dossier.followUps} />}
+      <DocumentsSection documents={dossier.documents} />
+      <NotesSection notes={partner.notes} />
+    </>
   );
 }

@@ -15,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { comparePartialDates } from '@shared/model/partialDate';
 import type { StoredRecord } from '@shared/model/records';
+import { recordPath } from '../../app/recordPaths';
 import { EmptyState } from '../../ui/EmptyState';
 import { todayIso } from '../../ui/todayIso';
 import { useFormat } from '../../ui/useFormat';
@@ -24,11 +25,6 @@ import { useLiveRecords, useRecordsById } from './queries';
 type RecordListPageProps = { kind: ListKind };
 
 type SortState = { columnId: string; direction: 'asc' | 'desc' };
-
-/** Where a row leads; kinds without a detail page yet are listed read-only. */
-const DETAIL_PATHS: Partial<Record<ListKind, (id: string) => string>> = {
-  partners: (id) => `/partners/${id}`,
-};
 
 /**
  * A section's read-only list: every live record of one kind, sortable by any column in the UI
@@ -64,7 +60,6 @@ export function RecordListPage({ kind }: RecordListPageProps) {
   }, [records, context, columns, sort, format]);
 
   const title = t(`nav.${kind}`);
-  const detailPath = DETAIL_PATHS[kind];
 
   return (
     <Box>
@@ -115,7 +110,8 @@ export function RecordListPage({ kind }: RecordListPageProps) {
             </TableHead>
             <TableBody>
               {rows.map((record) => {
-                const open = detailPath ? () => void navigate(detailPath(record.id)) : undefined;
+                const path = recordPath(kind, record.id);
+                const open = path ? () => void navigate(path) : undefined;
                 return (
                   <TableRow
                     key={record.id}

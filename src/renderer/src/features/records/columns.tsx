@@ -2,10 +2,11 @@ import { Chip } from '@mui/material';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { deriveAgreementStatus } from '@shared/model/agreementStatus';
-import { partialDateBounds, type PartialDate } from '@shared/model/partialDate';
+import type { PartialDate } from '@shared/model/partialDate';
 import type { Partner, Person, RecordKind, StoredRecord } from '@shared/model/records';
 import type { en } from '@shared/i18n/messages/en';
 import type { Format } from '../../ui/useFormat';
+import { isFollowUpOverdue } from './components/FollowUpsSection';
 
 /** What a column may look up besides the row itself. */
 export type ColumnContext = {
@@ -36,15 +37,6 @@ const partnerNames = (ids: readonly string[], { partners, format }: ColumnContex
 
 const signedDate = (record: StoredRecord<'agreements'>) =>
   record.steps.find((step) => step.kind === 'signed')?.date ?? null;
-
-function isOverdue(record: StoredRecord<'followUps'>, today: string): boolean {
-  const due = partialDateBounds(record.dueDate);
-  return (
-    due !== null &&
-    due.last < today &&
-    (record.status === 'open' || record.status === 'in-progress')
-  );
-}
 
 /** The columns of each section's list, first column = default sort. */
 export const LIST_COLUMNS: { [K in Exclude<RecordKind, 'areas' | 'tags'>]: Column<K>[] } = {
@@ -170,7 +162,7 @@ export const LIST_COLUMNS: { [K in Exclude<RecordKind, 'areas' | 'tags'>]: Colum
       render: (r, { format, t, today }) => (
         <>
           {format.text(r.title)}
-          {isOverdue(r, today) && (
+          {isFollowUpOverdue(r, today) && (
             <Chip size="small" color="error" label={t('list.overdue')} sx={{ ml: 1 }} />
           )}
         </>
