@@ -8,6 +8,7 @@ import { ProjectDetailPage } from '../features/projects/ProjectDetailPage';
 import { PartnerDetailPage } from '../features/partners/PartnerDetailPage';
 import { RecordListPage } from '../features/records/RecordListPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { TrashPage } from '../features/trash/TrashPage';
 import { NotificationsProvider } from '../ui/Notifications';
 import { AppShell } from './AppShell';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -44,6 +45,7 @@ export function App() {
                   <Route path="/projects/:projectId" element={<ProjectDetailPage />} />
                   <Route path="/events/:eventId" element={<EventDetailPage />} />
                   <Route path="/people/:personId" element={<PersonDetailPage />} />
+                  <Route path="/trash" element={<TrashPage />} />
                   <Route path="/settings" element={<SettingsPage />} />
                   <Route path="*" element={<DashboardPage />} />
                 </Route>

@@ -1,5 +1,6 @@
 import AssignmentTurnedInIcon from '@mui/icons-material/AssignmentTurnedIn';
 import DashboardIcon from '@mui/icons-material/Dashboard';
+import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
 import DescriptionIcon from '@mui/icons-material/Description';
 import EventIcon from '@mui/icons-material/Event';
 import GavelIcon from '@mui/icons-material/Gavel';
@@ -37,6 +38,7 @@ const ICONS: Record<NavSection['id'], ReactElement> = {
   people: <PeopleIcon />,
   followUps: <AssignmentTurnedInIcon />,
   documents: <DescriptionIcon />,
+  trash: <DeleteOutlineIcon />,
   settings: <SettingsIcon />,
 };
 

@@ -1,9 +1,9 @@
 import type { ListKind } from '../features/records/columns';
 
 export type NavSection = {
-  id: 'dashboard' | ListKind | 'settings';
+  id: 'dashboard' | ListKind | 'trash' | 'settings';
   path: string;
-  /** The record kind the section lists, or null for Dashboard and Settings. */
+  /** The record kind the section lists, or null for Dashboard, Trash and Settings. */
   kind: ListKind | null;
 };
 
@@ -17,5 +17,6 @@ export const NAV_SECTIONS: readonly NavSection[] = [
   { id: 'people', path: '/people', kind: 'people' },
   { id: 'followUps', path: '/follow-ups', kind: 'followUps' },
   { id: 'documents', path: '/documents', kind: 'documents' },
+  { id: 'trash', path: '/trash', kind: null },
   { id: 'settings', path: '/settings', kind: null },
 ];

@@ -39,7 +39,7 @@ describe('migration harness', () => {
       'Test candidate: index partners by mode and call every organization without one multilateral.',
     stores: {
       ...SCHEMA_VERSIONS.at(-1)?.stores,
-      partners: 'id, kind, parentId, countryCode, updatedAt, mode, *areaIds, *tagIds',
+      partners: 'id, kind, parentId, countryCode, updatedAt, deletedAt, mode, *areaIds, *tagIds',
     },
     upgrade: async (transaction) => {
       await transaction

@@ -13,18 +13,24 @@ export type SchemaVersion = {
   upgrade?: (transaction: Transaction) => Promise<void>;
 };
 
-/** Record tables: primary key `id`, then the indexes lists and detail pages query by. */
+/**
+ * Record tables: primary key `id`, then the indexes lists and detail pages query by. `deletedAt`
+ * is null for live records and IndexedDB leaves null keys out of an index, so that index holds
+ * exactly the records in Trash, in the order they were deleted.
+ */
 const RECORD_STORES = {
-  partners: 'id, kind, parentId, countryCode, updatedAt, *areaIds, *tagIds',
-  agreements: 'id, kind, updatedAt, *areaIds, *tagIds',
-  projects: 'id, status, programmeId, agreementId, actualStart, updatedAt, *areaIds, *tagIds',
+  partners: 'id, kind, parentId, countryCode, updatedAt, deletedAt, *areaIds, *tagIds',
+  agreements: 'id, kind, updatedAt, deletedAt, *areaIds, *tagIds',
+  projects:
+    'id, status, programmeId, agreementId, actualStart, updatedAt, deletedAt, *areaIds, *tagIds',
   events:
-    'id, kind, startDate, organizerId, countryCode, updatedAt, *partnerIds, *areaIds, *tagIds',
-  people: 'id, updatedAt, *areaIds, *tagIds',
-  followUps: 'id, status, dueDate, ownerPersonId, sourceId, updatedAt, *areaIds, *tagIds',
-  documents: 'id, documentDate, updatedAt, *linkedRecordIds, *areaIds, *tagIds',
-  areas: 'id, &code, updatedAt',
-  tags: 'id, label, updatedAt',
+    'id, kind, startDate, organizerId, countryCode, updatedAt, deletedAt, *partnerIds, *areaIds, *tagIds',
+  people: 'id, updatedAt, deletedAt, *areaIds, *tagIds',
+  followUps:
+    'id, status, dueDate, ownerPersonId, sourceId, updatedAt, deletedAt, *areaIds, *tagIds',
+  documents: 'id, documentDate, updatedAt, deletedAt, *linkedRecordIds, *areaIds, *tagIds',
+  areas: 'id, &code, updatedAt, deletedAt',
+  tags: 'id, label, updatedAt, deletedAt',
 } as const;
 
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [

@@ -13,13 +13,15 @@ type DetailHeaderProps = {
   suffix?: string;
   /** Kind, status and other chips under the title. */
   chips?: ReactNode;
+  /** Buttons that act on the record (delete, later edit), at the right of the title. */
+  actions?: ReactNode;
 };
 
 /**
  * The top of every detail page: where it sits, the record's name in the UI language, and a note
  * when that name is only available in another language.
  */
-export function DetailHeader({ section, title, suffix, chips }: DetailHeaderProps) {
+export function DetailHeader({ section, title, suffix, chips, actions }: DetailHeaderProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const shownIn = pickedLanguage(title, format.language);
@@ -31,14 +33,17 @@ export function DetailHeader({ section, title, suffix, chips }: DetailHeaderProp
         </Link>
         <Typography color="text.primary">{suffix || format.text(title)}</Typography>
       </Breadcrumbs>
-      <Typography variant="h4" component="h1">
-        {format.text(title)}
-        {suffix && (
-          <Typography component="span" variant="h5" color="text.secondary" sx={{ ml: 1 }}>
-            ({suffix})
-          </Typography>
-        )}
-      </Typography>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
+        <Typography variant="h4" component="h1" sx={{ flexGrow: 1 }}>
+          {format.text(title)}
+          {suffix && (
+            <Typography component="span" variant="h5" color="text.secondary" sx={{ ml: 1 }}>
+              ({suffix})
+            </Typography>
+          )}
+        </Typography>
+        {actions}
+      </Stack>
       {shownIn !== null && shownIn !== format.language && (
         <Typography variant="caption" color="text.secondary">
           {t('language.fallbackNote', { language: t(`language.${shownIn}`) })}

@@ -1,7 +1,12 @@
-import { Alert, Snackbar } from '@mui/material';
+import { Alert, Button, Snackbar } from '@mui/material';
 import { createContext, useCallback, useContext, useState, type ReactNode } from 'react';
 
-export type Notification = { message: string; severity: 'success' | 'info' | 'warning' | 'error' };
+export type Notification = {
+  message: string;
+  severity: 'success' | 'info' | 'warning' | 'error';
+  /** One button beside the message, such as Undo; the notification closes when it is used. */
+  action?: { label: string; onClick: () => void };
+};
 
 type Notify = (notification: Notification) => void;
 
@@ -20,7 +25,7 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
       {children}
       <Snackbar
         open={isOpen}
-        autoHideDuration={current?.severity === 'error' ? null : 6000}
+        autoHideDuration={current?.severity === 'error' ? null : current?.action ? 10_000 : 6000}
         onClose={(_event, reason) => reason !== 'clickaway' && setIsOpen(false)}
         anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
       >
@@ -29,6 +34,20 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
           variant="filled"
           onClose={() => setIsOpen(false)}
           role={current?.severity === 'error' ? 'alert' : 'status'}
+          action={
+            current?.action ? (
+              <Button
+                color="inherit"
+                size="small"
+                onClick={() => {
+                  setIsOpen(false);
+                  current.action?.onClick();
+                }}
+              >
+                {current.action.label}
+              </Button>
+            ) : undefined
+          }
         >
           {current?.message}
         </Alert>

@@ -6,6 +6,7 @@ import { DetailSection } from '../../ui/DetailSection';
 import { RecordLink } from '../../ui/RecordLink';
 import { RecordNotFound } from '../../ui/RecordNotFound';
 import { useFormat } from '../../ui/useFormat';
+import { DeleteRecordButton } from '../trash/components/DeleteRecordButton';
 import { DocumentsSection } from '../records/components/DocumentsSection';
 import { FollowUpsSection } from '../records/components/FollowUpsSection';
 import { NotesSection } from '../records/components/NotesSection';
@@ -30,6 +31,14 @@ export function AgreementDetailPage() {
       <DetailHeader
         section={section}
         title={agreement.title}
+        actions={
+          <DeleteRecordButton
+            kind="agreements"
+            id={agreement.id}
+            name={format.text(agreement.title)}
+            listPath={section.path}
+          />
+        }
         chips={
           <>
             <Chip label={t(`enums.agreementKind.${agreement.kind}`)} />

@@ -1,8 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { LocalizedText } from '@shared/model/localizedText';
-import { RECORD_KINDS, type RecordKind, type StoredRecord } from '@shared/model/records';
+import { RECORD_KINDS, type RecordKind } from '@shared/model/records';
 import { useRegistry } from '../../app/RegistryContext';
 import type { RegistryDb } from '../../db/RegistryDb';
+import { recordLabel } from '../records/recordLabel';
 
 export type RecentChange = {
   kind: RecordKind;
@@ -10,13 +11,6 @@ export type RecentChange = {
   label: LocalizedText | string;
   updatedAt: string;
 };
-
-function labelOf(kind: RecordKind, record: StoredRecord<RecordKind>): LocalizedText | string {
-  if ('name' in record) return record.name;
-  if ('title' in record) return record.title;
-  if (kind === 'tags' && 'label' in record) return record.label;
-  return record.id;
-}
 
 /**
  * The most recently changed live records across every kind, read newest-first from each table's
@@ -35,7 +29,7 @@ export async function loadRecentChanges(db: RegistryDb, limit: number): Promise<
       return records.map((record) => ({
         kind,
         id: record.id,
-        label: labelOf(kind, record),
+        label: recordLabel(record),
         updatedAt: record.updatedAt,
       }));
     }),

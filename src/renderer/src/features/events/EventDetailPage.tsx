@@ -6,6 +6,7 @@ import { DetailSection } from '../../ui/DetailSection';
 import { RecordLink } from '../../ui/RecordLink';
 import { RecordNotFound } from '../../ui/RecordNotFound';
 import { useFormat } from '../../ui/useFormat';
+import { DeleteRecordButton } from '../trash/components/DeleteRecordButton';
 import { DocumentsSection } from '../records/components/DocumentsSection';
 import { FollowUpsSection } from '../records/components/FollowUpsSection';
 import { NotesSection } from '../records/components/NotesSection';
@@ -32,6 +33,14 @@ export function EventDetailPage() {
       <DetailHeader
         section={section}
         title={event.title}
+        actions={
+          <DeleteRecordButton
+            kind="events"
+            id={event.id}
+            name={format.text(event.title)}
+            listPath={section.path}
+          />
+        }
         chips={
           <>
             <Chip label={t(`enums.eventKind.${event.kind}`)} />

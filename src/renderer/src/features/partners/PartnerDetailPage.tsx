@@ -18,6 +18,7 @@ import { DetailSection } from '../../ui/DetailSection';
 import { RecordLink } from '../../ui/RecordLink';
 import { RecordNotFound } from '../../ui/RecordNotFound';
 import { useFormat } from '../../ui/useFormat';
+import { DeleteRecordButton } from '../trash/components/DeleteRecordButton';
 import { AgreementStatusChip } from '../agreements/components/AgreementStatusChip';
 import { AgreementStepsTable } from '../agreements/components/AgreementStepsTable';
 import { DocumentsSection } from '../records/components/DocumentsSection';
@@ -104,6 +105,14 @@ export function PartnerDetailPage() {
       <DetailHeader
         section={section}
         title={partner.name}
+        actions={
+          <DeleteRecordButton
+            kind="partners"
+            id={partner.id}
+            name={format.text(partner.name)}
+            listPath={section.path}
+          />
+        }
         suffix={format.text(partner.acronym) || undefined}
         chips={
           <>

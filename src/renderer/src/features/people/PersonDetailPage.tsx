@@ -7,6 +7,7 @@ import { DetailSection } from '../../ui/DetailSection';
 import { RecordLink } from '../../ui/RecordLink';
 import { RecordNotFound } from '../../ui/RecordNotFound';
 import { useFormat } from '../../ui/useFormat';
+import { DeleteRecordButton } from '../trash/components/DeleteRecordButton';
 import { DocumentsSection } from '../records/components/DocumentsSection';
 import { FollowUpsSection } from '../records/components/FollowUpsSection';
 import { NotesSection } from '../records/components/NotesSection';
@@ -38,6 +39,14 @@ export function PersonDetailPage() {
       <DetailHeader
         section={section}
         title={person.name}
+        actions={
+          <DeleteRecordButton
+            kind="people"
+            id={person.id}
+            name={format.text(person.name)}
+            listPath={section.path}
+          />
+        }
         chips={person.honorific ? <Chip variant="outlined" label={person.honorific} /> : undefined}
       />
 

@@ -7,6 +7,7 @@ import { DetailSection } from '../../ui/DetailSection';
 import { RecordLink } from '../../ui/RecordLink';
 import { RecordNotFound } from '../../ui/RecordNotFound';
 import { useFormat } from '../../ui/useFormat';
+import { DeleteRecordButton } from '../trash/components/DeleteRecordButton';
 import { DocumentsSection } from '../records/components/DocumentsSection';
 import { FollowUpsSection } from '../records/components/FollowUpsSection';
 import { NotesSection } from '../records/components/NotesSection';
@@ -34,6 +35,14 @@ export function ProjectDetailPage() {
       <DetailHeader
         section={section}
         title={project.title}
+        actions={
+          <DeleteRecordButton
+            kind="projects"
+            id={project.id}
+            name={format.text(project.title)}
+            listPath={section.path}
+          />
+        }
         chips={
           <>
             <Chip
