@@ -58,6 +58,15 @@ test('deleting a linked partner asks, Undo brings it back, and Trash restores it
     .getByRole('button', { name: 'Open' })
     .click();
   await expect(app.heading).toHaveText(COUNCIL);
+
+  // Each step is in the Council's history, newest first, with the device that made it.
+  await page.getByTestId('history').getByRole('button', { name: /History/ }).click();
+  const entries = page.getByTestId('history-entry');
+  await expect(entries).toHaveCount(5);
+  await expect(entries.first()).toContainText('Restored from Trash by e2e-laptop');
+  await expect(entries.nth(1)).toContainText('Moved to Trash by e2e-laptop');
+  await expect(entries.last()).toContainText('Created by e2e-laptop');
+
   await page.getByRole('link', { name: 'International Organization for Migration' }).click();
   await expect(page.getByRole('link', { name: COUNCIL })).toBeVisible();
 });

@@ -107,7 +107,7 @@ export function RegistryProvider({
       bulkDb: state.bulkDb,
       device: currentDevice,
       setDevice,
-      mutationContext: systemMutationContext(currentDevice.deviceId),
+      mutationContext: systemMutationContext(currentDevice),
       appInfo: state.appInfo,
       isStoragePersisted,
     };

@@ -23,6 +23,8 @@ export type ChangeEntry = {
   rev: number;
   at: string;
   deviceId: string;
+  /** The device's name when the change was made. */
+  deviceName: string;
   op: 'create' | 'update' | 'delete' | 'restore';
   /** Top-level fields this write changed, with the value before (null on create) and after. */
   fields: Record<string, { before: unknown; after: unknown }>;

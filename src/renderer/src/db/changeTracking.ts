@@ -19,12 +19,18 @@ import type { ChangeEntry, LinkEntry, RegistryDb } from './RegistryDb';
 /** Who and when: passed in so tests control the clock and ids. */
 export type MutationContext = {
   deviceId: string;
+  /** Written into the change log so history reads "who" even after the device is renamed. */
+  deviceName: string;
   now: () => Date;
   newId: () => string;
 };
 
-export const systemMutationContext = (deviceId: string): MutationContext => ({
-  deviceId,
+export const systemMutationContext = (device: {
+  deviceId: string;
+  deviceName: string;
+}): MutationContext => ({
+  deviceId: device.deviceId,
+  deviceName: device.deviceName,
   now: () => new Date(),
   newId: () => crypto.randomUUID(),
 });
@@ -110,7 +116,7 @@ async function writeTracked<K extends RecordKind>(
   db: RegistryDb,
   kind: K,
   record: StoredRecord<K>,
-  change: Omit<ChangeEntry, 'seq' | 'recordKind' | 'recordId' | 'rev' | 'at' | 'deviceId'>,
+  change: Pick<ChangeEntry, 'op' | 'fields' | 'deviceName'>,
   linksChanged: boolean,
 ): Promise<void> {
   await db.recordTable(kind).put(record);
@@ -159,7 +165,13 @@ export async function createRecord<K extends RecordKind>(
       deletedAt: null,
     } as StoredRecord<K>;
     const fields = changedFields({}, content);
-    await writeTracked(db, kind, record, { op: 'create', fields }, true);
+    await writeTracked(
+      db,
+      kind,
+      record,
+      { op: 'create', fields, deviceName: context.deviceName },
+      true,
+    );
     return record;
   });
 }
@@ -209,7 +221,13 @@ export async function updateRecord<K extends RecordKind>(
       updatedAt: context.now().toISOString(),
       changedBy: context.deviceId,
     } as StoredRecord<K>;
-    await writeTracked(db, kind, record, { op: 'update', fields }, true);
+    await writeTracked(
+      db,
+      kind,
+      record,
+      { op: 'update', fields, deviceName: context.deviceName },
+      true,
+    );
     return record;
   });
 }
@@ -234,7 +252,13 @@ async function setDeleted<K extends RecordKind>(
     } as StoredRecord<K>;
     const fields = { deletedAt: { before: current.deletedAt, after: record.deletedAt } };
     // Links stay in the index while the record is in Trash so a restore brings them back as they were.
-    await writeTracked(db, kind, record, { op: isDeleting ? 'delete' : 'restore', fields }, false);
+    await writeTracked(
+      db,
+      kind,
+      record,
+      { op: isDeleting ? 'delete' : 'restore', fields, deviceName: context.deviceName },
+      false,
+    );
     return record;
   });
 }

@@ -20,11 +20,12 @@ export function openTestDbAt(name: string, versions: RegistryDbOptions['versions
 }
 
 /** A clock that ticks one second per call and predictable ids, so tests can assert exact values. */
-export function testContext(deviceId = 'device-test'): MutationContext {
+export function testContext(deviceId = 'device-test', deviceName = 'Test laptop'): MutationContext {
   let tick = 0;
   let id = 0;
   return {
     deviceId,
+    deviceName,
     now: () => new Date(Date.UTC(2026, 10, 1, 9, 0, tick++)),
     newId: () => `00000000-0000-4000-8000-${String(++id).padStart(12, '0')}`,
   };

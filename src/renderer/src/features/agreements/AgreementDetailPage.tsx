@@ -6,6 +6,7 @@ import { DetailSection } from '../../ui/DetailSection';
 import { RecordLink } from '../../ui/RecordLink';
 import { RecordNotFound } from '../../ui/RecordNotFound';
 import { useFormat } from '../../ui/useFormat';
+import { HistorySection } from '../history/components/HistorySection';
 import { DeleteRecordButton } from '../trash/components/DeleteRecordButton';
 import { DocumentsSection } from '../records/components/DocumentsSection';
 import { FollowUpsSection } from '../records/components/FollowUpsSection';
@@ -128,6 +129,7 @@ export function AgreementDetailPage() {
       <FollowUpsSection followUps={dossier.followUps} />
       <DocumentsSection documents={dossier.documents} />
       <NotesSection notes={agreement.notes} />
+      <HistorySection kind="agreements" id={agreement.id} currentRev={agreement.rev} />
     </>
   );
 }

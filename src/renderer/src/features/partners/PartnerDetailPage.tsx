@@ -18,6 +18,7 @@ import { DetailSection } from '../../ui/DetailSection';
 import { RecordLink } from '../../ui/RecordLink';
 import { RecordNotFound } from '../../ui/RecordNotFound';
 import { useFormat } from '../../ui/useFormat';
+import { HistorySection } from '../history/components/HistorySection';
 import { DeleteRecordButton } from '../trash/components/DeleteRecordButton';
 import { AgreementStatusChip } from '../agreements/components/AgreementStatusChip';
 import { AgreementStepsTable } from '../agreements/components/AgreementStepsTable';
@@ -286,6 +287,7 @@ export function PartnerDetailPage() {
       {dossier.followUps.length > 0 && <FollowUpsSection followUps={dossier.followUps} />}
       <DocumentsSection documents={dossier.documents} />
       <NotesSection notes={partner.notes} />
+      <HistorySection kind="partners" id={partner.id} currentRev={partner.rev} />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { DetailSection } from '../../ui/DetailSection';
 import { RecordLink } from '../../ui/RecordLink';
 import { RecordNotFound } from '../../ui/RecordNotFound';
 import { useFormat } from '../../ui/useFormat';
+import { HistorySection } from '../history/components/HistorySection';
 import { DeleteRecordButton } from '../trash/components/DeleteRecordButton';
 import { DocumentsSection } from '../records/components/DocumentsSection';
 import { FollowUpsSection } from '../records/components/FollowUpsSection';
@@ -155,6 +156,7 @@ export function PersonDetailPage() {
       <FollowUpsSection followUps={dossier.followUps} />
       <DocumentsSection documents={dossier.documents} />
       <NotesSection notes={person.notes} />
+      <HistorySection kind="people" id={person.id} currentRev={person.rev} />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { DetailSection } from '../../ui/DetailSection';
 import { RecordLink } from '../../ui/RecordLink';
 import { RecordNotFound } from '../../ui/RecordNotFound';
 import { useFormat } from '../../ui/useFormat';
+import { HistorySection } from '../history/components/HistorySection';
 import { DeleteRecordButton } from '../trash/components/DeleteRecordButton';
 import { DocumentsSection } from '../records/components/DocumentsSection';
 import { FollowUpsSection } from '../records/components/FollowUpsSection';
@@ -137,6 +138,7 @@ export function ProjectDetailPage() {
       <FollowUpsSection followUps={dossier.followUps} />
       <DocumentsSection documents={dossier.documents} />
       <NotesSection notes={project.notes} />
+      <HistorySection kind="projects" id={project.id} currentRev={project.rev} />
     </>
   );
 }
