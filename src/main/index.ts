@@ -1,9 +1,11 @@
 import { hostname } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { app, dialog, ipcMain, session } from 'electron';
 import { DiagnosticsService } from './diagnostics/diagnosticsService';
 import { createDispatcher } from './ipc/dispatcher';
 import { handle } from './ipc/handle';
+import { ensureWritableFolder, resolveDataLocation } from './policy/dataLocation';
+import { policyFilePath, readPolicy } from './policy/policyService';
 import { registerAppProtocol, registerAppSchemeAsPrivileged } from './protocol/registerAppProtocol';
 import { isAppOrigin } from './security/appOrigin';
 import { guardAllWebContents, hardenSession } from './security/hardenSession';
@@ -16,9 +18,25 @@ import { createMainWindow, type MainWindow } from './window/mainWindow';
  * services; this file only wires them to Electron.
  */
 
-// Before anything reads userData: an explicit data folder (test runs, a second profile) wins.
-const userDataSwitch = app.commandLine.getSwitchValue('user-data-dir');
-if (userDataSwitch) app.setPath('userData', resolve(userDataSwitch));
+// Before anything reads userData: the machine policy may move the data folder. Then the data
+// folder, strongest first: --user-data-dir (test runs, a second profile) > the portable build's
+// folder beside its .exe > the policy's dataFolder > Electron's default.
+const policy = readPolicy({
+  filePath: policyFilePath(process.platform, process.env),
+  platform: process.platform,
+  env: process.env,
+});
+const dataLocation = resolveDataLocation({
+  commandLineDataDir: app.commandLine.getSwitchValue('user-data-dir') || null,
+  portableExecutableDir: process.env.PORTABLE_EXECUTABLE_DIR || null,
+  policyDataFolder: policy.settings.dataFolder?.value ?? null,
+  defaultDataFolder: app.getPath('userData'),
+  ensureFolder: ensureWritableFolder,
+});
+if (dataLocation.source !== 'default') {
+  app.setPath('userData', dataLocation.dataFolder);
+  app.setPath('sessionData', dataLocation.dataFolder);
+}
 
 // Before ready: sandbox every renderer, and make app:// a privileged scheme.
 app.enableSandbox();
@@ -42,6 +60,8 @@ function focusMainWindow(): void {
 
 async function start(): Promise<void> {
   const dataFolder = app.getPath('userData');
+  for (const problem of policy.problems) log(`Machine policy ${policy.source.path}: ${problem}`);
+  if (dataLocation.problem) log(dataLocation.problem);
   hardenSession(session.defaultSession, log);
   registerAppProtocol(
     session.defaultSession,
@@ -62,6 +82,8 @@ async function start(): Promise<void> {
       systemLocale: app.getSystemLocale() || app.getLocale(),
     },
     diagnostics,
+    policy,
+    dataLocation,
   });
   const dispatch = createDispatcher({
     handlers,

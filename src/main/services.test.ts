@@ -1,10 +1,18 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ipcContract } from '@shared/ipc/contract';
+import type { PolicyReport } from '@shared/model/policy';
 import { SNAPSHOT_FORMAT } from '@shared/model/registrySnapshot';
 import { createDispatcher } from './ipc/dispatcher';
+import {
+  ensureWritableFolder,
+  PORTABLE_DATA_FOLDER,
+  resolveDataLocation,
+  type DataLocation,
+} from './policy/dataLocation';
+import { readPolicy } from './policy/policyService';
 import { isAppOrigin } from './security/appOrigin';
 import { createIpcHandlers, type AppInfo } from './services';
 
@@ -32,14 +40,26 @@ afterEach(async () => {
   await rm(base, { recursive: true, force: true });
 });
 
-function setup() {
+/** The policy as main reads it at start: from a real file, absent unless a test writes one. */
+function policyAt(filePath = join(base, 'no-policy.json')): PolicyReport {
+  return readPolicy({ filePath, platform: 'linux', env: { HOME: join(base, 'home') } });
+}
+
+const DEFAULT_LOCATION = { source: 'default', isPortable: false, problem: null } as const;
+
+function setup(
+  policy: PolicyReport = policyAt(),
+  location: DataLocation = { dataFolder, ...DEFAULT_LOCATION },
+) {
   const logError = vi.fn();
   const handlers = createIpcHandlers({
-    dataFolder,
+    dataFolder: location.dataFolder,
     resourcesFolder,
     hostName: 'FIELD-LAPTOP',
     appInfo,
     now: () => new Date('2025-01-02T03:04:05.000Z'),
+    policy,
+    dataLocation: location,
   });
   const dispatch = createDispatcher({ handlers, isTrustedSender: isAppOrigin, logError });
   const call = (channel: string, input?: unknown) =>
@@ -105,5 +125,151 @@ describe('createIpcHandlers', () => {
     const logFile = join(dataFolder, 'logs', 'renderer-errors.log');
     expect(result).toEqual({ ok: true, value: { logFile } });
     expect(await readFile(logFile, 'utf8')).toContain('[2025-01-02T03:04:05.000Z] Renderer error');
+  });
+});
+
+describe('machine policy and data location', () => {
+  async function writePolicy(settings: Record<string, unknown>): Promise<string> {
+    const filePath = join(base, 'policy.json');
+    await writeFile(filePath, JSON.stringify({ version: 1, settings }));
+    return filePath;
+  }
+
+  it('reports no policy and the default data folder when there is no policy file', async () => {
+    expect(await setup().call('policy:get')).toEqual({
+      ok: true,
+      value: {
+        source: { path: join(base, 'no-policy.json'), status: 'absent' },
+        problems: [],
+        settings: {},
+        dataLocations: {
+          dataFolder,
+          logsFolder: join(dataFolder, 'logs'),
+          isPortable: false,
+          source: 'default',
+          problem: null,
+        },
+      },
+    });
+  });
+
+  it("uses the policy's default language until the user picks one, and the user's after", async () => {
+    const { call } = setup(policyAt(await writePolicy({ defaultUiLanguage: { value: 'az' } })));
+    expect(await call('settings:get')).toEqual({ ok: true, value: { uiLanguage: 'az' } });
+    expect(await call('settings:update', { uiLanguage: 'ru' })).toEqual({
+      ok: true,
+      value: { uiLanguage: 'ru' },
+    });
+    expect(await call('settings:get')).toEqual({ ok: true, value: { uiLanguage: 'ru' } });
+    // Back to "no choice": the policy's default again, not the system language.
+    expect(await call('settings:update', { uiLanguage: null })).toEqual({
+      ok: true,
+      value: { uiLanguage: 'az' },
+    });
+  });
+
+  it('keeps an enforced language over the saved choice and refuses to change it', async () => {
+    await setup().call('settings:update', { uiLanguage: 'en' });
+    const policyFile = await writePolicy({ defaultUiLanguage: { value: 'ru', enforced: true } });
+    const { call } = setup(policyAt(policyFile));
+    expect(await call('settings:get')).toEqual({ ok: true, value: { uiLanguage: 'ru' } });
+
+    const refused = await call('settings:update', { uiLanguage: 'az' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    if (!refused.ok) {
+      expect(refused.error.message).toContain('enforced by the machine policy');
+      expect(refused.error.message).toContain(policyFile);
+    }
+    expect(await call('settings:update', { uiLanguage: null })).toMatchObject({ ok: false });
+    expect(await call('settings:update', { uiLanguage: 'ru' })).toEqual({
+      ok: true,
+      value: { uiLanguage: 'ru' },
+    });
+    // The user's own choice is left as it was, for the day the policy stops enforcing.
+    expect(JSON.parse(await readFile(join(dataFolder, 'settings.json'), 'utf8'))).toEqual({
+      uiLanguage: 'en',
+    });
+  });
+
+  it('answers policy:get with what the policy sets, enforced or not, and its problems', async () => {
+    const policyFile = await writePolicy({
+      readOnly: { value: true, enforced: true },
+      allowedExportFormats: { value: ['pdf', 'docx', 'exe'] },
+      backupKeep: { value: 'ten', enforced: true },
+    });
+    const result = await setup(policyAt(policyFile)).call('policy:get');
+    expect(result).toMatchObject({
+      ok: true,
+      value: {
+        source: { path: policyFile, status: 'partly-applied' },
+        settings: {
+          readOnly: { value: true, isEnforced: true },
+          allowedExportFormats: { value: ['pdf', 'docx'], isEnforced: false },
+        },
+      },
+    });
+    if (!result.ok) return;
+    const value = result.value as PolicyReport;
+    expect(value.settings.backupKeep).toBeUndefined();
+    expect(value.problems).toHaveLength(2);
+    expect(value.problems[0]).toContain('settings.allowedExportFormats.value[2]');
+    expect(value.problems[1]).toContain('settings.backupKeep.value');
+  });
+
+  it('keeps everything in the policy data folder, with ${HOME} expanded', async () => {
+    const policy = policyAt(
+      await writePolicy({ dataFolder: { value: '${HOME}/registry-data', enforced: true } }),
+    );
+    const location = resolveDataLocation({
+      commandLineDataDir: null,
+      portableExecutableDir: null,
+      policyDataFolder: policy.settings.dataFolder?.value ?? null,
+      defaultDataFolder: dataFolder,
+      ensureFolder: ensureWritableFolder,
+    });
+    const policyFolder = join(base, 'home', 'registry-data');
+    expect(location).toEqual({
+      dataFolder: policyFolder,
+      source: 'policy',
+      isPortable: false,
+      problem: null,
+    });
+    const { call } = setup(policy, location);
+    await call('device:get');
+    await call('settings:update', { uiLanguage: 'az' });
+    expect((await readdir(policyFolder)).sort()).toEqual(['device.json', 'settings.json']);
+    expect(await call('policy:get')).toMatchObject({
+      ok: true,
+      value: { dataLocations: { dataFolder: policyFolder, source: 'policy' } },
+    });
+  });
+
+  it('keeps the data of the portable build beside its .exe, ahead of the policy folder', async () => {
+    const stick = join(base, 'E-drive');
+    await mkdir(stick);
+    const policy = policyAt(await writePolicy({ dataFolder: { value: '/srv/registry' } }));
+    const location = resolveDataLocation({
+      commandLineDataDir: null,
+      portableExecutableDir: stick,
+      policyDataFolder: policy.settings.dataFolder?.value ?? null,
+      defaultDataFolder: dataFolder,
+      ensureFolder: ensureWritableFolder,
+    });
+    const portableFolder = join(stick, PORTABLE_DATA_FOLDER);
+    const { call } = setup(policy, location);
+    await call('device:get');
+    expect(await readdir(portableFolder)).toEqual(['device.json']);
+    expect(await call('policy:get')).toMatchObject({
+      ok: true,
+      value: {
+        dataLocations: {
+          dataFolder: portableFolder,
+          logsFolder: join(portableFolder, 'logs'),
+          isPortable: true,
+          source: 'portable',
+          problem: null,
+        },
+      },
+    });
   });
 });

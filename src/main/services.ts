@@ -1,7 +1,9 @@
 import type { IpcOutput } from '@shared/ipc/contract';
+import type { PolicyReport } from '@shared/model/policy';
 import { DeviceService } from './device/deviceService';
 import { DiagnosticsService } from './diagnostics/diagnosticsService';
 import type { IpcHandlers } from './ipc/dispatcher';
+import type { DataLocation } from './policy/dataLocation';
 import { SampleService } from './sample/sampleService';
 import { SettingsService } from './settings/settingsService';
 
@@ -19,6 +21,10 @@ export type IpcHandlerDeps = {
   now?: () => Date;
   /** Shared with main/index.ts so every write to the main log goes through one queue. */
   diagnostics?: DiagnosticsService;
+  /** The machine policy, read once at start by readPolicy (status `absent` when there is none). */
+  policy: PolicyReport;
+  /** How `dataFolder` was chosen (resolveDataLocation), for `policy:get`. */
+  dataLocation: Omit<DataLocation, 'dataFolder'>;
 };
 
 /**
@@ -26,10 +32,15 @@ export type IpcHandlerDeps = {
  * tests can route `window.registry` here through the very same dispatcher the app uses.
  */
 export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
-  const { dataFolder, resourcesFolder, hostName, appInfo, now } = deps;
+  const { dataFolder, resourcesFolder, hostName, appInfo, now, policy, dataLocation } = deps;
   const diagnostics = deps.diagnostics ?? new DiagnosticsService({ dataFolder, now });
   const log = (message: string) => void diagnostics.logWarning(message);
-  const settings = new SettingsService({ dataFolder, log });
+  const language = policy.settings.defaultUiLanguage;
+  const settings = new SettingsService({
+    dataFolder,
+    log,
+    languagePolicy: language && { ...language, policyFile: policy.source.path },
+  });
   const device = new DeviceService({ dataFolder, hostName, log });
   const sample = new SampleService({ resourcesFolder });
 
@@ -39,6 +50,16 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
     'device:rename': ({ deviceName }) => device.rename(deviceName),
     'settings:get': () => settings.get(),
     'settings:update': (patch) => settings.update(patch),
+    'policy:get': () => ({
+      ...policy,
+      dataLocations: {
+        dataFolder,
+        logsFolder: diagnostics.logsFolder,
+        isPortable: dataLocation.isPortable,
+        source: dataLocation.source,
+        problem: dataLocation.problem,
+      },
+    }),
     'sample:read': () => sample.read(),
     'diagnostics:report-error': (report) => diagnostics.reportRendererError(report),
   };

@@ -31,7 +31,7 @@ test('the window is locked down: sandboxed, isolated, no Node, served from app:/
     hasProcess: 'process' in window,
   }));
   expect(exposure).toEqual({
-    registry: ['app', 'device', 'diagnostics', 'sample', 'settings'],
+    registry: ['app', 'device', 'diagnostics', 'policy', 'sample', 'settings'],
     isFrozen: true,
     hasRequire: false,
     hasProcess: false,

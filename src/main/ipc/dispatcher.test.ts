@@ -20,6 +20,18 @@ function stubHandlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     'device:rename': ({ deviceName }) => ({ ...DEVICE, deviceName }),
     'settings:get': () => ({ uiLanguage: null }),
     'settings:update': (patch) => ({ uiLanguage: patch.uiLanguage ?? null }),
+    'policy:get': () => ({
+      source: { path: '/etc/cooperation-registry/policy.json', status: 'absent' },
+      problems: [],
+      settings: {},
+      dataLocations: {
+        dataFolder: '/data',
+        logsFolder: '/data/logs',
+        isPortable: false,
+        source: 'default',
+        problem: null,
+      },
+    }),
     'sample:read': () => {
       throw new AppError('not-found', 'No sample');
     },

@@ -1,6 +1,23 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, posix, relative, resolve, sep, win32 } from 'node:path';
+import type { CustomScheme } from 'electron';
 import { APP_HOST, APP_SCHEME } from '../security/appOrigin';
+
+/**
+ * How app:// is registered: a standard, secure origin (so IndexedDB, fetch and the CSP behave as
+ * on https) that neither bypasses the CSP nor opens CORS, and runs no service workers.
+ */
+export const APP_SCHEME_PRIVILEGES: Readonly<NonNullable<CustomScheme['privileges']>> =
+  Object.freeze({
+    standard: true,
+    secure: true,
+    supportFetchAPI: true,
+    codeCache: true,
+    corsEnabled: false,
+    bypassCSP: false,
+    allowServiceWorkers: false,
+    stream: false,
+  });
 
 /**
  * Headers on every app:// response, errors included. The CSP is the renderer's only CSP (there is

@@ -1,27 +1,10 @@
 import { protocol, type Session } from 'electron';
 import { APP_SCHEME } from '../security/appOrigin';
-import { createAppRequestHandler } from './appProtocol';
+import { APP_SCHEME_PRIVILEGES, createAppRequestHandler } from './appProtocol';
 
-/**
- * Makes app:// a standard, secure origin (so IndexedDB, fetch and the CSP behave as on https)
- * without CORS or CSP bypass. Electron accepts this only before the app is ready.
- */
+/** Makes app:// a privileged scheme (see APP_SCHEME_PRIVILEGES); only possible before ready. */
 export function registerAppSchemeAsPrivileged(): void {
-  protocol.registerSchemesAsPrivileged([
-    {
-      scheme: APP_SCHEME,
-      privileges: {
-        standard: true,
-        secure: true,
-        supportFetchAPI: true,
-        codeCache: true,
-        corsEnabled: false,
-        bypassCSP: false,
-        allowServiceWorkers: false,
-        stream: false,
-      },
-    },
-  ]);
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 }
 
 /**

@@ -12,8 +12,10 @@ function shortUrl(url: string): string {
  * persistent storage for the app itself (see isPermissionGranted), and every
  * request outside the app's own origin, data: and blob: is cancelled, so even a compromised page
  * cannot reach the network. Permission *checks* answer false without logging: Chromium polls them.
+ * The built-in spellchecker is off: it would download its dictionaries from Google's servers.
  */
 export function hardenSession(session: Session, log: LogLine): void {
+  session.setSpellCheckerEnabled(false);
   session.setPermissionRequestHandler((_contents, permission, callback, details) => {
     const isGranted = isPermissionGranted(permission, details.requestingUrl);
     if (!isGranted) log(`Refused permission request: ${permission}`);

@@ -2,6 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AppError } from '../ipc/AppError';
 import { DEFAULT_SETTINGS, SETTINGS_FILE, SettingsService } from './settingsService';
 
 let folder: string;
@@ -81,5 +82,46 @@ describe('SettingsService', () => {
       uiLanguage: null,
     });
     expect(log).not.toHaveBeenCalled();
+  });
+});
+
+describe('SettingsService with a machine policy', () => {
+  const policyFile = '/etc/cooperation-registry/policy.json';
+
+  it("answers the policy's default language until the user chooses one", async () => {
+    const service = new SettingsService({
+      dataFolder: folder,
+      log: vi.fn(),
+      languagePolicy: { value: 'az', isEnforced: false, policyFile },
+    });
+    expect(await service.get()).toEqual({ uiLanguage: 'az' });
+    expect(await service.update({ uiLanguage: 'en' })).toEqual({ uiLanguage: 'en' });
+    expect(await service.get()).toEqual({ uiLanguage: 'en' });
+    expect(await service.update({ uiLanguage: null })).toEqual({ uiLanguage: 'az' });
+    expect(JSON.parse(await readFile(join(folder, SETTINGS_FILE), 'utf8'))).toEqual({
+      uiLanguage: null,
+    });
+  });
+
+  it('answers an enforced language whatever the user chose, and refuses to change it', async () => {
+    await writeFile(join(folder, SETTINGS_FILE), '{"uiLanguage": "en"}');
+    const service = new SettingsService({
+      dataFolder: folder,
+      log: vi.fn(),
+      languagePolicy: { value: 'ru', isEnforced: true, policyFile },
+    });
+    expect(await service.get()).toEqual({ uiLanguage: 'ru' });
+    for (const uiLanguage of ['az', 'en', null] as const) {
+      const refusal = service.update({ uiLanguage });
+      await expect(refusal).rejects.toBeInstanceOf(AppError);
+      await expect(refusal).rejects.toThrow(
+        `The interface language is enforced by the machine policy (${policyFile})`,
+      );
+    }
+    // Choosing the enforced language again is no change, and is not saved as the user's choice.
+    expect(await service.update({ uiLanguage: 'ru' })).toEqual({ uiLanguage: 'ru' });
+    expect(JSON.parse(await readFile(join(folder, SETTINGS_FILE), 'utf8'))).toEqual({
+      uiLanguage: 'en',
+    });
   });
 });

@@ -2,10 +2,12 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as z from 'zod';
 import type { IpcOutput, IpcParsedInput } from '@shared/ipc/contract';
-import { languageSchema } from '@shared/model/localizedText';
+import { languageSchema, type Language } from '@shared/model/localizedText';
+import type { PolicySetting } from '@shared/model/policy';
 import { writeFileAtomic } from '../fs/atomicWrite';
 import { readJsonFile } from '../fs/readJsonFile';
 import type { LogLine } from '../diagnostics/diagnosticsService';
+import { AppError } from '../ipc/AppError';
 
 export type Settings = IpcOutput<'settings:get'>;
 export type SettingsPatch = IpcParsedInput<'settings:update'>;
@@ -20,38 +22,73 @@ const settingsFileSchema = z.object({
   uiLanguage: languageSchema.nullable().default(null),
 });
 
-export type SettingsServiceOptions = { dataFolder: string; log: LogLine };
+/** The machine policy's default UI language, and the file it came from (for the refusal). */
+export type LanguagePolicy = PolicySetting<Language> & { policyFile: string };
+
+export type SettingsServiceOptions = {
+  dataFolder: string;
+  log: LogLine;
+  /** The policy's defaultUiLanguage; null or absent when the policy does not set one. */
+  languagePolicy?: LanguagePolicy | null;
+};
 
 /**
- * The user's preferences in settings.json. A damaged file never stops the app: it reads as the
- * defaults, the problem goes to the log, and the next update replaces the file atomically.
+ * The user's preferences in settings.json, with the machine policy on top: the policy's default
+ * language stands in for "no choice yet", and an enforced one replaces the user's choice. A
+ * damaged file never stops the app: it reads as the defaults, the problem goes to the log, and the
+ * next update replaces the file atomically.
  */
 export class SettingsService {
   readonly filePath: string;
   private readonly dataFolder: string;
   private readonly log: LogLine;
+  private readonly languagePolicy: LanguagePolicy | null;
   private pending: Promise<unknown> = Promise.resolve();
 
-  constructor({ dataFolder, log }: SettingsServiceOptions) {
+  constructor({ dataFolder, log, languagePolicy }: SettingsServiceOptions) {
     this.dataFolder = dataFolder;
     this.filePath = join(dataFolder, SETTINGS_FILE);
     this.log = log;
+    this.languagePolicy = languagePolicy ?? null;
   }
 
-  /** The current settings; defaults when there is no file yet or it is damaged. */
+  /** The settings in force; defaults (and the policy) when there is no file yet or it is damaged. */
   get(): Promise<Settings> {
-    return this.serialized(() => this.read());
+    return this.serialized(async () => this.effective(await this.read()));
   }
 
-  /** Merges the given fields into the settings and saves them; answers the settings now in force. */
+  /**
+   * Merges the given fields into the user's settings and saves them; answers the settings now in
+   * force. Changing a language the policy enforces is refused, and nothing is written.
+   */
   update(patch: SettingsPatch): Promise<Settings> {
     return this.serialized(async () => {
+      const policy = this.languagePolicy;
+      if (
+        policy?.isEnforced &&
+        patch.uiLanguage !== undefined &&
+        patch.uiLanguage !== policy.value
+      ) {
+        throw new AppError(
+          'invalid-input',
+          `The interface language is enforced by the machine policy (${policy.policyFile}) and cannot be changed here.`,
+        );
+      }
+      // Saving the enforced language again must not turn it into the user's own choice.
+      const changes = policy?.isEnforced ? { ...patch, uiLanguage: undefined } : patch;
       const current = await this.read();
-      const next = settingsFileSchema.parse({ ...current, ...definedFields(patch) });
+      const next = settingsFileSchema.parse({ ...current, ...definedFields(changes) });
       await mkdir(this.dataFolder, { recursive: true });
       await writeFileAtomic(this.filePath, `${JSON.stringify(next, null, 2)}\n`);
-      return next;
+      return this.effective(next);
     });
+  }
+
+  private effective(stored: Settings): Settings {
+    const policy = this.languagePolicy;
+    if (!policy) return stored;
+    if (policy.isEnforced) return { ...stored, uiLanguage: policy.value };
+    return { ...stored, uiLanguage: stored.uiLanguage ?? policy.value };
   }
 
   private async read(): Promise<Settings> {

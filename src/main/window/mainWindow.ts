@@ -2,17 +2,9 @@ import { join } from 'node:path';
 import { BrowserWindow, screen } from 'electron';
 import type { LogLine } from '../diagnostics/diagnosticsService';
 import { APP_ENTRY_URL } from '../security/appOrigin';
-import { SECURE_WEB_PREFERENCES } from '../security/policy';
-import {
-  fitToDisplays,
-  loadWindowState,
-  MIN_WINDOW_SIZE,
-  saveWindowState,
-  type WindowState,
-} from './windowState';
+import { mainWindowOptions } from './mainWindowOptions';
+import { fitToDisplays, loadWindowState, saveWindowState, type WindowState } from './windowState';
 
-/** The renderer theme's page colour, so no different colour flashes before React paints. */
-const BACKGROUND_COLOR = '#f5f7fa';
 const MAX_CRASH_RELOADS = 3;
 const SAVE_DELAY_MS = 500;
 
@@ -48,18 +40,9 @@ export async function createMainWindow({
   ];
   const bounds = fitToDisplays(state.bounds, workAreas);
 
-  const window = new BrowserWindow({
-    ...bounds,
-    minWidth: MIN_WINDOW_SIZE.width,
-    minHeight: MIN_WINDOW_SIZE.height,
-    show: false,
-    backgroundColor: BACKGROUND_COLOR,
-    title: 'Cooperation Registry',
-    webPreferences: {
-      ...SECURE_WEB_PREFERENCES,
-      preload: join(__dirname, '../preload/index.js'),
-    },
-  });
+  const window = new BrowserWindow(
+    mainWindowOptions(bounds, join(__dirname, '../preload/index.js')),
+  );
 
   let saving: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;

@@ -40,6 +40,7 @@ export function buildRegistryBridge(invoke: Invoke): RegistryBridge {
     app: { info: call('app:info') },
     device: { get: call('device:get'), rename: call('device:rename') },
     settings: { get: call('settings:get'), update: call('settings:update') },
+    policy: { get: call('policy:get') },
     sample: { read: call('sample:read') },
     diagnostics: { reportError: call('diagnostics:report-error') },
   } satisfies RegistryBridge;

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { languageSchema } from '../model/localizedText';
+import { dataLocationsSchema, policyReportSchema } from '../model/policy';
 import { registrySnapshotSchema } from '../model/registrySnapshot';
 
 const noInput = z.undefined();
@@ -40,8 +41,21 @@ export const ipcContract = {
     input: z.object({ deviceName: z.string().trim().min(1).max(80) }),
     output: deviceSchema,
   },
+  /**
+   * The effective settings: `uiLanguage` is the user's choice, else the policy's default language,
+   * else null (follow the system). A language the policy enforces wins over the user's choice.
+   */
   'settings:get': { input: noInput, output: settingsSchema },
+  /** Refused with `invalid-input` when it would change a language the policy enforces. */
   'settings:update': { input: settingsSchema.partial(), output: settingsSchema },
+  /**
+   * The machine policy as main applied it at start (from which file, what it sets, what was wrong
+   * with it) and where the data lives and why, so Settings can show IT's choices and their source.
+   */
+  'policy:get': {
+    input: noInput,
+    output: policyReportSchema.extend({ dataLocations: dataLocationsSchema }),
+  },
   /** The sample registry shipped in resources/, validated before the renderer sees it. */
   'sample:read': { input: noInput, output: registrySnapshotSchema },
   /** Renderer crashes caught by the error boundary, appended to a log file the user can send. */

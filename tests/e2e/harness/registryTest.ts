@@ -1,17 +1,25 @@
 import { test as base, expect } from '@playwright/test';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildRegistryBridge } from '../../../src/shared/ipc/bridge';
 import { DiagnosticsService } from '../../../src/main/diagnostics/diagnosticsService';
 import { createDispatcher } from '../../../src/main/ipc/dispatcher';
+import { readPolicy } from '../../../src/main/policy/policyService';
 import { createIpcHandlers } from '../../../src/main/services';
 import { startRendererServer, type RendererServer } from './rendererServer';
 
 export const RESOURCES_FOLDER = resolve(__dirname, '../../../resources');
 
 /** What each test gets besides the page: its own data folder, as main would have it. */
-export type RegistryApp = { origin: string; dataFolder: string };
+export type RegistryApp = { origin: string; dataFolder: string; policyFile: string };
+
+/**
+ * The machine policy a test runs under: null (the default) for no policy file at all, an object
+ * written as JSON, or a string written as is (to test a damaged file). Set it with
+ * `test.use({ machinePolicy: { version: 1, settings: { readOnly: { value: true, enforced: true } } } })`.
+ */
+export type MachinePolicy = Record<string, unknown> | string | null;
 
 /**
  * Playwright fixtures for the app in Chromium. Every test gets a fresh browser context (so a fresh
@@ -19,7 +27,11 @@ export type RegistryApp = { origin: string; dataFolder: string };
  * built by the same function and routed through a Playwright binding into the REAL main-process
  * dispatcher and services. Only Electron's transport is replaced.
  */
-export const test = base.extend<{ registryApp: RegistryApp }, { rendererServer: RendererServer }>({
+export const test = base.extend<
+  { registryApp: RegistryApp; machinePolicy: MachinePolicy },
+  { rendererServer: RendererServer }
+>({
+  machinePolicy: [null, { option: true }],
   rendererServer: [
     // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure
     async ({}, use) => {
@@ -29,9 +41,16 @@ export const test = base.extend<{ registryApp: RegistryApp }, { rendererServer: 
     },
     { scope: 'worker' },
   ],
-  registryApp: async ({ page, rendererServer }, use) => {
+  registryApp: async ({ page, rendererServer, machinePolicy }, use) => {
     const dataFolder = await mkdtemp(join(tmpdir(), 'registry-e2e-'));
     const diagnostics = new DiagnosticsService({ dataFolder });
+    // Beside the data folder, not in it, as /etc/cooperation-registry is in the app.
+    const policyFile = `${dataFolder}-policy.json`;
+    if (machinePolicy !== null) {
+      const text =
+        typeof machinePolicy === 'string' ? machinePolicy : JSON.stringify(machinePolicy);
+      await writeFile(policyFile, text);
+    }
     const dispatch = createDispatcher({
       handlers: createIpcHandlers({
         dataFolder,
@@ -46,6 +65,9 @@ export const test = base.extend<{ registryApp: RegistryApp }, { rendererServer: 
           isPackaged: false,
           systemLocale: 'en-GB',
         },
+        // Read from a real file by the real service: no file means `absent`, as on most machines.
+        policy: readPolicy({ filePath: policyFile, platform: process.platform, env: process.env }),
+        dataLocation: { source: 'default', isPortable: false, problem: null },
       }),
       isTrustedSender: (url) => url !== null && new URL(url).origin === rendererServer.origin,
       logError: (channel, error) => void diagnostics.logMainError(channel, error),
@@ -56,8 +78,9 @@ export const test = base.extend<{ registryApp: RegistryApp }, { rendererServer: 
     await page.addInitScript(
       `window.registry = (${buildRegistryBridge.toString()})((channel, input) => window.__registryInvoke(channel, input));`,
     );
-    await use({ origin: rendererServer.origin, dataFolder });
+    await use({ origin: rendererServer.origin, dataFolder, policyFile });
     await rm(dataFolder, { recursive: true, force: true });
+    await rm(policyFile, { force: true });
   },
 });
 
