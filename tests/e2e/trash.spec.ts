@@ -60,7 +60,10 @@ test('deleting a linked partner asks, Undo brings it back, and Trash restores it
   await expect(app.heading).toHaveText(COUNCIL);
 
   // Each step is in the Council's history, newest first, with the device that made it.
-  await page.getByTestId('history').getByRole('button', { name: /History/ }).click();
+  await page
+    .getByTestId('history')
+    .getByRole('button', { name: /History/ })
+    .click();
   const entries = page.getByTestId('history-entry');
   await expect(entries).toHaveCount(5);
   await expect(entries.first()).toContainText('Restored from Trash by e2e-laptop');

@@ -25,6 +25,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { ErrorBoundary } from './ErrorBoundary';
 import { LanguageSwitcher } from './LanguageSwitcher';
+import { PolicyBanners } from './PolicyBanners';
 import { NAV_SECTIONS, type NavSection } from './navigation';
 
 const DRAWER_WIDTH = 240;
@@ -103,6 +104,7 @@ export function AppShell() {
         sx={{ flexGrow: 1, p: 3, minWidth: 0, outline: 'none' }}
       >
         <Toolbar />
+        <PolicyBanners />
         <ErrorBoundary resetKey={location.pathname}>
           <Outlet />
         </ErrorBoundary>

@@ -7,7 +7,7 @@ import { useLanguage } from './useLanguage';
 /** Switches the UI between English, Azerbaijani and Russian; each language named in itself. */
 export function LanguageSwitcher() {
   const { t } = useTranslation();
-  const [language, setLanguage] = useLanguage();
+  const [language, setLanguage, isEnforced] = useLanguage();
   return (
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
       <TranslateIcon aria-hidden fontSize="small" />
@@ -15,6 +15,8 @@ export function LanguageSwitcher() {
         size="small"
         value={language}
         onChange={(event) => setLanguage(event.target.value)}
+        disabled={isEnforced}
+        title={isEnforced ? t('policy.languageEnforced') : undefined}
         inputProps={{ 'aria-label': t('language.label') }}
         sx={{
           color: 'inherit',

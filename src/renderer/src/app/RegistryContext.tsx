@@ -15,6 +15,10 @@ export type RegistryContextValue = {
   device: IpcOutput<'device:get'>;
   setDevice: (device: IpcOutput<'device:get'>) => void;
   appInfo: IpcOutput<'app:info'>;
+  /** The machine policy main applied at start, and where the data lives. */
+  policy: IpcOutput<'policy:get'>;
+  /** The policy makes the registry read-only: the UI offers no changes and mutations refuse them. */
+  isReadOnly: boolean;
   /** The answer to navigator.storage.persist(); null while it is pending or unsupported. */
   isStoragePersisted: boolean | null;
 };
@@ -36,18 +40,20 @@ type OpenState =
       bulkDb: RegistryDb;
       device: IpcOutput<'device:get'>;
       appInfo: IpcOutput<'app:info'>;
+      policy: IpcOutput<'policy:get'>;
     };
 
 async function openRegistry(databaseName: string) {
-  const [device, appInfo] = await Promise.all([
+  const [device, appInfo, policy] = await Promise.all([
     registryClient.device.get(),
     registryClient.app.info(),
+    registryClient.policy.get(),
   ]);
   const db = new RegistryDb(databaseName);
   const bulkDb = new RegistryDb(databaseName, { durability: 'strict' });
   await db.openChecked();
   await bulkDb.openChecked();
-  return { db, bulkDb, device, appInfo };
+  return { db, bulkDb, device, appInfo, policy };
 }
 
 async function requestPersistentStorage(): Promise<boolean | null> {
@@ -102,13 +108,16 @@ export function RegistryProvider({
   const value = useMemo<RegistryContextValue | null>(() => {
     if (state.status !== 'open') return null;
     const currentDevice = device ?? state.device;
+    const isReadOnly = state.policy.settings.readOnly?.value === true;
     return {
       db: state.db,
       bulkDb: state.bulkDb,
       device: currentDevice,
       setDevice,
-      mutationContext: systemMutationContext(currentDevice),
+      mutationContext: systemMutationContext(currentDevice, isReadOnly),
       appInfo: state.appInfo,
+      policy: state.policy,
+      isReadOnly,
       isStoragePersisted,
     };
   }, [state, device, isStoragePersisted]);

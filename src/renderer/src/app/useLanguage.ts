@@ -2,13 +2,19 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '@shared/model/localizedText';
 import { registryClient } from '../ipc/registryClient';
+import { useRegistry } from './RegistryContext';
 import { useNotify } from '../ui/Notifications';
 import { currentLanguage } from '../ui/useFormat';
 
-/** The UI language and a setter that switches the screen at once and remembers the choice in main. */
-export function useLanguage(): [Language, (language: Language) => void] {
+/**
+ * The UI language, a setter that switches the screen at once and remembers the choice in main,
+ * and whether the machine policy enforces the language (then the setter is not offered).
+ */
+export function useLanguage(): [Language, (language: Language) => void, boolean] {
   const { i18n, t } = useTranslation();
   const notify = useNotify();
+  const { policy } = useRegistry();
+  const isEnforced = policy.settings.defaultUiLanguage?.isEnforced === true;
   const language = currentLanguage(i18n.resolvedLanguage ?? i18n.language);
   const setLanguage = useCallback(
     (next: Language) => {
@@ -21,5 +27,5 @@ export function useLanguage(): [Language, (language: Language) => void] {
     },
     [i18n, notify, t],
   );
-  return [language, setLanguage];
+  return [language, setLanguage, isEnforced];
 }

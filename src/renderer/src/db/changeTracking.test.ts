@@ -165,3 +165,26 @@ describe('change tracking', () => {
     expect(await incoming()).toEqual([project.id]);
   });
 });
+
+describe('a read-only registry', () => {
+  it('refuses every kind of write and changes nothing', async () => {
+    const db = freshDb();
+    const context = testContext();
+    const created = await createRecord(db, 'partners', iom, context);
+    const readOnly = { ...context, isReadOnly: true };
+    await expect(createRecord(db, 'partners', iom, readOnly)).rejects.toMatchObject({
+      reason: 'read-only',
+    });
+    await expect(
+      updateRecord(db, 'partners', created.id, { countryCode: 'CH' }, readOnly),
+    ).rejects.toMatchObject({
+      reason: 'read-only',
+    });
+    await expect(deleteRecord(db, 'partners', created.id, readOnly)).rejects.toMatchObject({
+      reason: 'read-only',
+    });
+    expect(await db.partners.count()).toBe(1);
+    expect(await db.partners.get(created.id)).toEqual(created);
+    expect(await db.changes.count()).toBe(1);
+  });
+});

@@ -23,19 +23,23 @@ export type MutationContext = {
   deviceName: string;
   now: () => Date;
   newId: () => string;
+  /** Set by a read-only machine policy: every write is refused here, whatever the UI offers. */
+  isReadOnly?: boolean;
 };
 
-export const systemMutationContext = (device: {
-  deviceId: string;
-  deviceName: string;
-}): MutationContext => ({
+export const systemMutationContext = (
+  device: { deviceId: string; deviceName: string },
+  isReadOnly = false,
+): MutationContext => ({
   deviceId: device.deviceId,
   deviceName: device.deviceName,
   now: () => new Date(),
   newId: () => crypto.randomUUID(),
+  isReadOnly,
 });
 
-export type MutationErrorReason = 'invalid-content' | 'not-found' | 'deleted' | 'stale';
+export type MutationErrorReason =
+  'invalid-content' | 'not-found' | 'deleted' | 'stale' | 'read-only';
 
 /** A write that was refused; nothing was changed. `issues` name each field that is wrong. */
 export class MutationError extends Error {
@@ -131,11 +135,22 @@ async function writeTracked<K extends RecordKind>(
   if (linksChanged) await replaceLinks(db, kind, record.id, contentOf(record));
 }
 
+function refuseWhenReadOnly(context: MutationContext): void {
+  if (context.isReadOnly) {
+    throw new MutationError(
+      'read-only',
+      'The registry is read-only on this computer (machine policy)',
+    );
+  }
+}
+
 function inWriteTransaction<T>(
   db: RegistryDb,
   kind: RecordKind,
+  context: MutationContext,
   work: () => Promise<T>,
 ): Promise<T> {
+  refuseWhenReadOnly(context);
   // Joins the caller's transaction when there is one (bulk loads), else opens its own.
   return db.transaction('rw', [kind, ...TRACKED_TABLES], work);
 }
@@ -149,7 +164,7 @@ export async function createRecord<K extends RecordKind>(
   options: { id?: string } = {},
 ): Promise<StoredRecord<K>> {
   const content = parseContent(kind, input);
-  return inWriteTransaction(db, kind, async () => {
+  return inWriteTransaction(db, kind, context, async () => {
     const id = options.id ?? context.newId();
     if (await db.recordTable(kind).get(id)) {
       throw new MutationError('stale', `A ${kind} record with id ${id} already exists`);
@@ -205,7 +220,7 @@ export async function updateRecord<K extends RecordKind>(
   context: MutationContext,
   options: { expectedRev?: number } = {},
 ): Promise<StoredRecord<K>> {
-  return inWriteTransaction(db, kind, async () => {
+  return inWriteTransaction(db, kind, context, async () => {
     const current = await loadForWrite(db, kind, id, options.expectedRev);
     if (current.deletedAt !== null) {
       throw new MutationError('deleted', `The ${kind} record ${id} is in Trash; restore it first`);
@@ -239,7 +254,7 @@ async function setDeleted<K extends RecordKind>(
   context: MutationContext,
   isDeleting: boolean,
 ): Promise<StoredRecord<K>> {
-  return inWriteTransaction(db, kind, async () => {
+  return inWriteTransaction(db, kind, context, async () => {
     const current = await loadForWrite(db, kind, id, undefined);
     if ((current.deletedAt !== null) === isDeleting) return current;
     const at = context.now().toISOString();

@@ -41,5 +41,15 @@ export function createRegistryClient(bridge: RegistryBridge): RegistryClient {
   return client as RegistryClient;
 }
 
-/** The renderer's one way to reach main. */
-export const registryClient: RegistryClient = createRegistryClient(window.registry);
+let client: RegistryClient | null = null;
+
+/**
+ * The renderer's one way to reach main. Built from `window.registry` on first use, so modules that
+ * import it (queries, contexts) also load where no bridge exists, such as unit tests of queries.
+ */
+export const registryClient: RegistryClient = new Proxy({} as RegistryClient, {
+  get: (_target, feature) => {
+    client ??= createRegistryClient(window.registry);
+    return client[feature as keyof RegistryClient];
+  },
+});

@@ -256,6 +256,63 @@ export const az = {
     label: 'Etiketin adı',
     color: 'Rəng',
   },
+  policy: {
+    section: 'Təşkilatınız tərəfindən idarə olunur',
+    none: 'Bu kompüterdə təşkilatın siyasəti quraşdırılmayıb: bütün parametrləri özünüz seçirsiniz.',
+    file: 'Siyasət faylı',
+    status: {
+      absent: 'Quraşdırılmayıb',
+      applied: 'Tətbiq edilib',
+      'partly-applied':
+        'Qismən tətbiq edilib: bəzi parametrlər qəbul edilməyib, onlar üçün standart dəyərlər istifadə olunur',
+      invalid:
+        'Tətbiq edilməyib: fayldan istifadə etmək mümkün olmadı, buna görə standart dəyərlər istifadə olunur',
+    },
+    problemsTitle: 'Siyasət faylındakı xətalar',
+    enforced: 'Məcburi',
+    default: 'Standart dəyər, dəyişə bilərsiniz',
+    setting: 'Parametr',
+    value: 'Dəyər',
+    settings: {
+      dataFolder: 'Məlumat qovluğu',
+      backupFolder: 'Ehtiyat nüsxələr qovluğu',
+      backupSchedule: 'Ehtiyat nüsxələrin avtomatik çıxarılması',
+      backupKeep: 'Saxlanılan ehtiyat nüsxələrin sayı',
+      defaultUiLanguage: 'İnterfeys dili',
+      allowedExportFormats: 'İcazə verilən ixrac formatları',
+      allowUnencryptedBundles: 'Şifrələnməmiş mübadilə fayllarına icazə verilir',
+      sensitivityMarkings: 'Məxfilik dərəcələri',
+      readOnly: 'Yalnız oxumaq üçün',
+    },
+    schedule: {
+      off: 'Söndürülüb',
+      daily: 'Hər gün',
+      weekly: 'Hər həftə',
+    },
+    yes: 'Bəli',
+    no: 'Xeyr',
+    noFormats: 'Heç biri',
+    problemsBanner:
+      'Kompüter siyasəti faylında xətalar var; səhv göstərilmiş parametrlər üçün təhlükəsiz standart dəyərlər istifadə olunur.',
+    problemsLink: 'Təfərrüatlar «Parametrlər» bölməsindədir',
+    readOnlyBanner:
+      'Yalnız oxumaq üçün: təşkilatınızın siyasəti bu kompüterdə reyestrə dəyişiklik edilməsinə icazə vermir.',
+    readOnlyEmpty:
+      'Bu kompüterdə reyestr boşdur və yalnız oxumaq üçün açıqdır, buna görə də burada heç nə əlavə etmək mümkün deyil.',
+    languageEnforced: 'İnterfeys dili təşkilatınızın siyasəti ilə müəyyən edilib.',
+  },
+  dataLocations: {
+    section: 'Məlumatların saxlandığı yer',
+    dataFolder: 'Reyestr, parametrlər və cihazın identifikasiya məlumatları',
+    logsFolder: 'Jurnallar',
+    source: {
+      'command-line': 'Komanda sətrində seçilib (--user-data-dir).',
+      portable: 'Portativ versiya: məlumatlar proqramın yanında saxlanılır.',
+      policy: 'Kompüter siyasəti ilə müəyyən edilib.',
+      default: 'Bu istifadəçi üçün standart yer.',
+    },
+    problem: 'Nəzərdə tutulmuş məlumat qovluğundan istifadə etmək mümkün olmadı: {{problem}}',
+  },
   settings: {
     title: 'Parametrlər',
     languageSection: 'Dil',
@@ -266,7 +323,6 @@ export const az = {
     notPersisted:
       'Qorunmur: diskdə yer çatışmadıqda mühərrik saxlanılan məlumatları silə bilər. Ehtiyat nüsxələr çıxarın.',
     persistUnknown: 'Yaddaşın qorunub-qorunmadığı yoxlanılır…',
-    dataFolder: 'Məlumat qovluğu',
     deviceSection: 'Bu kompüter',
     deviceName: 'Cihazın adı',
     deviceNameHelp:

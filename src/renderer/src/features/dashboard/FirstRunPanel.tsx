@@ -1,10 +1,12 @@
 import { Paper, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { useRegistry } from '../../app/RegistryContext';
 import { LoadSampleButton } from '../sample/components/LoadSampleButton';
 
 /** The empty registry's welcome: what the app is for and the one thing to do first. */
 export function FirstRunPanel() {
   const { t } = useTranslation();
+  const { isReadOnly } = useRegistry();
   return (
     <Paper variant="outlined" sx={{ p: 4, maxWidth: 760 }} data-testid="first-run">
       <Typography variant="h5" component="h2" gutterBottom>
@@ -14,10 +16,16 @@ export function FirstRunPanel() {
       <Typography variant="h6" component="h3" gutterBottom>
         {t('firstRun.emptyTitle')}
       </Typography>
-      <Typography sx={{ mb: 2 }}>{t('firstRun.sampleHint')}</Typography>
-      <Stack direction="row" spacing={2} sx={{ mb: 2 }}>
-        <LoadSampleButton />
-      </Stack>
+      {isReadOnly ? (
+        <Typography sx={{ mb: 2 }}>{t('policy.readOnlyEmpty')}</Typography>
+      ) : (
+        <>
+          <Typography sx={{ mb: 2 }}>{t('firstRun.sampleHint')}</Typography>
+          <Stack direction="row" spacing={2} sx={{ mb: 2 }}>
+            <LoadSampleButton />
+          </Stack>
+        </>
+      )}
       <Typography color="text.secondary">{t('firstRun.sectionsHint')}</Typography>
     </Paper>
   );

@@ -19,6 +19,8 @@ import { useLanguage } from '../../app/useLanguage';
 import { registryClient } from '../../ipc/registryClient';
 import { useNotify } from '../../ui/Notifications';
 import { LoadSampleButton } from '../sample/components/LoadSampleButton';
+import { DataLocationsSection } from './DataLocationsSection';
+import { PolicySection } from './PolicySection';
 
 function SettingsSection({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -81,8 +83,8 @@ function DeviceNameForm() {
 /** Language, storage protection, this computer's identity, the sample registry and versions. */
 export function SettingsPage() {
   const { t } = useTranslation();
-  const [language, setLanguage] = useLanguage();
-  const { appInfo, isStoragePersisted } = useRegistry();
+  const [language, setLanguage, isLanguageEnforced] = useLanguage();
+  const { appInfo, isStoragePersisted, isReadOnly } = useRegistry();
 
   return (
     <Box sx={{ maxWidth: 860 }}>
@@ -98,6 +100,7 @@ export function SettingsPage() {
             label={t('language.label')}
             value={language}
             onChange={(event) => setLanguage(event.target.value)}
+            disabled={isLanguageEnforced}
           >
             {LANGUAGES.map((option) => (
               <MenuItem key={option} value={option} lang={option}>
@@ -107,7 +110,7 @@ export function SettingsPage() {
           </Select>
         </FormControl>
         <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
-          {t('settings.languageHelp')}
+          {isLanguageEnforced ? t('policy.languageEnforced') : t('settings.languageHelp')}
         </Typography>
       </SettingsSection>
 
@@ -125,19 +128,26 @@ export function SettingsPage() {
               ? t('settings.persisted')
               : t('settings.notPersisted')}
         </Alert>
-        <Typography sx={{ mt: 2 }}>
-          {t('settings.dataFolder')}: <code data-testid="data-folder">{appInfo.dataFolder}</code>
-        </Typography>
+      </SettingsSection>
+
+      <SettingsSection title={t('dataLocations.section')}>
+        <DataLocationsSection />
+      </SettingsSection>
+
+      <SettingsSection title={t('policy.section')}>
+        <PolicySection />
       </SettingsSection>
 
       <SettingsSection title={t('settings.deviceSection')}>
         <DeviceNameForm />
       </SettingsSection>
 
-      <SettingsSection title={t('settings.sampleSection')}>
-        <Typography sx={{ mb: 2 }}>{t('settings.sampleHelp')}</Typography>
-        <LoadSampleButton variant="outlined" />
-      </SettingsSection>
+      {!isReadOnly && (
+        <SettingsSection title={t('settings.sampleSection')}>
+          <Typography sx={{ mb: 2 }}>{t('settings.sampleHelp')}</Typography>
+          <LoadSampleButton variant="outlined" />
+        </SettingsSection>
+      )}
 
       <SettingsSection title={t('settings.aboutSection')}>
         <Typography>{t('settings.version', { version: appInfo.appVersion })}</Typography>

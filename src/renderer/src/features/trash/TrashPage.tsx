@@ -29,7 +29,7 @@ export function TrashPage() {
   const format = useFormat();
   const notify = useNotify();
   const navigate = useNavigate();
-  const { db, mutationContext, device } = useRegistry();
+  const { db, mutationContext, device, isReadOnly } = useRegistry();
   const entries = useTrash();
 
   const restore = async (kind: RecordKind, id: string, name: string) => {
@@ -99,14 +99,16 @@ export function TrashPage() {
                         : record.changedBy}
                     </TableCell>
                     <TableCell align="right">
-                      <Button
-                        size="small"
-                        startIcon={<RestoreIcon />}
-                        onClick={() => void restore(kind, record.id, name)}
-                        aria-label={t('trash.restoreNamed', { name })}
-                      >
-                        {t('trash.restore')}
-                      </Button>
+                      {!isReadOnly && (
+                        <Button
+                          size="small"
+                          startIcon={<RestoreIcon />}
+                          onClick={() => void restore(kind, record.id, name)}
+                          aria-label={t('trash.restoreNamed', { name })}
+                        >
+                          {t('trash.restore')}
+                        </Button>
+                      )}
                     </TableCell>
                   </TableRow>
                 );

@@ -29,7 +29,7 @@ export function HistorySection({ kind, id, currentRev }: HistorySectionProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const notify = useNotify();
-  const { db, mutationContext } = useRegistry();
+  const { db, mutationContext, isReadOnly } = useRegistry();
   const history = useRecordHistory(id);
 
   const restore = async (rev: number) => {
@@ -87,7 +87,7 @@ export function HistorySection({ kind, id, currentRev }: HistorySectionProps) {
               >
                 <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
                   <Typography sx={{ flexGrow: 1, fontWeight: 600 }}>
-                    {t(`history.op.${entry.op}`)}
+                    {t(`history.op.${entry.op}`)}{' '}
                     <Typography component="span" color="text.secondary" sx={{ ml: 1 }}>
                       {t('history.byOn', {
                         device: entry.deviceName,
@@ -95,11 +95,13 @@ export function HistorySection({ kind, id, currentRev }: HistorySectionProps) {
                       })}
                     </Typography>
                   </Typography>
-                  {entry.rev < currentRev && (entry.op === 'create' || entry.op === 'update') && (
-                    <Button size="small" onClick={() => void restore(entry.rev)}>
-                      {t('history.restoreVersion')}
-                    </Button>
-                  )}
+                  {!isReadOnly &&
+                    entry.rev < currentRev &&
+                    (entry.op === 'create' || entry.op === 'update') && (
+                      <Button size="small" onClick={() => void restore(entry.rev)}>
+                        {t('history.restoreVersion')}
+                      </Button>
+                    )}
                 </Stack>
                 {entry.op === 'update' && (
                   <Box component="ul" sx={{ m: 0, pl: 3 }}>

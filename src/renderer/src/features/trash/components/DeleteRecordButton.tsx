@@ -37,7 +37,7 @@ export function DeleteRecordButton({ kind, id, name, listPath }: DeleteRecordBut
   const { t } = useTranslation();
   const notify = useNotify();
   const navigate = useNavigate();
-  const { db, mutationContext } = useRegistry();
+  const { db, mutationContext, isReadOnly } = useRegistry();
   const [linkCounts, setLinkCounts] = useState<Partial<Record<RecordKind, number>> | null>(null);
 
   const fail = (error: unknown) =>
@@ -80,6 +80,7 @@ export function DeleteRecordButton({ kind, id, name, listPath }: DeleteRecordBut
     }
   };
 
+  if (isReadOnly) return null;
   return (
     <>
       <Button
