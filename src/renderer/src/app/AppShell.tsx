@@ -14,6 +14,7 @@ import {
   Drawer,
   Link,
   List,
+  ListItem,
   ListItemButton,
   ListItemIcon,
   ListItemText,
@@ -83,16 +84,17 @@ export function AppShell() {
         <Box component="nav" aria-label={t('nav.label')} data-testid="section-nav">
           <List>
             {NAV_SECTIONS.map((section) => (
-              <ListItemButton
-                key={section.id}
-                component={NavLink}
-                to={section.path}
-                end={section.path === '/'}
-                sx={{ '&.active': { bgcolor: 'action.selected', fontWeight: 600 } }}
-              >
-                <ListItemIcon>{ICONS[section.id]}</ListItemIcon>
-                <ListItemText primary={t(`nav.${section.id}`)} />
-              </ListItemButton>
+              <ListItem key={section.id} disablePadding>
+                <ListItemButton
+                  component={NavLink}
+                  to={section.path}
+                  end={section.path === '/'}
+                  sx={{ '&.active': { bgcolor: 'action.selected', fontWeight: 600 } }}
+                >
+                  <ListItemIcon>{ICONS[section.id]}</ListItemIcon>
+                  <ListItemText primary={t(`nav.${section.id}`)} />
+                </ListItemButton>
+              </ListItem>
             ))}
           </List>
         </Box>

@@ -84,9 +84,11 @@ export function DashboardPage() {
                     />
                   );
                   return path ? (
-                    <ListItemButton key={change.id} component={RouterLink} to={path}>
-                      {text}
-                    </ListItemButton>
+                    <ListItem key={change.id} disablePadding>
+                      <ListItemButton component={RouterLink} to={path}>
+                        {text}
+                      </ListItemButton>
+                    </ListItem>
                   ) : (
                     <ListItem key={change.id}>{text}</ListItem>
                   );

@@ -1,0 +1,56 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from './harness/registryTest';
+import { RegistryWindow } from './pages/RegistryWindow';
+
+/** Screens a user reaches from the navigation, and the detail pages behind them. */
+const SCREENS = [
+  '/',
+  '/partners',
+  '/agreements',
+  '/projects',
+  '/events',
+  '/people',
+  '/follow-ups',
+  '/documents',
+  '/trash',
+  '/settings',
+];
+
+test('every main screen passes the axe accessibility check (WCAG 2.1 A and AA)', async ({
+  page,
+  registryApp,
+}) => {
+  test.setTimeout(120_000);
+  const app = new RegistryWindow(page, registryApp.origin);
+  await app.open();
+  await app.loadSampleFromFirstRun();
+  await page
+    .getByRole('status')
+    .getByRole('button')
+    .first()
+    .click()
+    .catch(() => undefined);
+
+  const detailPages: string[] = [];
+  await app.goTo('Partners');
+  await page.getByRole('row', { name: /^International Organization for Migration IOM/ }).click();
+  detailPages.push(new URL(page.url()).hash.slice(1));
+  await page.getByRole('link', { name: /Voluntary Return of Migrants/ }).click();
+  detailPages.push(new URL(page.url()).hash.slice(1));
+
+  const problems: string[] = [];
+  for (const path of [...SCREENS, ...detailPages]) {
+    await app.open(path);
+    await expect(app.heading).toBeVisible();
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    problems.push(
+      ...results.violations.map(
+        (violation) =>
+          `${path}: ${violation.id} (${violation.impact ?? 'n/a'}) ${violation.nodes.length}× — ${violation.help}`,
+      ),
+    );
+  }
+  expect(problems, problems.join('\n')).toEqual([]);
+});
