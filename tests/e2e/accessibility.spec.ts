@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './harness/registryTest';
 import { RegistryWindow } from './pages/RegistryWindow';
 
-/** Screens a user reaches from the navigation, and the detail pages behind them. */
+/** Screens a user reaches from the navigation, the partner form, and the detail pages behind them. */
 const SCREENS = [
   '/',
   '/partners',
@@ -14,6 +14,7 @@ const SCREENS = [
   '/documents',
   '/trash',
   '/settings',
+  '/partners/new',
 ];
 
 test('every main screen passes the axe accessibility check (WCAG 2.1 A and AA)', async ({

@@ -9,6 +9,16 @@ const DETAIL_BASES: Partial<Record<RecordKind, string>> = {
   people: '/people',
 };
 
+/** The kinds that can be created through a form yet, and where the form is. */
+export const NEW_RECORD_PATHS: Partial<Record<RecordKind, string>> = {
+  partners: '/partners/new',
+};
+
+/** The list a kind of record is shown in (its section); the dashboard for kinds without one. */
+export function recordListPath(kind: RecordKind): string {
+  return DETAIL_BASES[kind] ?? '/';
+}
+
 /** Where a record's detail page is, or null for kinds shown only in lists. */
 export function recordPath(kind: RecordKind, id: string): string | null {
   const base = DETAIL_BASES[kind];

@@ -20,6 +20,7 @@ import { RecordNotFound } from '../../ui/RecordNotFound';
 import { useFormat } from '../../ui/useFormat';
 import { HistorySection } from '../history/components/HistorySection';
 import { DeleteRecordButton } from '../trash/components/DeleteRecordButton';
+import { EditRecordButton } from '../../ui/form/EditRecordButton';
 import { AgreementStatusChip } from '../agreements/components/AgreementStatusChip';
 import { AgreementStepsTable } from '../agreements/components/AgreementStepsTable';
 import { DocumentsSection } from '../records/components/DocumentsSection';
@@ -107,12 +108,15 @@ export function PartnerDetailPage() {
         section={section}
         title={partner.name}
         actions={
-          <DeleteRecordButton
-            kind="partners"
-            id={partner.id}
-            name={format.text(partner.name)}
-            listPath={section.path}
-          />
+          <>
+            <EditRecordButton path={`/partners/${partner.id}/edit`} />
+            <DeleteRecordButton
+              kind="partners"
+              id={partner.id}
+              name={format.text(partner.name)}
+              listPath={section.path}
+            />
+          </>
         }
         suffix={format.text(partner.acronym) || undefined}
         chips={

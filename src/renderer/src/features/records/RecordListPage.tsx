@@ -1,5 +1,6 @@
 import {
   Box,
+  Button,
   Paper,
   Table,
   TableBody,
@@ -15,7 +16,9 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { comparePartialDates } from '@shared/model/partialDate';
 import type { StoredRecord } from '@shared/model/records';
-import { recordPath } from '../../app/recordPaths';
+import AddIcon from '@mui/icons-material/Add';
+import { useRegistry } from '../../app/RegistryContext';
+import { NEW_RECORD_PATHS, recordPath } from '../../app/recordPaths';
 import { EmptyState } from '../../ui/EmptyState';
 import { todayIso } from '../../ui/todayIso';
 import { useFormat } from '../../ui/useFormat';
@@ -34,6 +37,7 @@ export function RecordListPage({ kind }: RecordListPageProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const navigate = useNavigate();
+  const { isReadOnly } = useRegistry();
   const records = useLiveRecords(kind);
   const partners = useRecordsById('partners');
   const people = useRecordsById('people');
@@ -60,6 +64,7 @@ export function RecordListPage({ kind }: RecordListPageProps) {
   }, [records, context, columns, sort, format]);
 
   const title = t(`nav.${kind}`);
+  const newPath = NEW_RECORD_PATHS[kind];
 
   return (
     <Box>
@@ -71,6 +76,16 @@ export function RecordListPage({ kind }: RecordListPageProps) {
           <Typography color="text.secondary" data-testid="record-count">
             {t('list.count', { count: rows.length })}
           </Typography>
+        )}
+        {newPath && !isReadOnly && (
+          <Button
+            variant="contained"
+            startIcon={<AddIcon />}
+            onClick={() => void navigate(newPath)}
+            sx={{ ml: 'auto' }}
+          >
+            {t('form.new')}
+          </Button>
         )}
       </Box>
       {rows === null || !context ? (

@@ -1,0 +1,272 @@
+import {
+  Autocomplete,
+  Checkbox,
+  FormControl,
+  FormControlLabel,
+  FormHelperText,
+  InputLabel,
+  MenuItem,
+  Select,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { COUNTRY_NAMES_AZ } from '@shared/i18n/countryNamesAz';
+import type { LocalizedText } from '@shared/model/localizedText';
+import {
+  COOPERATION_MODES,
+  PARTNER_KINDS,
+  SENSITIVITY_LEVELS,
+  type Partner,
+  type PartnerKind,
+  type RecordContentInput,
+  type Sensitivity,
+} from '@shared/model/records';
+import { LocalizedTextField } from '../../ui/form/LocalizedTextField';
+import { RecordFormLayout } from '../../ui/form/RecordFormLayout';
+import { useInitialRecord } from '../../ui/form/useInitialRecord';
+import { useRecordForm } from '../../ui/form/useRecordForm';
+import { RecordNotFound } from '../../ui/RecordNotFound';
+import { useFormat } from '../../ui/useFormat';
+import { useLiveRecords } from '../records/queries';
+
+/** What the form edits; fields the form does not show (membership facts, areas) are kept as they are. */
+type Draft = {
+  kind: PartnerKind | '';
+  name: LocalizedText;
+  acronym: LocalizedText;
+  parentId: string | null;
+  countryCode: string | null;
+  mode: (typeof COOPERATION_MODES)[number] | null;
+  isOwnSide: boolean;
+  sensitivity: Sensitivity;
+  notes: LocalizedText;
+};
+
+const COUNTRY_CODES = Object.keys(COUNTRY_NAMES_AZ);
+
+function toDraft(partner: Partner | null): Draft {
+  return {
+    kind: partner?.kind ?? '',
+    name: partner?.name ?? {},
+    acronym: partner?.acronym ?? {},
+    parentId: partner?.parentId ?? null,
+    countryCode: partner?.countryCode ?? null,
+    mode: partner?.mode ?? null,
+    isOwnSide: partner?.isOwnSide ?? false,
+    sensitivity: partner?.sensitivity ?? 'internal',
+    notes: partner?.notes ?? {},
+  };
+}
+
+const isBlank = (text: LocalizedText) =>
+  Object.values(text).every((value: string | undefined) => !value?.trim());
+
+function toContent(draft: Draft): Partial<RecordContentInput<'partners'>> {
+  return {
+    // An empty kind is sent as is, so the model names the missing choice like any other problem.
+    kind: draft.kind as PartnerKind,
+    name: draft.name,
+    acronym: isBlank(draft.acronym) ? null : draft.acronym,
+    parentId: draft.parentId,
+    countryCode: draft.countryCode,
+    mode: draft.mode,
+    isOwnSide: draft.isOwnSide,
+    sensitivity: draft.sensitivity,
+    notes: isBlank(draft.notes) ? null : draft.notes,
+  };
+}
+
+/** The partner and every body below it: choosing one of them as parent would make a loop. */
+function selfAndDescendants(partners: readonly Partner[], id: string | null): Set<string> {
+  const excluded = new Set<string>(id ? [id] : []);
+  let isGrowing = id !== null;
+  while (isGrowing) {
+    isGrowing = false;
+    for (const partner of partners) {
+      if (partner.parentId && excluded.has(partner.parentId) && !excluded.has(partner.id)) {
+        excluded.add(partner.id);
+        isGrowing = true;
+      }
+    }
+  }
+  return excluded;
+}
+
+type PartnerFormProps = { initial: Partner | null };
+
+function PartnerForm({ initial }: PartnerFormProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const partners = useLiveRecords('partners');
+  const form = useRecordForm({ kind: 'partners', initial, toDraft, toContent });
+  const { draft, change, errors } = form;
+
+  const parentOptions = useMemo(() => {
+    if (!partners) return [];
+    const excluded = selfAndDescendants(partners, initial?.id ?? null);
+    return partners
+      .filter((partner) => !excluded.has(partner.id))
+      .sort((a, b) => format.compare(format.text(a.name), format.text(b.name)));
+  }, [partners, initial, format]);
+  const parent = parentOptions.find((partner) => partner.id === draft.parentId) ?? null;
+  const countryOptions = useMemo(
+    () => [...COUNTRY_CODES].sort((a, b) => format.compare(format.country(a), format.country(b))),
+    [format],
+  );
+
+  return (
+    <RecordFormLayout
+      title={
+        initial ? t('form.editPartner', { name: format.text(initial.name) }) : t('form.newPartner')
+      }
+      form={form}
+    >
+      <FormControl required error={Boolean(errors.kind)} sx={{ maxWidth: 420 }}>
+        <InputLabel id="partner-kind">{t('fields.kind')}</InputLabel>
+        <Select
+          labelId="partner-kind"
+          label={t('fields.kind')}
+          value={draft.kind}
+          onChange={(event) => change('kind', event.target.value)}
+          name="kind"
+        >
+          {PARTNER_KINDS.map((kind) => (
+            <MenuItem key={kind} value={kind}>
+              {t(`enums.partnerKind.${kind}`)}
+            </MenuItem>
+          ))}
+        </Select>
+        {errors.kind && <FormHelperText>{errors.kind}</FormHelperText>}
+      </FormControl>
+
+      <LocalizedTextField
+        name="name"
+        label={t('fields.name')}
+        value={draft.name}
+        onChange={(value) => change('name', value)}
+        error={errors.name}
+        helperText={t('form.nameHelp')}
+        isRequired
+        autoFocus
+      />
+      <LocalizedTextField
+        name="acronym"
+        label={t('fields.acronym')}
+        value={draft.acronym}
+        onChange={(value) => change('acronym', value)}
+        error={errors.acronym}
+      />
+
+      <Autocomplete
+        options={parentOptions}
+        value={parent}
+        onChange={(_event, option) => change('parentId', option?.id ?? null)}
+        getOptionLabel={(option) => {
+          const acronym = format.text(option.acronym);
+          return acronym ? `${format.text(option.name)} (${acronym})` : format.text(option.name);
+        }}
+        isOptionEqualToValue={(option, value) => option.id === value.id}
+        renderInput={(params) => (
+          <TextField
+            {...params}
+            name="parentId"
+            label={t('fields.parentId')}
+            helperText={errors.parentId ?? t('form.parentHelp')}
+            error={Boolean(errors.parentId)}
+          />
+        )}
+      />
+
+      <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
+        <Autocomplete
+          sx={{ flex: 1 }}
+          options={countryOptions}
+          value={draft.countryCode}
+          onChange={(_event, code) => change('countryCode', code)}
+          getOptionLabel={(code) => format.country(code)}
+          renderInput={(params) => (
+            <TextField
+              {...params}
+              name="countryCode"
+              label={t('fields.countryCode')}
+              error={Boolean(errors.countryCode)}
+              helperText={errors.countryCode}
+            />
+          )}
+        />
+        <FormControl sx={{ flex: 1 }}>
+          <InputLabel id="partner-mode">{t('fields.mode')}</InputLabel>
+          <Select
+            labelId="partner-mode"
+            label={t('fields.mode')}
+            value={draft.mode ?? ''}
+            onChange={(event) => {
+              const value: string = event.target.value;
+              change('mode', COOPERATION_MODES.find((mode) => mode === value) ?? null);
+            }}
+            name="mode"
+          >
+            <MenuItem value="">{t('form.notSet')}</MenuItem>
+            {COOPERATION_MODES.map((mode) => (
+              <MenuItem key={mode} value={mode}>
+                {t(`enums.cooperationMode.${mode}`)}
+              </MenuItem>
+            ))}
+          </Select>
+        </FormControl>
+        <FormControl sx={{ flex: 1 }}>
+          <InputLabel id="partner-sensitivity">{t('fields.sensitivity')}</InputLabel>
+          <Select
+            labelId="partner-sensitivity"
+            label={t('fields.sensitivity')}
+            value={draft.sensitivity}
+            onChange={(event) => change('sensitivity', event.target.value)}
+            name="sensitivity"
+          >
+            {SENSITIVITY_LEVELS.map((level) => (
+              <MenuItem key={level} value={level}>
+                {t(`enums.sensitivity.${level}`)}
+              </MenuItem>
+            ))}
+          </Select>
+        </FormControl>
+      </Stack>
+
+      <FormControlLabel
+        control={
+          <Checkbox
+            checked={draft.isOwnSide}
+            onChange={(event) => change('isOwnSide', event.target.checked)}
+            name="isOwnSide"
+          />
+        }
+        label={t('form.ownSideHelp')}
+      />
+
+      <LocalizedTextField
+        name="notes"
+        label={t('fields.notes')}
+        value={draft.notes}
+        onChange={(value) => change('notes', value)}
+        error={errors.notes}
+        isMultiline
+      />
+    </RecordFormLayout>
+  );
+}
+
+/** Create a partner (/partners/new) or edit one (/partners/:id/edit). */
+export function PartnerFormPage() {
+  const { partnerId } = useParams();
+  const { t } = useTranslation();
+  const initial = useInitialRecord('partners', partnerId);
+  if (initial === undefined) return <Typography role="status">{t('common.loading')}</Typography>;
+  if (partnerId && initial === null) {
+    return <RecordNotFound section={{ label: t('nav.partners'), path: '/partners' }} />;
+  }
+  return <PartnerForm initial={initial} />;
+}

@@ -1,0 +1,142 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+} from '@mui/material';
+import { useMemo, useRef, useState, type ReactNode, type SyntheticEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useBlocker, useNavigate } from 'react-router';
+import type { RecordContentInput, RecordKind, StoredRecord } from '@shared/model/records';
+import { useRegistry } from '../../app/RegistryContext';
+import { recordListPath, recordPath } from '../../app/recordPaths';
+import { createRecord, MutationError, updateRecord } from '../../db/changeTracking';
+import { recordLabel } from '../../features/records/recordLabel';
+import { useNotify } from '../Notifications';
+import { useFormat } from '../useFormat';
+import { fieldErrors } from './fieldErrors';
+
+type UseRecordFormOptions<K extends RecordKind, D> = {
+  kind: K;
+  /** The record being edited, or null for a new one. */
+  initial: StoredRecord<K> | null;
+  toDraft: (record: StoredRecord<K> | null) => D;
+  /** The fields the form owns; fields it does not show are kept as they are on save. */
+  toContent: (draft: D) => Partial<RecordContentInput<K>>;
+};
+
+export type RecordForm<D> = {
+  draft: D;
+  change: <F extends keyof D>(field: F, value: D[F]) => void;
+  /** Translated problems by top-level field, from the model's validation of the last save. */
+  errors: Record<string, string>;
+  formError: string | null;
+  isSaving: boolean;
+  submit: (event: SyntheticEvent) => Promise<void>;
+  /** Where Cancel leads: the record, or its list for a new one. */
+  cancelPath: string;
+  /** The unsaved-changes dialog; render it inside the form. */
+  guard: ReactNode;
+};
+
+/**
+ * What every record form needs: a draft, validation by the model itself (the mutation refuses bad
+ * content and names each field, so rules live in one place), save through change tracking with a
+ * stale-write check, and a guard that asks before unsaved changes are left behind.
+ */
+export function useRecordForm<K extends RecordKind, D>({
+  kind,
+  initial,
+  toDraft,
+  toContent,
+}: UseRecordFormOptions<K, D>): RecordForm<D> {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const notify = useNotify();
+  const navigate = useNavigate();
+  const { db, mutationContext } = useRegistry();
+  const [draft, setDraft] = useState<D>(() => toDraft(initial));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [isSaving, setIsSaving] = useState(false);
+  const isSavedRef = useRef(false);
+  const initialDraft = useMemo(() => JSON.stringify(toDraft(initial)), [initial, toDraft]);
+  const isDirty = JSON.stringify(draft) !== initialDraft;
+  const listPath = recordListPath(kind);
+
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) =>
+      isDirty && !isSavedRef.current && currentLocation.pathname !== nextLocation.pathname,
+  );
+
+  const change = <F extends keyof D>(field: F, value: D[F]) => {
+    setDraft((current) => ({ ...current, [field]: value }));
+    setErrors((current) =>
+      Object.fromEntries(Object.entries(current).filter(([key]) => key !== field)),
+    );
+  };
+
+  const submit = async (event: SyntheticEvent) => {
+    event.preventDefault();
+    setIsSaving(true);
+    setFormError(null);
+    try {
+      const content = toContent(draft);
+      const saved = initial
+        ? await updateRecord(db, kind, initial.id, content, mutationContext, {
+            expectedRev: initial.rev,
+          })
+        : await createRecord(db, kind, content as RecordContentInput<K>, mutationContext);
+      isSavedRef.current = true;
+      const label = recordLabel(saved);
+      notify({
+        severity: 'success',
+        message: t('form.saved', { name: typeof label === 'string' ? label : format.text(label) }),
+      });
+      await navigate(recordPath(kind, saved.id) ?? listPath);
+    } catch (error) {
+      if (error instanceof MutationError && error.reason === 'invalid-content') {
+        setErrors(fieldErrors(error, t));
+        setFormError(t('form.errors.summary'));
+      } else if (error instanceof MutationError && error.reason === 'stale') {
+        setFormError(t('form.errors.stale'));
+      } else {
+        setFormError(
+          t('trash.failed', { message: error instanceof Error ? error.message : String(error) }),
+        );
+      }
+    } finally {
+      setIsSaving(false);
+    }
+  };
+
+  const guard = (
+    <Dialog open={blocker.state === 'blocked'} onClose={() => blocker.reset?.()}>
+      <DialogTitle>{t('form.unsavedTitle')}</DialogTitle>
+      <DialogContent>
+        <DialogContentText>{t('form.unsavedBody')}</DialogContentText>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={() => blocker.reset?.()} autoFocus>
+          {t('form.keepEditing')}
+        </Button>
+        <Button color="error" onClick={() => blocker.proceed?.()}>
+          {t('form.discard')}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+
+  return {
+    draft,
+    change,
+    errors,
+    formError,
+    isSaving,
+    submit,
+    cancelPath: initial ? (recordPath(kind, initial.id) ?? listPath) : listPath,
+    guard,
+  };
+}
