@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { compareAz, formatAzDateTime } from '@shared/i18n/azerbaijani';
+import { AZ_MONTHS, compareAz, formatAzDateTime } from '@shared/i18n/azerbaijani';
 import { countryNameAz } from '@shared/i18n/countryNamesAz';
 import { INTL_LOCALE } from '@shared/i18n/locales';
 import {
@@ -24,6 +24,8 @@ export type Format = {
   dateRange: (start: PartialDate | null, end: PartialDate | null) => string;
   timestamp: (iso: string) => string;
   country: (code: string | null) => string;
+  /** The month's name in the UI language (1 = January), as a date would name it. */
+  monthName: (month: number) => string;
   /** Compares strings in the UI language's alphabetical order (Azerbaijani ə after e, ı before i). */
   compare: (a: string, b: string) => number;
 };
@@ -46,6 +48,8 @@ export function useFormat(): Format {
     const regions = new Intl.DisplayNames([locale], { type: 'region' });
     const stamp = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
     const unknown = t('common.unknownDate');
+    // Standalone month names ("March", "март"), not the genitive used inside a date.
+    const monthFormat = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' });
     return {
       language,
       locale,
@@ -57,6 +61,10 @@ export function useFormat(): Format {
         if (code === null) return '';
         return (isAz ? countryNameAz(code) : undefined) ?? regions.of(code) ?? code;
       },
+      monthName: (month) =>
+        isAz
+          ? (AZ_MONTHS[month - 1] ?? String(month))
+          : monthFormat.format(new Date(Date.UTC(2000, month - 1, 1))),
       compare: isAz ? compareAz : collator.compare,
     };
   }, [language, t]);

@@ -28,6 +28,7 @@ import {
 import { LocalizedTextField } from '../../ui/form/LocalizedTextField';
 import { RecordFormLayout } from '../../ui/form/RecordFormLayout';
 import { useInitialRecord } from '../../ui/form/useInitialRecord';
+import { RecordPicker } from '../../ui/form/RecordPicker';
 import { useRecordForm } from '../../ui/form/useRecordForm';
 import { RecordNotFound } from '../../ui/RecordNotFound';
 import { useFormat } from '../../ui/useFormat';
@@ -105,14 +106,11 @@ function PartnerForm({ initial }: PartnerFormProps) {
   const form = useRecordForm({ kind: 'partners', initial, toDraft, toContent });
   const { draft, change, errors } = form;
 
-  const parentOptions = useMemo(() => {
-    if (!partners) return [];
-    const excluded = selfAndDescendants(partners, initial?.id ?? null);
-    return partners
-      .filter((partner) => !excluded.has(partner.id))
-      .sort((a, b) => format.compare(format.text(a.name), format.text(b.name)));
-  }, [partners, initial, format]);
-  const parent = parentOptions.find((partner) => partner.id === draft.parentId) ?? null;
+  // Choosing the partner itself or a body below it as parent would make a loop.
+  const notParents = useMemo(
+    () => selfAndDescendants(partners ?? [], initial?.id ?? null),
+    [partners, initial],
+  );
   const countryOptions = useMemo(
     () => [...COUNTRY_CODES].sort((a, b) => format.compare(format.country(a), format.country(b))),
     [format],
@@ -161,24 +159,15 @@ function PartnerForm({ initial }: PartnerFormProps) {
         error={errors.acronym}
       />
 
-      <Autocomplete
-        options={parentOptions}
-        value={parent}
-        onChange={(_event, option) => change('parentId', option?.id ?? null)}
-        getOptionLabel={(option) => {
-          const acronym = format.text(option.acronym);
-          return acronym ? `${format.text(option.name)} (${acronym})` : format.text(option.name);
-        }}
-        isOptionEqualToValue={(option, value) => option.id === value.id}
-        renderInput={(params) => (
-          <TextField
-            {...params}
-            name="parentId"
-            label={t('fields.parentId')}
-            helperText={errors.parentId ?? t('form.parentHelp')}
-            error={Boolean(errors.parentId)}
-          />
-        )}
+      <RecordPicker
+        kind="partners"
+        name="parentId"
+        label={t('fields.parentId')}
+        value={draft.parentId}
+        onChange={(id) => change('parentId', id)}
+        error={errors.parentId}
+        helperText={t('form.parentHelp')}
+        exclude={notParents}
       />
 
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
