@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './harness/registryTest';
 import { RegistryWindow } from './pages/RegistryWindow';
 
-/** Screens a user reaches from the navigation, the partner form, and the detail pages behind them. */
+/** Screens a user reaches from the navigation, the record forms, and the detail pages behind them. */
 const SCREENS = [
   '/',
   '/partners',
@@ -15,6 +15,10 @@ const SCREENS = [
   '/trash',
   '/settings',
   '/partners/new',
+  '/agreements/new',
+  '/events/new',
+  '/projects/new',
+  '/people/new',
 ];
 
 test('every main screen passes the axe accessibility check (WCAG 2.1 A and AA)', async ({
@@ -36,7 +40,10 @@ test('every main screen passes the axe accessibility check (WCAG 2.1 A and AA)',
   await app.goTo('Partners');
   await page.getByRole('row', { name: /^International Organization for Migration IOM/ }).click();
   detailPages.push(new URL(page.url()).hash.slice(1));
-  await page.getByRole('link', { name: /Voluntary Return of Migrants/ }).click();
+  await page
+    .getByTestId('agreement-card')
+    .getByRole('link', { name: /Voluntary Return of Migrants/ })
+    .click();
   detailPages.push(new URL(page.url()).hash.slice(1));
 
   const problems: string[] = [];

@@ -22,7 +22,10 @@ test('from IOM to its agreement, project and Council session, and on to the peop
   await expect(events.last()).toContainText('date unknown');
   await expect(page.getByTestId('partner-project')).toContainText('since 2014');
 
-  await page.getByRole('link', { name: /Voluntary Return of Migrants from Azerbaijan/ }).click();
+  await page
+    .getByTestId('agreement-card')
+    .getByRole('link', { name: /Voluntary Return of Migrants from Azerbaijan/ })
+    .click();
   await expect(app.heading).toContainText('Pilot Project on Assistance for the Voluntary Return');
   await expect(page.getByTestId('agreement-step')).toHaveCount(3);
   await expect(

@@ -1,12 +1,16 @@
 import { CssBaseline, ThemeProvider } from '@mui/material';
 import { createHashRouter, createRoutesFromElements, Route, RouterProvider } from 'react-router';
 import { AgreementDetailPage } from '../features/agreements/AgreementDetailPage';
+import { AgreementFormPage } from '../features/agreements/AgreementFormPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { EventDetailPage } from '../features/events/EventDetailPage';
+import { EventFormPage } from '../features/events/EventFormPage';
 import { PartnerDetailPage } from '../features/partners/PartnerDetailPage';
 import { PartnerFormPage } from '../features/partners/PartnerFormPage';
 import { PersonDetailPage } from '../features/people/PersonDetailPage';
+import { PersonFormPage } from '../features/people/PersonFormPage';
 import { ProjectDetailPage } from '../features/projects/ProjectDetailPage';
+import { ProjectFormPage } from '../features/projects/ProjectFormPage';
 import { RecordListPage } from '../features/records/RecordListPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { TrashPage } from '../features/trash/TrashPage';
@@ -37,9 +41,17 @@ const router = createHashRouter(
       <Route path="/partners/new" element={<PartnerFormPage key="new" />} />
       <Route path="/partners/:partnerId/edit" element={<PartnerFormPage key="edit" />} />
       <Route path="/partners/:partnerId" element={<PartnerDetailPage />} />
+      <Route path="/agreements/new" element={<AgreementFormPage key="new" />} />
+      <Route path="/agreements/:agreementId/edit" element={<AgreementFormPage key="edit" />} />
       <Route path="/agreements/:agreementId" element={<AgreementDetailPage />} />
+      <Route path="/projects/new" element={<ProjectFormPage key="new" />} />
+      <Route path="/projects/:projectId/edit" element={<ProjectFormPage key="edit" />} />
       <Route path="/projects/:projectId" element={<ProjectDetailPage />} />
+      <Route path="/events/new" element={<EventFormPage key="new" />} />
+      <Route path="/events/:eventId/edit" element={<EventFormPage key="edit" />} />
       <Route path="/events/:eventId" element={<EventDetailPage />} />
+      <Route path="/people/new" element={<PersonFormPage key="new" />} />
+      <Route path="/people/:personId/edit" element={<PersonFormPage key="edit" />} />
       <Route path="/people/:personId" element={<PersonDetailPage />} />
       <Route path="/trash" element={<TrashPage />} />
       <Route path="/settings" element={<SettingsPage />} />

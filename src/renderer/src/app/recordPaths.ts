@@ -12,6 +12,10 @@ const DETAIL_BASES: Partial<Record<RecordKind, string>> = {
 /** The kinds that can be created through a form yet, and where the form is. */
 export const NEW_RECORD_PATHS: Partial<Record<RecordKind, string>> = {
   partners: '/partners/new',
+  agreements: '/agreements/new',
+  projects: '/projects/new',
+  events: '/events/new',
+  people: '/people/new',
 };
 
 /** The list a kind of record is shown in (its section); the dashboard for kinds without one. */

@@ -8,6 +8,7 @@ import { RecordNotFound } from '../../ui/RecordNotFound';
 import { useFormat } from '../../ui/useFormat';
 import { HistorySection } from '../history/components/HistorySection';
 import { DeleteRecordButton } from '../trash/components/DeleteRecordButton';
+import { EditRecordButton } from '../../ui/form/EditRecordButton';
 import { DocumentsSection } from '../records/components/DocumentsSection';
 import { FollowUpsSection } from '../records/components/FollowUpsSection';
 import { NotesSection } from '../records/components/NotesSection';
@@ -33,12 +34,15 @@ export function AgreementDetailPage() {
         section={section}
         title={agreement.title}
         actions={
-          <DeleteRecordButton
-            kind="agreements"
-            id={agreement.id}
-            name={format.text(agreement.title)}
-            listPath={section.path}
-          />
+          <>
+            <EditRecordButton path={`/agreements/${agreement.id}/edit`} />
+            <DeleteRecordButton
+              kind="agreements"
+              id={agreement.id}
+              name={format.text(agreement.title)}
+              listPath={section.path}
+            />
+          </>
         }
         chips={
           <>

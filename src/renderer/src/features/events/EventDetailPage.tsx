@@ -8,6 +8,7 @@ import { RecordNotFound } from '../../ui/RecordNotFound';
 import { useFormat } from '../../ui/useFormat';
 import { HistorySection } from '../history/components/HistorySection';
 import { DeleteRecordButton } from '../trash/components/DeleteRecordButton';
+import { EditRecordButton } from '../../ui/form/EditRecordButton';
 import { DocumentsSection } from '../records/components/DocumentsSection';
 import { FollowUpsSection } from '../records/components/FollowUpsSection';
 import { NotesSection } from '../records/components/NotesSection';
@@ -35,12 +36,15 @@ export function EventDetailPage() {
         section={section}
         title={event.title}
         actions={
-          <DeleteRecordButton
-            kind="events"
-            id={event.id}
-            name={format.text(event.title)}
-            listPath={section.path}
-          />
+          <>
+            <EditRecordButton path={`/events/${event.id}/edit`} />
+            <DeleteRecordButton
+              kind="events"
+              id={event.id}
+              name={format.text(event.title)}
+              listPath={section.path}
+            />
+          </>
         }
         chips={
           <>

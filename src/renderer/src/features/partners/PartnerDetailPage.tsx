@@ -26,6 +26,7 @@ import { AgreementStepsTable } from '../agreements/components/AgreementStepsTabl
 import { DocumentsSection } from '../records/components/DocumentsSection';
 import { FollowUpsSection } from '../records/components/FollowUpsSection';
 import { NotesSection } from '../records/components/NotesSection';
+import { PartnerChronology } from './PartnerChronology';
 import { usePartnerDossier } from './queries';
 
 type AgreementCardProps = { agreement: Agreement; relatedPartners: Map<string, Partner> };
@@ -176,6 +177,8 @@ export function PartnerDetailPage() {
           </List>
         </DetailSection>
       )}
+
+      <PartnerChronology dossier={dossier} />
 
       <DetailSection
         title={t('partner.agreements')}

@@ -9,6 +9,7 @@ import { RecordNotFound } from '../../ui/RecordNotFound';
 import { useFormat } from '../../ui/useFormat';
 import { HistorySection } from '../history/components/HistorySection';
 import { DeleteRecordButton } from '../trash/components/DeleteRecordButton';
+import { EditRecordButton } from '../../ui/form/EditRecordButton';
 import { DocumentsSection } from '../records/components/DocumentsSection';
 import { FollowUpsSection } from '../records/components/FollowUpsSection';
 import { NotesSection } from '../records/components/NotesSection';
@@ -41,12 +42,15 @@ export function PersonDetailPage() {
         section={section}
         title={person.name}
         actions={
-          <DeleteRecordButton
-            kind="people"
-            id={person.id}
-            name={format.text(person.name)}
-            listPath={section.path}
-          />
+          <>
+            <EditRecordButton path={`/people/${person.id}/edit`} />
+            <DeleteRecordButton
+              kind="people"
+              id={person.id}
+              name={format.text(person.name)}
+              listPath={section.path}
+            />
+          </>
         }
         chips={person.honorific ? <Chip variant="outlined" label={person.honorific} /> : undefined}
       />

@@ -9,6 +9,7 @@ import { RecordNotFound } from '../../ui/RecordNotFound';
 import { useFormat } from '../../ui/useFormat';
 import { HistorySection } from '../history/components/HistorySection';
 import { DeleteRecordButton } from '../trash/components/DeleteRecordButton';
+import { EditRecordButton } from '../../ui/form/EditRecordButton';
 import { DocumentsSection } from '../records/components/DocumentsSection';
 import { FollowUpsSection } from '../records/components/FollowUpsSection';
 import { NotesSection } from '../records/components/NotesSection';
@@ -37,12 +38,15 @@ export function ProjectDetailPage() {
         section={section}
         title={project.title}
         actions={
-          <DeleteRecordButton
-            kind="projects"
-            id={project.id}
-            name={format.text(project.title)}
-            listPath={section.path}
-          />
+          <>
+            <EditRecordButton path={`/projects/${project.id}/edit`} />
+            <DeleteRecordButton
+              kind="projects"
+              id={project.id}
+              name={format.text(project.title)}
+              listPath={section.path}
+            />
+          </>
         }
         chips={
           <>

@@ -1,0 +1,301 @@
+import DeleteIcon from '@mui/icons-material/DeleteOutlined';
+import {
+  Button,
+  FormControl,
+  FormHelperText,
+  FormLabel,
+  IconButton,
+  MenuItem,
+  Paper,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import type { LocalizedText } from '@shared/model/localizedText';
+import type { PartialDate } from '@shared/model/partialDate';
+import {
+  CONTACT_KINDS,
+  SENSITIVITY_LEVELS,
+  type Person,
+  type RecordContentInput,
+  type Sensitivity,
+} from '@shared/model/records';
+import { LocalizedTextField } from '../../ui/form/LocalizedTextField';
+import { PartialDateField } from '../../ui/form/PartialDateField';
+import { RecordFormLayout } from '../../ui/form/RecordFormLayout';
+import { RecordPicker } from '../../ui/form/RecordPicker';
+import { useInitialRecord } from '../../ui/form/useInitialRecord';
+import { useRecordForm } from '../../ui/form/useRecordForm';
+import { RecordNotFound } from '../../ui/RecordNotFound';
+import { useFormat } from '../../ui/useFormat';
+
+type ContactKind = (typeof CONTACT_KINDS)[number];
+type PositionDraft = {
+  id: string;
+  organizationId: string | null;
+  title: LocalizedText;
+  from: PartialDate | null;
+  to: PartialDate | null;
+};
+type ContactDraft = { kind: ContactKind; value: string; label: string };
+
+/** What the form edits; working languages, areas and tags are kept as they are. */
+type Draft = {
+  name: LocalizedText;
+  honorific: string;
+  positions: PositionDraft[];
+  contacts: ContactDraft[];
+  sensitivity: Sensitivity;
+  notes: LocalizedText;
+};
+
+const isBlank = (text: LocalizedText) =>
+  Object.values(text).every((value: string | undefined) => !value?.trim());
+
+function toDraft(person: Person | null): Draft {
+  return {
+    name: person?.name ?? {},
+    honorific: person?.honorific ?? '',
+    positions: person?.positions.map((position) => ({ ...position })) ?? [],
+    contacts: person?.contacts.map((contact) => ({ ...contact, label: contact.label ?? '' })) ?? [],
+    sensitivity: person?.sensitivity ?? 'internal',
+    notes: person?.notes ?? {},
+  };
+}
+
+function toContent(draft: Draft): Partial<RecordContentInput<'people'>> {
+  return {
+    name: draft.name,
+    honorific: draft.honorific.trim() === '' ? null : draft.honorific.trim(),
+    positions: draft.positions,
+    // A contact row left empty is dropped rather than refused.
+    contacts: draft.contacts
+      .filter((contact) => contact.value.trim() !== '')
+      .map((contact) => ({
+        kind: contact.kind,
+        value: contact.value,
+        label: contact.label.trim() === '' ? null : contact.label,
+      })),
+    sensitivity: draft.sensitivity,
+    notes: isBlank(draft.notes) ? null : draft.notes,
+  };
+}
+
+function PersonForm({ initial }: { initial: Person | null }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const form = useRecordForm({ kind: 'people', initial, toDraft, toContent });
+  const { draft, change, errors } = form;
+  const setPosition = (index: number, position: PositionDraft) =>
+    change(
+      'positions',
+      draft.positions.map((current, place) => (place === index ? position : current)),
+    );
+  const setContact = (index: number, contact: ContactDraft) =>
+    change(
+      'contacts',
+      draft.contacts.map((current, place) => (place === index ? contact : current)),
+    );
+
+  return (
+    <RecordFormLayout
+      title={
+        initial
+          ? t('personForm.editPerson', { name: format.text(initial.name) })
+          : t('form.newPerson')
+      }
+      form={form}
+    >
+      <LocalizedTextField
+        name="name"
+        label={t('fields.name')}
+        value={draft.name}
+        onChange={(value) => change('name', value)}
+        error={errors.name}
+        helperText={t('personForm.nameHelp')}
+        isRequired
+        autoFocus
+      />
+      <Stack direction="row" spacing={2}>
+        <TextField
+          name="honorific"
+          label={t('fields.honorific')}
+          value={draft.honorific}
+          onChange={(event) => change('honorific', event.target.value)}
+          error={Boolean(errors.honorific)}
+          helperText={errors.honorific ?? t('personForm.honorificHelp')}
+        />
+        <TextField
+          select
+          name="sensitivity"
+          label={t('fields.sensitivity')}
+          value={draft.sensitivity}
+          onChange={(event) => change('sensitivity', event.target.value as Sensitivity)}
+          sx={{ minWidth: 200 }}
+        >
+          {SENSITIVITY_LEVELS.map((level) => (
+            <MenuItem key={level} value={level}>
+              {t(`enums.sensitivity.${level}`)}
+            </MenuItem>
+          ))}
+        </TextField>
+      </Stack>
+
+      <FormControl component="fieldset" error={Boolean(errors.positions)}>
+        <FormLabel component="legend" sx={{ mb: 1 }}>
+          {t('fields.positions')}
+        </FormLabel>
+        <Stack spacing={2}>
+          {draft.positions.map((position, index) => (
+            <Paper key={position.id} variant="outlined" sx={{ p: 2 }}>
+              <Stack spacing={2}>
+                <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
+                  <Stack sx={{ flexGrow: 1 }}>
+                    <RecordPicker
+                      kind="partners"
+                      canCreate
+                      name={`positions.${index}.organizationId`}
+                      label={t('personForm.organization')}
+                      value={position.organizationId}
+                      onChange={(organizationId) =>
+                        setPosition(index, { ...position, organizationId })
+                      }
+                    />
+                  </Stack>
+                  <IconButton
+                    aria-label={t('personForm.removePosition', { number: index + 1 })}
+                    onClick={() =>
+                      change(
+                        'positions',
+                        draft.positions.filter((_entry, place) => place !== index),
+                      )
+                    }
+                  >
+                    <DeleteIcon />
+                  </IconButton>
+                </Stack>
+                <LocalizedTextField
+                  name={`positions.${index}.title`}
+                  label={t('personForm.positionTitle')}
+                  value={position.title}
+                  onChange={(title) => setPosition(index, { ...position, title })}
+                  isRequired
+                />
+                <Stack direction={{ xs: 'column', lg: 'row' }} spacing={3}>
+                  <PartialDateField
+                    name={`positions.${index}.from`}
+                    label={t('personForm.from')}
+                    value={position.from}
+                    onChange={(from) => setPosition(index, { ...position, from })}
+                  />
+                  <PartialDateField
+                    name={`positions.${index}.to`}
+                    label={t('personForm.to')}
+                    value={position.to}
+                    onChange={(to) => setPosition(index, { ...position, to })}
+                  />
+                </Stack>
+              </Stack>
+            </Paper>
+          ))}
+          <Button
+            sx={{ alignSelf: 'flex-start' }}
+            onClick={() =>
+              change('positions', [
+                ...draft.positions,
+                { id: crypto.randomUUID(), organizationId: null, title: {}, from: null, to: null },
+              ])
+            }
+          >
+            {t('personForm.addPosition')}
+          </Button>
+        </Stack>
+        {errors.positions && <FormHelperText>{errors.positions}</FormHelperText>}
+      </FormControl>
+
+      <FormControl component="fieldset" error={Boolean(errors.contacts)}>
+        <FormLabel component="legend" sx={{ mb: 1 }}>
+          {t('fields.contacts')}
+        </FormLabel>
+        <Stack spacing={1}>
+          {draft.contacts.map((contact, index) => (
+            <Stack key={index} direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
+              <TextField
+                select
+                name={`contacts.${index}.kind`}
+                label={t('fields.kind')}
+                value={contact.kind}
+                onChange={(event) =>
+                  setContact(index, { ...contact, kind: event.target.value as ContactKind })
+                }
+                sx={{ minWidth: 140 }}
+              >
+                {CONTACT_KINDS.map((kind) => (
+                  <MenuItem key={kind} value={kind}>
+                    {t(`enums.contactKind.${kind}`)}
+                  </MenuItem>
+                ))}
+              </TextField>
+              <TextField
+                name={`contacts.${index}.value`}
+                label={t('personForm.contactValue')}
+                value={contact.value}
+                onChange={(event) => setContact(index, { ...contact, value: event.target.value })}
+                sx={{ flexGrow: 1 }}
+              />
+              <TextField
+                name={`contacts.${index}.label`}
+                label={t('fields.label')}
+                value={contact.label}
+                onChange={(event) => setContact(index, { ...contact, label: event.target.value })}
+              />
+              <IconButton
+                aria-label={t('personForm.removeContact', { number: index + 1 })}
+                onClick={() =>
+                  change(
+                    'contacts',
+                    draft.contacts.filter((_entry, place) => place !== index),
+                  )
+                }
+              >
+                <DeleteIcon />
+              </IconButton>
+            </Stack>
+          ))}
+          <Button
+            sx={{ alignSelf: 'flex-start' }}
+            onClick={() =>
+              change('contacts', [...draft.contacts, { kind: 'email', value: '', label: '' }])
+            }
+          >
+            {t('personForm.addContact')}
+          </Button>
+        </Stack>
+        {errors.contacts && <FormHelperText>{errors.contacts}</FormHelperText>}
+      </FormControl>
+
+      <LocalizedTextField
+        name="notes"
+        label={t('fields.notes')}
+        value={draft.notes}
+        onChange={(value) => change('notes', value)}
+        error={errors.notes}
+        isMultiline
+      />
+    </RecordFormLayout>
+  );
+}
+
+/** Create a person (/people/new) or edit one (/people/:id/edit). */
+export function PersonFormPage() {
+  const { personId } = useParams();
+  const { t } = useTranslation();
+  const initial = useInitialRecord('people', personId);
+  if (initial === undefined) return <Typography role="status">{t('common.loading')}</Typography>;
+  if (personId && initial === null) {
+    return <RecordNotFound section={{ label: t('nav.people'), path: '/people' }} />;
+  }
+  return <PersonForm initial={initial} />;
+}
