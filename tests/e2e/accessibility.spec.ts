@@ -19,6 +19,7 @@ const SCREENS = [
   '/events/new',
   '/projects/new',
   '/people/new',
+  '/follow-ups/new',
 ];
 
 test('every main screen passes the axe accessibility check (WCAG 2.1 A and AA)', async ({

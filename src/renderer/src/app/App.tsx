@@ -5,6 +5,7 @@ import { AgreementFormPage } from '../features/agreements/AgreementFormPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { EventDetailPage } from '../features/events/EventDetailPage';
 import { EventFormPage } from '../features/events/EventFormPage';
+import { FollowUpFormPage } from '../features/followUps/FollowUpFormPage';
 import { PartnerDetailPage } from '../features/partners/PartnerDetailPage';
 import { PartnerFormPage } from '../features/partners/PartnerFormPage';
 import { PersonDetailPage } from '../features/people/PersonDetailPage';
@@ -53,6 +54,8 @@ const router = createHashRouter(
       <Route path="/people/new" element={<PersonFormPage key="new" />} />
       <Route path="/people/:personId/edit" element={<PersonFormPage key="edit" />} />
       <Route path="/people/:personId" element={<PersonDetailPage />} />
+      <Route path="/follow-ups/new" element={<FollowUpFormPage key="new" />} />
+      <Route path="/follow-ups/:followUpId/edit" element={<FollowUpFormPage key="edit" />} />
       <Route path="/trash" element={<TrashPage />} />
       <Route path="/settings" element={<SettingsPage />} />
       <Route path="*" element={<DashboardPage />} />

@@ -370,6 +370,13 @@ export const az = {
     projectStart: 'Layihənin başlanması',
     projectEnd: 'Layihənin başa çatması',
   },
+  followUpForm: {
+    new: 'Yeni tapşırıq',
+    edit: '{{name}} — redaktə et',
+    from: 'Harada vəd edilib:',
+    what: 'Nə vəd edilib və ya xahiş olunub',
+    add: 'Tapşırıq əlavə et',
+  },
   policy: {
     section: 'Təşkilatınız tərəfindən idarə olunur',
     none: 'Bu kompüterdə təşkilatın siyasəti quraşdırılmayıb: bütün parametrləri özünüz seçirsiniz.',

@@ -363,6 +363,13 @@ export const en = {
     projectStart: 'Project started',
     projectEnd: 'Project ended',
   },
+  followUpForm: {
+    new: 'New follow-up action',
+    edit: 'Edit {{name}}',
+    from: 'Promised at:',
+    what: 'What was promised or asked',
+    add: 'Add follow-up action',
+  },
   policy: {
     section: 'Managed by your organization',
     none: 'No machine policy is installed on this computer: every setting is yours to choose.',

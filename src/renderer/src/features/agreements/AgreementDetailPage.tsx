@@ -130,7 +130,7 @@ export function AgreementDetailPage() {
         </List>
       </DetailSection>
 
-      <FollowUpsSection followUps={dossier.followUps} />
+      <FollowUpsSection followUps={dossier.followUps} sourceId={agreement.id} />
       <DocumentsSection documents={dossier.documents} />
       <NotesSection notes={agreement.notes} />
       <HistorySection kind="agreements" id={agreement.id} currentRev={agreement.rev} />

@@ -143,7 +143,7 @@ export function EventDetailPage() {
       </DetailSection>
 
       <NotesSection notes={event.outcomes} title={t('event.outcomes')} />
-      <FollowUpsSection followUps={dossier.followUps} />
+      <FollowUpsSection followUps={dossier.followUps} sourceId={event.id} />
       <DocumentsSection documents={dossier.documents} />
       <NotesSection notes={event.notes} />
       <HistorySection kind="events" id={event.id} currentRev={event.rev} />

@@ -18,7 +18,7 @@ import { comparePartialDates } from '@shared/model/partialDate';
 import type { StoredRecord } from '@shared/model/records';
 import AddIcon from '@mui/icons-material/Add';
 import { useRegistry } from '../../app/RegistryContext';
-import { NEW_RECORD_PATHS, recordPath } from '../../app/recordPaths';
+import { NEW_RECORD_PATHS, recordEditPath, recordPath } from '../../app/recordPaths';
 import { EmptyState } from '../../ui/EmptyState';
 import { todayIso } from '../../ui/todayIso';
 import { useFormat } from '../../ui/useFormat';
@@ -125,7 +125,10 @@ export function RecordListPage({ kind }: RecordListPageProps) {
             </TableHead>
             <TableBody>
               {rows.map((record) => {
-                const path = recordPath(kind, record.id);
+                // Follow-ups have no page of their own: a row opens its form (unless read-only).
+                const path =
+                  recordPath(kind, record.id) ??
+                  (isReadOnly ? null : recordEditPath(kind, record.id));
                 const open = path ? () => void navigate(path) : undefined;
                 return (
                   <TableRow

@@ -25,6 +25,8 @@ type UseRecordFormOptions<K extends RecordKind, D> = {
   toDraft: (record: StoredRecord<K> | null) => D;
   /** The fields the form owns; fields it does not show are kept as they are on save. */
   toContent: (draft: D) => Partial<RecordContentInput<K>>;
+  /** Where to go after saving and on Cancel; by default the record's page, else its list. */
+  returnPath?: string;
 };
 
 export type RecordForm<D> = {
@@ -51,6 +53,7 @@ export function useRecordForm<K extends RecordKind, D>({
   initial,
   toDraft,
   toContent,
+  returnPath,
 }: UseRecordFormOptions<K, D>): RecordForm<D> {
   const { t } = useTranslation();
   const format = useFormat();
@@ -95,7 +98,7 @@ export function useRecordForm<K extends RecordKind, D>({
         severity: 'success',
         message: t('form.saved', { name: typeof label === 'string' ? label : format.text(label) }),
       });
-      await navigate(recordPath(kind, saved.id) ?? listPath);
+      await navigate(returnPath ?? recordPath(kind, saved.id) ?? listPath);
     } catch (error) {
       if (error instanceof MutationError && error.reason === 'invalid-content') {
         setErrors(fieldErrors(error, t));
@@ -136,7 +139,7 @@ export function useRecordForm<K extends RecordKind, D>({
     formError,
     isSaving,
     submit,
-    cancelPath: initial ? (recordPath(kind, initial.id) ?? listPath) : listPath,
+    cancelPath: returnPath ?? (initial ? (recordPath(kind, initial.id) ?? listPath) : listPath),
     guard,
   };
 }

@@ -1,0 +1,194 @@
+import { MenuItem, Stack, TextField, Typography } from '@mui/material';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams, useSearchParams } from 'react-router';
+import type { LocalizedText } from '@shared/model/localizedText';
+import type { PartialDate } from '@shared/model/partialDate';
+import {
+  FOLLOW_UP_STATUSES,
+  SENSITIVITY_LEVELS,
+  type FollowUp,
+  type RecordContentInput,
+  type Sensitivity,
+} from '@shared/model/records';
+import { useRegistry } from '../../app/RegistryContext';
+import { recordPath } from '../../app/recordPaths';
+import { getLiveRecord } from '../../db/linkedRecords';
+import type { RegistryDb } from '../../db/RegistryDb';
+import { LocalizedTextField } from '../../ui/form/LocalizedTextField';
+import { PartialDateField } from '../../ui/form/PartialDateField';
+import { RecordFormLayout } from '../../ui/form/RecordFormLayout';
+import { RecordPicker } from '../../ui/form/RecordPicker';
+import { useInitialRecord } from '../../ui/form/useInitialRecord';
+import { useRecordForm } from '../../ui/form/useRecordForm';
+import { RecordLink } from '../../ui/RecordLink';
+import { RecordNotFound } from '../../ui/RecordNotFound';
+import { useFormat } from '../../ui/useFormat';
+
+type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+
+type Draft = {
+  title: LocalizedText;
+  description: LocalizedText;
+  ownerPersonId: string | null;
+  dueDate: PartialDate | null;
+  status: FollowUpStatus;
+  sourceId: string | null;
+  sensitivity: Sensitivity;
+};
+
+const isBlank = (text: LocalizedText) =>
+  Object.values(text).every((value: string | undefined) => !value?.trim());
+
+function toContent(draft: Draft): Partial<RecordContentInput<'followUps'>> {
+  return {
+    title: draft.title,
+    description: isBlank(draft.description) ? null : draft.description,
+    ownerPersonId: draft.ownerPersonId,
+    dueDate: draft.dueDate,
+    status: draft.status,
+    sourceId: draft.sourceId,
+    sensitivity: draft.sensitivity,
+  };
+}
+
+type Source = { kind: 'events' | 'agreements'; id: string; title: LocalizedText };
+
+/** The event or agreement a follow-up comes from (follow-ups are promised in one or the other). */
+async function loadSource(db: RegistryDb, id: string | null): Promise<Source | null> {
+  if (!id) return null;
+  const event = await getLiveRecord(db, 'events', id);
+  if (event) return { kind: 'events', id, title: event.title };
+  const agreement = await getLiveRecord(db, 'agreements', id);
+  return agreement ? { kind: 'agreements', id, title: agreement.title } : null;
+}
+
+type FollowUpFormProps = { initial: FollowUp | null; sourceId: string | null };
+
+function FollowUpForm({ initial, sourceId }: FollowUpFormProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { db } = useRegistry();
+  const toDraft = useCallback(
+    (followUp: FollowUp | null): Draft => ({
+      title: followUp?.title ?? {},
+      description: followUp?.description ?? {},
+      ownerPersonId: followUp?.ownerPersonId ?? null,
+      dueDate: followUp?.dueDate ?? null,
+      status: followUp?.status ?? 'open',
+      sourceId: followUp?.sourceId ?? sourceId,
+      sensitivity: followUp?.sensitivity ?? 'internal',
+    }),
+    [sourceId],
+  );
+  const source = useLiveQuery(
+    () => loadSource(db, initial?.sourceId ?? sourceId),
+    [db, initial, sourceId],
+  );
+  const form = useRecordForm({
+    kind: 'followUps',
+    initial,
+    toDraft,
+    toContent,
+    // Back to the meeting or agreement the action was promised at, when there is one.
+    returnPath: source ? (recordPath(source.kind, source.id) ?? undefined) : undefined,
+  });
+  const { draft, change, errors } = form;
+
+  return (
+    <RecordFormLayout
+      title={
+        initial
+          ? t('followUpForm.edit', { name: format.text(initial.title) })
+          : t('followUpForm.new')
+      }
+      form={form}
+    >
+      {source && (
+        <Typography data-testid="follow-up-source">
+          {t('followUpForm.from')}{' '}
+          <RecordLink kind={source.kind} id={source.id}>
+            {format.text(source.title)}
+          </RecordLink>
+        </Typography>
+      )}
+      <LocalizedTextField
+        name="title"
+        label={t('followUpForm.what')}
+        value={draft.title}
+        onChange={(value) => change('title', value)}
+        error={errors.title}
+        isRequired
+        autoFocus
+      />
+      <LocalizedTextField
+        name="description"
+        label={t('fields.description')}
+        value={draft.description}
+        onChange={(value) => change('description', value)}
+        error={errors.description}
+        isMultiline
+      />
+      <RecordPicker
+        kind="people"
+        canCreate
+        name="ownerPersonId"
+        label={t('fields.ownerPersonId')}
+        value={draft.ownerPersonId}
+        onChange={(id) => change('ownerPersonId', id)}
+        error={errors.ownerPersonId}
+      />
+      <Stack direction={{ xs: 'column', md: 'row' }} spacing={3} sx={{ alignItems: 'flex-start' }}>
+        <PartialDateField
+          name="dueDate"
+          label={t('fields.dueDate')}
+          value={draft.dueDate}
+          onChange={(value) => change('dueDate', value)}
+          error={errors.dueDate}
+        />
+        <TextField
+          select
+          name="status"
+          label={t('fields.status')}
+          value={draft.status}
+          onChange={(event) => change('status', event.target.value as FollowUpStatus)}
+          sx={{ minWidth: 200 }}
+        >
+          {FOLLOW_UP_STATUSES.map((status) => (
+            <MenuItem key={status} value={status}>
+              {t(`enums.followUpStatus.${status}`)}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          select
+          name="sensitivity"
+          label={t('fields.sensitivity')}
+          value={draft.sensitivity}
+          onChange={(event) => change('sensitivity', event.target.value as Sensitivity)}
+          sx={{ minWidth: 200 }}
+        >
+          {SENSITIVITY_LEVELS.map((level) => (
+            <MenuItem key={level} value={level}>
+              {t(`enums.sensitivity.${level}`)}
+            </MenuItem>
+          ))}
+        </TextField>
+      </Stack>
+    </RecordFormLayout>
+  );
+}
+
+/** Create a follow-up action (/follow-ups/new?source=<event or agreement>) or edit one. */
+export function FollowUpFormPage() {
+  const { followUpId } = useParams();
+  const [searchParams] = useSearchParams();
+  const { t } = useTranslation();
+  const initial = useInitialRecord('followUps', followUpId);
+  if (initial === undefined) return <Typography role="status">{t('common.loading')}</Typography>;
+  if (followUpId && initial === null) {
+    return <RecordNotFound section={{ label: t('nav.followUps'), path: '/follow-ups' }} />;
+  }
+  return <FollowUpForm initial={initial} sourceId={searchParams.get('source')} />;
+}
