@@ -7,8 +7,7 @@ import { RecordLink } from '../../ui/RecordLink';
 import { RecordNotFound } from '../../ui/RecordNotFound';
 import { useFormat } from '../../ui/useFormat';
 import { HistorySection } from '../history/components/HistorySection';
-import { DeleteRecordButton } from '../trash/components/DeleteRecordButton';
-import { EditRecordButton } from '../../ui/form/EditRecordButton';
+import { RecordActions } from '../records/components/RecordActions';
 import { DocumentsSection } from '../records/components/DocumentsSection';
 import { FollowUpsSection } from '../records/components/FollowUpsSection';
 import { NotesSection } from '../records/components/NotesSection';
@@ -34,15 +33,7 @@ export function AgreementDetailPage() {
         section={section}
         title={agreement.title}
         actions={
-          <>
-            <EditRecordButton path={`/agreements/${agreement.id}/edit`} />
-            <DeleteRecordButton
-              kind="agreements"
-              id={agreement.id}
-              name={format.text(agreement.title)}
-              listPath={section.path}
-            />
-          </>
+          <RecordActions kind="agreements" id={agreement.id} name={format.text(agreement.title)} />
         }
         chips={
           <>

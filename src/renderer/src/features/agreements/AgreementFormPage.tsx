@@ -15,7 +15,6 @@ import {
 } from '@mui/material';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
 import { deriveAgreementStatus } from '@shared/model/agreementStatus';
 import type { LocalizedText } from '@shared/model/localizedText';
 import { parsePartialDate, type PartialDate } from '@shared/model/partialDate';
@@ -23,19 +22,19 @@ import {
   AGREEMENT_KINDS,
   AGREEMENT_PARTY_ROLES,
   AGREEMENT_STEP_KINDS,
-  SENSITIVITY_LEVELS,
   type Agreement,
   type AgreementStepKind,
   type RecordContentInput,
   type Sensitivity,
 } from '@shared/model/records';
+import { blankToNull } from '../../ui/form/blankToNull';
 import { LocalizedTextField } from '../../ui/form/LocalizedTextField';
 import { PartialDateField } from '../../ui/form/PartialDateField';
 import { RecordFormLayout } from '../../ui/form/RecordFormLayout';
+import { RecordFormRoute } from '../../ui/form/RecordFormRoute';
+import { SensitivityField } from '../../ui/form/SensitivityField';
 import { RecordPicker } from '../../ui/form/RecordPicker';
-import { useInitialRecord } from '../../ui/form/useInitialRecord';
 import { useRecordForm } from '../../ui/form/useRecordForm';
-import { RecordNotFound } from '../../ui/RecordNotFound';
 import { todayIso } from '../../ui/todayIso';
 import { useFormat } from '../../ui/useFormat';
 
@@ -81,11 +80,6 @@ function toDraft(agreement: Agreement | null): Draft {
   };
 }
 
-const isBlank = (text: LocalizedText) =>
-  Object.values(text).every((value: string | undefined) => !value?.trim());
-
-const nullIfBlank = (text: LocalizedText | null) => (text === null || isBlank(text) ? null : text);
-
 function toContent(draft: Draft): Partial<RecordContentInput<'agreements'>> {
   const termMonths = draft.termMonths.trim();
   return {
@@ -98,16 +92,16 @@ function toContent(draft: Draft): Partial<RecordContentInput<'agreements'>> {
     ),
     steps: draft.steps.map((step) => ({
       ...step,
-      place: nullIfBlank(step.place),
-      instrument: nullIfBlank(step.instrument),
-      note: nullIfBlank(step.note),
+      place: blankToNull(step.place),
+      instrument: blankToNull(step.instrument),
+      note: blankToNull(step.note),
     })),
     // Whatever was typed goes to the model, which refuses anything but a positive whole number.
     termMonths: termMonths === '' ? null : Number(termMonths),
     expiryDate: draft.expiryDate,
     renewalNoticeDate: draft.renewalNoticeDate,
     sensitivity: draft.sensitivity,
-    notes: isBlank(draft.notes) ? null : draft.notes,
+    notes: blankToNull(draft.notes),
   };
 }
 
@@ -226,22 +220,11 @@ function AgreementForm({ initial }: AgreementFormProps) {
             </MenuItem>
           ))}
         </TextField>
-        <TextField
-          select
-          name="sensitivity"
-          label={t('fields.sensitivity')}
+        <SensitivityField
           value={draft.sensitivity}
-          onChange={(event) => change('sensitivity', event.target.value as Sensitivity)}
-          error={Boolean(errors.sensitivity)}
-          helperText={errors.sensitivity}
-          sx={{ minWidth: 200 }}
-        >
-          {SENSITIVITY_LEVELS.map((level) => (
-            <MenuItem key={level} value={level}>
-              {t(`enums.sensitivity.${level}`)}
-            </MenuItem>
-          ))}
-        </TextField>
+          onChange={(value) => change('sensitivity', value)}
+          error={errors.sensitivity}
+        />
       </Stack>
 
       <LocalizedTextField
@@ -452,12 +435,11 @@ function AgreementForm({ initial }: AgreementFormProps) {
 
 /** Create an agreement (/agreements/new) or edit one (/agreements/:id/edit). */
 export function AgreementFormPage() {
-  const { agreementId } = useParams();
-  const { t } = useTranslation();
-  const initial = useInitialRecord('agreements', agreementId);
-  if (initial === undefined) return <Typography role="status">{t('common.loading')}</Typography>;
-  if (agreementId && initial === null) {
-    return <RecordNotFound section={{ label: t('nav.agreements'), path: '/agreements' }} />;
-  }
-  return <AgreementForm initial={initial} />;
+  return (
+    <RecordFormRoute
+      kind="agreements"
+      param="agreementId"
+      render={(initial) => <AgreementForm initial={initial} />}
+    />
+  );
 }

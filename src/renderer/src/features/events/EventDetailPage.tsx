@@ -7,8 +7,7 @@ import { RecordLink } from '../../ui/RecordLink';
 import { RecordNotFound } from '../../ui/RecordNotFound';
 import { useFormat } from '../../ui/useFormat';
 import { HistorySection } from '../history/components/HistorySection';
-import { DeleteRecordButton } from '../trash/components/DeleteRecordButton';
-import { EditRecordButton } from '../../ui/form/EditRecordButton';
+import { RecordActions } from '../records/components/RecordActions';
 import { DocumentsSection } from '../records/components/DocumentsSection';
 import { FollowUpsSection } from '../records/components/FollowUpsSection';
 import { NotesSection } from '../records/components/NotesSection';
@@ -35,17 +34,7 @@ export function EventDetailPage() {
       <DetailHeader
         section={section}
         title={event.title}
-        actions={
-          <>
-            <EditRecordButton path={`/events/${event.id}/edit`} />
-            <DeleteRecordButton
-              kind="events"
-              id={event.id}
-              name={format.text(event.title)}
-              listPath={section.path}
-            />
-          </>
-        }
+        actions={<RecordActions kind="events" id={event.id} name={format.text(event.title)} />}
         chips={
           <>
             <Chip label={t(`enums.eventKind.${event.kind}`)} />

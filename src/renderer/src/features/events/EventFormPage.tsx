@@ -15,25 +15,24 @@ import {
 } from '@mui/material';
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
 import { COUNTRY_NAMES_AZ } from '@shared/i18n/countryNamesAz';
 import type { LocalizedText } from '@shared/model/localizedText';
 import type { PartialDate } from '@shared/model/partialDate';
 import {
   EVENT_KINDS,
   PARTICIPANT_ROLES,
-  SENSITIVITY_LEVELS,
   type RecordContentInput,
   type RegistryEvent,
   type Sensitivity,
 } from '@shared/model/records';
+import { blankToNull, isBlank } from '../../ui/form/blankToNull';
 import { LocalizedTextField } from '../../ui/form/LocalizedTextField';
 import { PartialDateField } from '../../ui/form/PartialDateField';
 import { RecordFormLayout } from '../../ui/form/RecordFormLayout';
+import { RecordFormRoute } from '../../ui/form/RecordFormRoute';
+import { SensitivityField } from '../../ui/form/SensitivityField';
 import { RecordPicker } from '../../ui/form/RecordPicker';
-import { useInitialRecord } from '../../ui/form/useInitialRecord';
 import { useRecordForm, type RecordForm } from '../../ui/form/useRecordForm';
-import { RecordNotFound } from '../../ui/RecordNotFound';
 import { useFormat } from '../../ui/useFormat';
 import { isEndBeforeStart } from './eventDates';
 
@@ -85,9 +84,6 @@ function toDraft(event: RegistryEvent | null): Draft {
   };
 }
 
-const isBlank = (text: LocalizedText) =>
-  Object.values(text).every((value: string | undefined) => !value?.trim());
-
 function toContent(draft: Draft): Partial<RecordContentInput<'events'>> {
   const seriesNumber = draft.series.number.trim();
   return {
@@ -96,7 +92,7 @@ function toContent(draft: Draft): Partial<RecordContentInput<'events'>> {
     title: draft.title,
     startDate: draft.startDate,
     endDate: draft.endDate,
-    city: isBlank(draft.city) ? null : draft.city,
+    city: blankToNull(draft.city),
     countryCode: draft.countryCode,
     organizerId: draft.organizerId,
     // Rows never picked are left out rather than refused.
@@ -109,9 +105,9 @@ function toContent(draft: Draft): Partial<RecordContentInput<'events'>> {
     participants: draft.participants.flatMap((participant) =>
       participant.personId ? [{ personId: participant.personId, role: participant.role }] : [],
     ),
-    outcomes: isBlank(draft.outcomes) ? null : draft.outcomes,
+    outcomes: blankToNull(draft.outcomes),
     sensitivity: draft.sensitivity,
-    notes: isBlank(draft.notes) ? null : draft.notes,
+    notes: blankToNull(draft.notes),
   };
 }
 
@@ -460,22 +456,11 @@ function EventForm({ initial }: EventFormProps) {
         isMultiline
       />
 
-      <FormControl sx={{ maxWidth: 420 }}>
-        <InputLabel id="event-sensitivity">{t('fields.sensitivity')}</InputLabel>
-        <Select
-          labelId="event-sensitivity"
-          label={t('fields.sensitivity')}
-          value={draft.sensitivity}
-          onChange={(event) => change('sensitivity', event.target.value)}
-          name="sensitivity"
-        >
-          {SENSITIVITY_LEVELS.map((level) => (
-            <MenuItem key={level} value={level}>
-              {t(`enums.sensitivity.${level}`)}
-            </MenuItem>
-          ))}
-        </Select>
-      </FormControl>
+      <SensitivityField
+        value={draft.sensitivity}
+        onChange={(value) => change('sensitivity', value)}
+        sx={{ maxWidth: 420 }}
+      />
 
       <LocalizedTextField
         name="notes"
@@ -491,12 +476,11 @@ function EventForm({ initial }: EventFormProps) {
 
 /** Create a meeting or visit (/events/new) or edit one (/events/:eventId/edit). */
 export function EventFormPage() {
-  const { eventId } = useParams();
-  const { t } = useTranslation();
-  const initial = useInitialRecord('events', eventId);
-  if (initial === undefined) return <Typography role="status">{t('common.loading')}</Typography>;
-  if (eventId && initial === null) {
-    return <RecordNotFound section={{ label: t('nav.events'), path: '/events' }} />;
-  }
-  return <EventForm initial={initial} />;
+  return (
+    <RecordFormRoute
+      kind="events"
+      param="eventId"
+      render={(initial) => <EventForm initial={initial} />}
+    />
+  );
 }

@@ -2,12 +2,11 @@ import { MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import type { LocalizedText } from '@shared/model/localizedText';
 import type { PartialDate } from '@shared/model/partialDate';
 import {
   FOLLOW_UP_STATUSES,
-  SENSITIVITY_LEVELS,
   type FollowUp,
   type RecordContentInput,
   type Sensitivity,
@@ -16,14 +15,15 @@ import { useRegistry } from '../../app/RegistryContext';
 import { recordPath } from '../../app/recordPaths';
 import { getLiveRecord } from '../../db/linkedRecords';
 import type { RegistryDb } from '../../db/RegistryDb';
+import { blankToNull } from '../../ui/form/blankToNull';
 import { LocalizedTextField } from '../../ui/form/LocalizedTextField';
 import { PartialDateField } from '../../ui/form/PartialDateField';
 import { RecordFormLayout } from '../../ui/form/RecordFormLayout';
+import { RecordFormRoute } from '../../ui/form/RecordFormRoute';
+import { SensitivityField } from '../../ui/form/SensitivityField';
 import { RecordPicker } from '../../ui/form/RecordPicker';
-import { useInitialRecord } from '../../ui/form/useInitialRecord';
 import { useRecordForm } from '../../ui/form/useRecordForm';
 import { RecordLink } from '../../ui/RecordLink';
-import { RecordNotFound } from '../../ui/RecordNotFound';
 import { useFormat } from '../../ui/useFormat';
 
 type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
@@ -38,13 +38,10 @@ type Draft = {
   sensitivity: Sensitivity;
 };
 
-const isBlank = (text: LocalizedText) =>
-  Object.values(text).every((value: string | undefined) => !value?.trim());
-
 function toContent(draft: Draft): Partial<RecordContentInput<'followUps'>> {
   return {
     title: draft.title,
-    description: isBlank(draft.description) ? null : draft.description,
+    description: blankToNull(draft.description),
     ownerPersonId: draft.ownerPersonId,
     dueDate: draft.dueDate,
     status: draft.status,
@@ -161,20 +158,10 @@ function FollowUpForm({ initial, sourceId }: FollowUpFormProps) {
             </MenuItem>
           ))}
         </TextField>
-        <TextField
-          select
-          name="sensitivity"
-          label={t('fields.sensitivity')}
+        <SensitivityField
           value={draft.sensitivity}
-          onChange={(event) => change('sensitivity', event.target.value as Sensitivity)}
-          sx={{ minWidth: 200 }}
-        >
-          {SENSITIVITY_LEVELS.map((level) => (
-            <MenuItem key={level} value={level}>
-              {t(`enums.sensitivity.${level}`)}
-            </MenuItem>
-          ))}
-        </TextField>
+          onChange={(value) => change('sensitivity', value)}
+        />
       </Stack>
     </RecordFormLayout>
   );
@@ -182,13 +169,13 @@ function FollowUpForm({ initial, sourceId }: FollowUpFormProps) {
 
 /** Create a follow-up action (/follow-ups/new?source=<event or agreement>) or edit one. */
 export function FollowUpFormPage() {
-  const { followUpId } = useParams();
   const [searchParams] = useSearchParams();
-  const { t } = useTranslation();
-  const initial = useInitialRecord('followUps', followUpId);
-  if (initial === undefined) return <Typography role="status">{t('common.loading')}</Typography>;
-  if (followUpId && initial === null) {
-    return <RecordNotFound section={{ label: t('nav.followUps'), path: '/follow-ups' }} />;
-  }
-  return <FollowUpForm initial={initial} sourceId={searchParams.get('source')} />;
+  const sourceId = searchParams.get('source');
+  return (
+    <RecordFormRoute
+      kind="followUps"
+      param="followUpId"
+      render={(initial) => <FollowUpForm initial={initial} sourceId={sourceId} />}
+    />
+  );
 }

@@ -19,8 +19,7 @@ import { RecordLink } from '../../ui/RecordLink';
 import { RecordNotFound } from '../../ui/RecordNotFound';
 import { useFormat } from '../../ui/useFormat';
 import { HistorySection } from '../history/components/HistorySection';
-import { DeleteRecordButton } from '../trash/components/DeleteRecordButton';
-import { EditRecordButton } from '../../ui/form/EditRecordButton';
+import { RecordActions } from '../records/components/RecordActions';
 import { AgreementStatusChip } from '../agreements/components/AgreementStatusChip';
 import { AgreementStepsTable } from '../agreements/components/AgreementStepsTable';
 import { DocumentsSection } from '../records/components/DocumentsSection';
@@ -108,17 +107,7 @@ export function PartnerDetailPage() {
       <DetailHeader
         section={section}
         title={partner.name}
-        actions={
-          <>
-            <EditRecordButton path={`/partners/${partner.id}/edit`} />
-            <DeleteRecordButton
-              kind="partners"
-              id={partner.id}
-              name={format.text(partner.name)}
-              listPath={section.path}
-            />
-          </>
-        }
+        actions={<RecordActions kind="partners" id={partner.id} name={format.text(partner.name)} />}
         suffix={format.text(partner.acronym) || undefined}
         chips={
           <>

@@ -9,28 +9,26 @@ import {
   Select,
   Stack,
   TextField,
-  Typography,
 } from '@mui/material';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
 import { COUNTRY_NAMES_AZ } from '@shared/i18n/countryNamesAz';
 import type { LocalizedText } from '@shared/model/localizedText';
 import {
   COOPERATION_MODES,
   PARTNER_KINDS,
-  SENSITIVITY_LEVELS,
   type Partner,
   type PartnerKind,
   type RecordContentInput,
   type Sensitivity,
 } from '@shared/model/records';
+import { blankToNull } from '../../ui/form/blankToNull';
 import { LocalizedTextField } from '../../ui/form/LocalizedTextField';
 import { RecordFormLayout } from '../../ui/form/RecordFormLayout';
-import { useInitialRecord } from '../../ui/form/useInitialRecord';
+import { RecordFormRoute } from '../../ui/form/RecordFormRoute';
+import { SensitivityField } from '../../ui/form/SensitivityField';
 import { RecordPicker } from '../../ui/form/RecordPicker';
 import { useRecordForm } from '../../ui/form/useRecordForm';
-import { RecordNotFound } from '../../ui/RecordNotFound';
 import { useFormat } from '../../ui/useFormat';
 import { useLiveRecords } from '../records/queries';
 
@@ -63,21 +61,18 @@ function toDraft(partner: Partner | null): Draft {
   };
 }
 
-const isBlank = (text: LocalizedText) =>
-  Object.values(text).every((value: string | undefined) => !value?.trim());
-
 function toContent(draft: Draft): Partial<RecordContentInput<'partners'>> {
   return {
     // An empty kind is sent as is, so the model names the missing choice like any other problem.
     kind: draft.kind as PartnerKind,
     name: draft.name,
-    acronym: isBlank(draft.acronym) ? null : draft.acronym,
+    acronym: blankToNull(draft.acronym),
     parentId: draft.parentId,
     countryCode: draft.countryCode,
     mode: draft.mode,
     isOwnSide: draft.isOwnSide,
     sensitivity: draft.sensitivity,
-    notes: isBlank(draft.notes) ? null : draft.notes,
+    notes: blankToNull(draft.notes),
   };
 }
 
@@ -207,22 +202,11 @@ function PartnerForm({ initial }: PartnerFormProps) {
             ))}
           </Select>
         </FormControl>
-        <FormControl sx={{ flex: 1 }}>
-          <InputLabel id="partner-sensitivity">{t('fields.sensitivity')}</InputLabel>
-          <Select
-            labelId="partner-sensitivity"
-            label={t('fields.sensitivity')}
-            value={draft.sensitivity}
-            onChange={(event) => change('sensitivity', event.target.value)}
-            name="sensitivity"
-          >
-            {SENSITIVITY_LEVELS.map((level) => (
-              <MenuItem key={level} value={level}>
-                {t(`enums.sensitivity.${level}`)}
-              </MenuItem>
-            ))}
-          </Select>
-        </FormControl>
+        <SensitivityField
+          value={draft.sensitivity}
+          onChange={(value) => change('sensitivity', value)}
+          sx={{ flex: 1 }}
+        />
       </Stack>
 
       <FormControlLabel
@@ -250,12 +234,11 @@ function PartnerForm({ initial }: PartnerFormProps) {
 
 /** Create a partner (/partners/new) or edit one (/partners/:id/edit). */
 export function PartnerFormPage() {
-  const { partnerId } = useParams();
-  const { t } = useTranslation();
-  const initial = useInitialRecord('partners', partnerId);
-  if (initial === undefined) return <Typography role="status">{t('common.loading')}</Typography>;
-  if (partnerId && initial === null) {
-    return <RecordNotFound section={{ label: t('nav.partners'), path: '/partners' }} />;
-  }
-  return <PartnerForm initial={initial} />;
+  return (
+    <RecordFormRoute
+      kind="partners"
+      param="partnerId"
+      render={(initial) => <PartnerForm initial={initial} />}
+    />
+  );
 }

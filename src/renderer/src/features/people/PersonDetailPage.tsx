@@ -8,8 +8,7 @@ import { RecordLink } from '../../ui/RecordLink';
 import { RecordNotFound } from '../../ui/RecordNotFound';
 import { useFormat } from '../../ui/useFormat';
 import { HistorySection } from '../history/components/HistorySection';
-import { DeleteRecordButton } from '../trash/components/DeleteRecordButton';
-import { EditRecordButton } from '../../ui/form/EditRecordButton';
+import { RecordActions } from '../records/components/RecordActions';
 import { DocumentsSection } from '../records/components/DocumentsSection';
 import { FollowUpsSection } from '../records/components/FollowUpsSection';
 import { NotesSection } from '../records/components/NotesSection';
@@ -41,17 +40,7 @@ export function PersonDetailPage() {
       <DetailHeader
         section={section}
         title={person.name}
-        actions={
-          <>
-            <EditRecordButton path={`/people/${person.id}/edit`} />
-            <DeleteRecordButton
-              kind="people"
-              id={person.id}
-              name={format.text(person.name)}
-              listPath={section.path}
-            />
-          </>
-        }
+        actions={<RecordActions kind="people" id={person.id} name={format.text(person.name)} />}
         chips={person.honorific ? <Chip variant="outlined" label={person.honorific} /> : undefined}
       />
 

@@ -9,26 +9,24 @@ import {
   Paper,
   Stack,
   TextField,
-  Typography,
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
 import type { LocalizedText } from '@shared/model/localizedText';
 import type { PartialDate } from '@shared/model/partialDate';
 import {
   CONTACT_KINDS,
-  SENSITIVITY_LEVELS,
   type Person,
   type RecordContentInput,
   type Sensitivity,
 } from '@shared/model/records';
+import { blankToNull } from '../../ui/form/blankToNull';
 import { LocalizedTextField } from '../../ui/form/LocalizedTextField';
 import { PartialDateField } from '../../ui/form/PartialDateField';
 import { RecordFormLayout } from '../../ui/form/RecordFormLayout';
+import { RecordFormRoute } from '../../ui/form/RecordFormRoute';
+import { SensitivityField } from '../../ui/form/SensitivityField';
 import { RecordPicker } from '../../ui/form/RecordPicker';
-import { useInitialRecord } from '../../ui/form/useInitialRecord';
 import { useRecordForm } from '../../ui/form/useRecordForm';
-import { RecordNotFound } from '../../ui/RecordNotFound';
 import { useFormat } from '../../ui/useFormat';
 
 type ContactKind = (typeof CONTACT_KINDS)[number];
@@ -50,9 +48,6 @@ type Draft = {
   sensitivity: Sensitivity;
   notes: LocalizedText;
 };
-
-const isBlank = (text: LocalizedText) =>
-  Object.values(text).every((value: string | undefined) => !value?.trim());
 
 function toDraft(person: Person | null): Draft {
   return {
@@ -79,7 +74,7 @@ function toContent(draft: Draft): Partial<RecordContentInput<'people'>> {
         label: contact.label.trim() === '' ? null : contact.label,
       })),
     sensitivity: draft.sensitivity,
-    notes: isBlank(draft.notes) ? null : draft.notes,
+    notes: blankToNull(draft.notes),
   };
 }
 
@@ -127,20 +122,10 @@ function PersonForm({ initial }: { initial: Person | null }) {
           error={Boolean(errors.honorific)}
           helperText={errors.honorific ?? t('personForm.honorificHelp')}
         />
-        <TextField
-          select
-          name="sensitivity"
-          label={t('fields.sensitivity')}
+        <SensitivityField
           value={draft.sensitivity}
-          onChange={(event) => change('sensitivity', event.target.value as Sensitivity)}
-          sx={{ minWidth: 200 }}
-        >
-          {SENSITIVITY_LEVELS.map((level) => (
-            <MenuItem key={level} value={level}>
-              {t(`enums.sensitivity.${level}`)}
-            </MenuItem>
-          ))}
-        </TextField>
+          onChange={(value) => change('sensitivity', value)}
+        />
       </Stack>
 
       <FormControl component="fieldset" error={Boolean(errors.positions)}>
@@ -290,12 +275,11 @@ function PersonForm({ initial }: { initial: Person | null }) {
 
 /** Create a person (/people/new) or edit one (/people/:id/edit). */
 export function PersonFormPage() {
-  const { personId } = useParams();
-  const { t } = useTranslation();
-  const initial = useInitialRecord('people', personId);
-  if (initial === undefined) return <Typography role="status">{t('common.loading')}</Typography>;
-  if (personId && initial === null) {
-    return <RecordNotFound section={{ label: t('nav.people'), path: '/people' }} />;
-  }
-  return <PersonForm initial={initial} />;
+  return (
+    <RecordFormRoute
+      kind="people"
+      param="personId"
+      render={(initial) => <PersonForm initial={initial} />}
+    />
+  );
 }

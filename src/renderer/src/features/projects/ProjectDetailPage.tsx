@@ -8,8 +8,7 @@ import { RecordLink } from '../../ui/RecordLink';
 import { RecordNotFound } from '../../ui/RecordNotFound';
 import { useFormat } from '../../ui/useFormat';
 import { HistorySection } from '../history/components/HistorySection';
-import { DeleteRecordButton } from '../trash/components/DeleteRecordButton';
-import { EditRecordButton } from '../../ui/form/EditRecordButton';
+import { RecordActions } from '../records/components/RecordActions';
 import { DocumentsSection } from '../records/components/DocumentsSection';
 import { FollowUpsSection } from '../records/components/FollowUpsSection';
 import { NotesSection } from '../records/components/NotesSection';
@@ -38,15 +37,7 @@ export function ProjectDetailPage() {
         section={section}
         title={project.title}
         actions={
-          <>
-            <EditRecordButton path={`/projects/${project.id}/edit`} />
-            <DeleteRecordButton
-              kind="projects"
-              id={project.id}
-              name={format.text(project.title)}
-              listPath={section.path}
-            />
-          </>
+          <RecordActions kind="projects" id={project.id} name={format.text(project.title)} />
         }
         chips={
           <>

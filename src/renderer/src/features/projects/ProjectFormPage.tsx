@@ -11,25 +11,24 @@ import {
   Typography,
 } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
 import type { LocalizedText } from '@shared/model/localizedText';
 import type { PartialDate } from '@shared/model/partialDate';
 import {
   PROJECT_PARTNER_ROLES,
   PROJECT_STATUSES,
-  SENSITIVITY_LEVELS,
   type Project,
   type ProjectStatus,
   type RecordContentInput,
   type Sensitivity,
 } from '@shared/model/records';
+import { blankToNull } from '../../ui/form/blankToNull';
 import { LocalizedTextField } from '../../ui/form/LocalizedTextField';
 import { PartialDateField } from '../../ui/form/PartialDateField';
 import { RecordFormLayout } from '../../ui/form/RecordFormLayout';
+import { RecordFormRoute } from '../../ui/form/RecordFormRoute';
+import { SensitivityField } from '../../ui/form/SensitivityField';
 import { RecordPicker } from '../../ui/form/RecordPicker';
-import { useInitialRecord } from '../../ui/form/useInitialRecord';
 import { useRecordForm } from '../../ui/form/useRecordForm';
-import { RecordNotFound } from '../../ui/RecordNotFound';
 import { useFormat } from '../../ui/useFormat';
 
 type ProjectPartnerRole = (typeof PROJECT_PARTNER_ROLES)[number];
@@ -49,9 +48,6 @@ type Draft = {
   sensitivity: Sensitivity;
   notes: LocalizedText;
 };
-
-const isBlank = (text: LocalizedText) =>
-  Object.values(text).every((value: string | undefined) => !value?.trim());
 
 function toDraft(project: Project | null): Draft {
   return {
@@ -92,7 +88,7 @@ function toContent(draft: Draft): Partial<RecordContentInput<'projects'>> {
         }
       : null,
     sensitivity: draft.sensitivity,
-    notes: isBlank(draft.notes) ? null : draft.notes,
+    notes: blankToNull(draft.notes),
   };
 }
 
@@ -143,20 +139,10 @@ function ProjectForm({ initial }: { initial: Project | null }) {
             </MenuItem>
           ))}
         </TextField>
-        <TextField
-          select
-          name="sensitivity"
-          label={t('fields.sensitivity')}
+        <SensitivityField
           value={draft.sensitivity}
-          onChange={(event) => change('sensitivity', event.target.value as Sensitivity)}
-          sx={{ minWidth: 200 }}
-        >
-          {SENSITIVITY_LEVELS.map((level) => (
-            <MenuItem key={level} value={level}>
-              {t(`enums.sensitivity.${level}`)}
-            </MenuItem>
-          ))}
-        </TextField>
+          onChange={(value) => change('sensitivity', value)}
+        />
       </Stack>
 
       <FormControl component="fieldset" error={Boolean(errors.partners)}>
@@ -297,12 +283,11 @@ function ProjectForm({ initial }: { initial: Project | null }) {
 
 /** Create a project (/projects/new) or edit one (/projects/:id/edit). */
 export function ProjectFormPage() {
-  const { projectId } = useParams();
-  const { t } = useTranslation();
-  const initial = useInitialRecord('projects', projectId);
-  if (initial === undefined) return <Typography role="status">{t('common.loading')}</Typography>;
-  if (projectId && initial === null) {
-    return <RecordNotFound section={{ label: t('nav.projects'), path: '/projects' }} />;
-  }
-  return <ProjectForm initial={initial} />;
+  return (
+    <RecordFormRoute
+      kind="projects"
+      param="projectId"
+      render={(initial) => <ProjectForm initial={initial} />}
+    />
+  );
 }
