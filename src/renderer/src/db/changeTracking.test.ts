@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  checkContent,
   createRecord,
   deleteRecord,
   MutationError,
@@ -186,5 +187,13 @@ describe('a read-only registry', () => {
     expect(await db.partners.count()).toBe(1);
     expect(await db.partners.get(created.id)).toEqual(created);
     expect(await db.changes.count()).toBe(1);
+  });
+});
+
+describe('checking content before a write', () => {
+  it('names the same problems a write would refuse, and accepts valid content', () => {
+    const problem = checkContent('partners', { kind: 'state', name: {}, countryCode: 'Georgia' });
+    expect(problem?.issues.map((issue) => issue.path).sort()).toEqual(['countryCode', 'name']);
+    expect(checkContent('partners', iom)).toBeNull();
   });
 });

@@ -70,6 +70,20 @@ function parseContent<K extends RecordKind>(kind: K, content: unknown): RecordCo
 
 const META_FIELD_SET: ReadonlySet<string> = new Set(META_FIELDS);
 
+/**
+ * What a write of this content would refuse, without writing: null when the content is valid.
+ * Lets a form show every problem at once, its own rules included, before it saves.
+ */
+export function checkContent(kind: RecordKind, input: unknown): MutationError | null {
+  try {
+    parseContent(kind, input);
+    return null;
+  } catch (error) {
+    if (error instanceof MutationError) return error;
+    throw error;
+  }
+}
+
 function contentOf<K extends RecordKind>(record: StoredRecord<K>): RecordContent<K> {
   return Object.fromEntries(
     Object.entries(record).filter(([field]) => !META_FIELD_SET.has(field)),

@@ -13,7 +13,7 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COUNTRY_NAMES_AZ } from '@shared/i18n/countryNamesAz';
 import type { LocalizedText } from '@shared/model/localizedText';
@@ -32,7 +32,7 @@ import { RecordFormLayout } from '../../ui/form/RecordFormLayout';
 import { RecordFormRoute } from '../../ui/form/RecordFormRoute';
 import { SensitivityField } from '../../ui/form/SensitivityField';
 import { RecordPicker } from '../../ui/form/RecordPicker';
-import { useRecordForm, type RecordForm } from '../../ui/form/useRecordForm';
+import { useRecordForm } from '../../ui/form/useRecordForm';
 import { useFormat } from '../../ui/useFormat';
 import { isEndBeforeStart } from './eventDates';
 
@@ -189,33 +189,22 @@ type EventFormProps = { initial: RegistryEvent | null };
 function EventForm({ initial }: EventFormProps) {
   const { t } = useTranslation();
   const format = useFormat();
-  const form = useRecordForm({ kind: 'events', initial, toDraft, toContent });
+  // The model cannot see that an end lies before the start, so the form adds that rule.
+  const validate = useCallback(
+    (current: Draft): Record<string, string> =>
+      isEndBeforeStart(current.startDate, current.endDate)
+        ? { endDate: t('eventForm.endBeforeStart') }
+        : {},
+    [t],
+  );
+  const form = useRecordForm({ kind: 'events', initial, toDraft, toContent, validate });
   const { draft, change, errors } = form;
   const focusAfterRender = useFocusAfterRender();
-  const [hasTriedSave, setHasTriedSave] = useState(false);
 
   const countryOptions = useMemo(
     () => [...COUNTRY_CODES].sort((a, b) => format.compare(format.country(a), format.country(b))),
     [format],
   );
-
-  // The model cannot see that an end lies before the start, so the form refuses it itself; the
-  // message appears once saving was tried and goes as soon as the dates agree.
-  const isEndEarly = isEndBeforeStart(draft.startDate, draft.endDate);
-  const endDateError =
-    errors.endDate ?? (hasTriedSave && isEndEarly ? t('eventForm.endBeforeStart') : undefined);
-  const guardedForm: RecordForm<Draft> = {
-    ...form,
-    formError: hasTriedSave && isEndEarly ? t('form.errors.summary') : form.formError,
-    submit: async (event) => {
-      setHasTriedSave(true);
-      if (isEndEarly) {
-        event.preventDefault();
-        return;
-      }
-      await form.submit(event);
-    },
-  };
 
   const hasBadSeriesNumber = Boolean(errors.series) && !isWholePositive(draft.series.number);
 
@@ -237,7 +226,7 @@ function EventForm({ initial }: EventFormProps) {
           ? t('eventForm.editEvent', { name: format.text(initial.title) })
           : t('eventForm.newEvent')
       }
-      form={guardedForm}
+      form={form}
     >
       <FormControl required error={Boolean(errors.kind)} sx={{ maxWidth: 420 }}>
         <InputLabel id="event-kind">{t('fields.kind')}</InputLabel>
@@ -280,7 +269,7 @@ function EventForm({ initial }: EventFormProps) {
           label={t('fields.endDate')}
           value={draft.endDate}
           onChange={(value) => change('endDate', value)}
-          error={endDateError}
+          error={errors.endDate}
         />
       </Stack>
 

@@ -12,7 +12,7 @@ import { useBlocker, useNavigate } from 'react-router';
 import type { RecordContentInput, RecordKind, StoredRecord } from '@shared/model/records';
 import { useRegistry } from '../../app/RegistryContext';
 import { recordListPath, recordPath } from '../../app/recordPaths';
-import { createRecord, MutationError, updateRecord } from '../../db/changeTracking';
+import { checkContent, createRecord, MutationError, updateRecord } from '../../db/changeTracking';
 import { recordLabel } from '../../features/records/recordLabel';
 import { useNotify } from '../Notifications';
 import { useFormat } from '../useFormat';
@@ -27,6 +27,11 @@ type UseRecordFormOptions<K extends RecordKind, D> = {
   toContent: (draft: D) => Partial<RecordContentInput<K>>;
   /** Where to go after saving and on Cancel; by default the record's page, else its list. */
   returnPath?: string;
+  /**
+   * Rules the model cannot see (an end before its start), as translated messages by field.
+   * Checked with the model's own rules before anything is written, so all show at once.
+   */
+  validate?: (draft: D) => Record<string, string>;
 };
 
 export type RecordForm<D> = {
@@ -54,6 +59,7 @@ export function useRecordForm<K extends RecordKind, D>({
   toDraft,
   toContent,
   returnPath,
+  validate,
 }: UseRecordFormOptions<K, D>): RecordForm<D> {
   const { t } = useTranslation();
   const format = useFormat();
@@ -87,6 +93,16 @@ export function useRecordForm<K extends RecordKind, D>({
     setFormError(null);
     try {
       const content = toContent(draft);
+      const modelProblem = checkContent(kind, { ...initial, ...content });
+      const problems = {
+        ...(modelProblem ? fieldErrors(modelProblem, t) : {}),
+        ...validate?.(draft),
+      };
+      if (Object.keys(problems).length > 0) {
+        setErrors(problems);
+        setFormError(t('form.errors.summary'));
+        return;
+      }
       const saved = initial
         ? await updateRecord(db, kind, initial.id, content, mutationContext, {
             expectedRev: initial.rev,
