@@ -1,63 +1,148 @@
 import { CssBaseline, ThemeProvider } from '@mui/material';
+import type { ComponentType } from 'react';
 import { createHashRouter, createRoutesFromElements, Route, RouterProvider } from 'react-router';
-import { AgreementDetailPage } from '../features/agreements/AgreementDetailPage';
-import { AgreementFormPage } from '../features/agreements/AgreementFormPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
-import { EventDetailPage } from '../features/events/EventDetailPage';
-import { EventFormPage } from '../features/events/EventFormPage';
-import { FollowUpFormPage } from '../features/followUps/FollowUpFormPage';
-import { PartnerDetailPage } from '../features/partners/PartnerDetailPage';
-import { PartnerFormPage } from '../features/partners/PartnerFormPage';
-import { PersonDetailPage } from '../features/people/PersonDetailPage';
-import { PersonFormPage } from '../features/people/PersonFormPage';
-import { ProjectDetailPage } from '../features/projects/ProjectDetailPage';
-import { ProjectFormPage } from '../features/projects/ProjectFormPage';
-import { RecordListPage } from '../features/records/RecordListPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { TrashPage } from '../features/trash/TrashPage';
 import { NotificationsProvider } from '../ui/Notifications';
 import { AppShell } from './AppShell';
 import { ErrorBoundary } from './ErrorBoundary';
+import { LoadingScreen } from './LoadingScreen';
 import { NAV_SECTIONS } from './navigation';
 import { RegistryProvider } from './RegistryContext';
 import { theme } from './theme';
 
 /**
+ * A route whose screen is loaded when first visited, so the first paint carries only the shell
+ * and the dashboard.
+ */
+function screen<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
+  return async () => ({ Component: pick(await load()) });
+}
+
+const partnerForm = () => import('../features/partners/PartnerFormPage');
+const agreementForm = () => import('../features/agreements/AgreementFormPage');
+const projectForm = () => import('../features/projects/ProjectFormPage');
+const eventForm = () => import('../features/events/EventFormPage');
+const personForm = () => import('../features/people/PersonFormPage');
+const followUpForm = () => import('../features/followUps/FollowUpFormPage');
+const recordList = () => import('../features/records/RecordListPage');
+
+/**
  * Hash routes keep every screen reloadable from app://registry/index.html without asking the
- * protocol handler for paths it does not serve. A data router, so forms can guard unsaved changes.
+ * protocol handler for paths it does not serve. A data router, so forms can guard unsaved
+ * changes. "New" and "edit" of one form are separate components so moving between them never
+ * carries a draft over.
  */
 const router = createHashRouter(
   createRoutesFromElements(
-    <Route element={<AppShell />}>
+    <Route element={<AppShell />} HydrateFallback={LoadingScreen}>
       <Route index element={<DashboardPage />} />
-      {NAV_SECTIONS.map((section) =>
-        section.kind ? (
+      {NAV_SECTIONS.map((section) => {
+        const { kind } = section;
+        return kind ? (
           <Route
             key={section.id}
             path={section.path}
-            element={<RecordListPage key={section.kind} kind={section.kind} />}
+            lazy={screen(recordList, (m) => () => <m.RecordListPage key={kind} kind={kind} />)}
           />
-        ) : null,
-      )}
-      <Route path="/partners/new" element={<PartnerFormPage key="new" />} />
-      <Route path="/partners/:partnerId/edit" element={<PartnerFormPage key="edit" />} />
-      <Route path="/partners/:partnerId" element={<PartnerDetailPage />} />
-      <Route path="/agreements/new" element={<AgreementFormPage key="new" />} />
-      <Route path="/agreements/:agreementId/edit" element={<AgreementFormPage key="edit" />} />
-      <Route path="/agreements/:agreementId" element={<AgreementDetailPage />} />
-      <Route path="/projects/new" element={<ProjectFormPage key="new" />} />
-      <Route path="/projects/:projectId/edit" element={<ProjectFormPage key="edit" />} />
-      <Route path="/projects/:projectId" element={<ProjectDetailPage />} />
-      <Route path="/events/new" element={<EventFormPage key="new" />} />
-      <Route path="/events/:eventId/edit" element={<EventFormPage key="edit" />} />
-      <Route path="/events/:eventId" element={<EventDetailPage />} />
-      <Route path="/people/new" element={<PersonFormPage key="new" />} />
-      <Route path="/people/:personId/edit" element={<PersonFormPage key="edit" />} />
-      <Route path="/people/:personId" element={<PersonDetailPage />} />
-      <Route path="/follow-ups/new" element={<FollowUpFormPage key="new" />} />
-      <Route path="/follow-ups/:followUpId/edit" element={<FollowUpFormPage key="edit" />} />
-      <Route path="/trash" element={<TrashPage />} />
-      <Route path="/settings" element={<SettingsPage />} />
+        ) : null;
+      })}
+      <Route
+        path="/partners/new"
+        lazy={screen(partnerForm, (m) => () => <m.PartnerFormPage key="new" />)}
+      />
+      <Route
+        path="/partners/:partnerId/edit"
+        lazy={screen(partnerForm, (m) => () => <m.PartnerFormPage key="edit" />)}
+      />
+      <Route
+        path="/partners/:partnerId"
+        lazy={screen(
+          () => import('../features/partners/PartnerDetailPage'),
+          (m) => m.PartnerDetailPage,
+        )}
+      />
+      <Route
+        path="/agreements/new"
+        lazy={screen(agreementForm, (m) => () => <m.AgreementFormPage key="new" />)}
+      />
+      <Route
+        path="/agreements/:agreementId/edit"
+        lazy={screen(agreementForm, (m) => () => <m.AgreementFormPage key="edit" />)}
+      />
+      <Route
+        path="/agreements/:agreementId"
+        lazy={screen(
+          () => import('../features/agreements/AgreementDetailPage'),
+          (m) => m.AgreementDetailPage,
+        )}
+      />
+      <Route
+        path="/projects/new"
+        lazy={screen(projectForm, (m) => () => <m.ProjectFormPage key="new" />)}
+      />
+      <Route
+        path="/projects/:projectId/edit"
+        lazy={screen(projectForm, (m) => () => <m.ProjectFormPage key="edit" />)}
+      />
+      <Route
+        path="/projects/:projectId"
+        lazy={screen(
+          () => import('../features/projects/ProjectDetailPage'),
+          (m) => m.ProjectDetailPage,
+        )}
+      />
+      <Route
+        path="/events/new"
+        lazy={screen(eventForm, (m) => () => <m.EventFormPage key="new" />)}
+      />
+      <Route
+        path="/events/:eventId/edit"
+        lazy={screen(eventForm, (m) => () => <m.EventFormPage key="edit" />)}
+      />
+      <Route
+        path="/events/:eventId"
+        lazy={screen(
+          () => import('../features/events/EventDetailPage'),
+          (m) => m.EventDetailPage,
+        )}
+      />
+      <Route
+        path="/people/new"
+        lazy={screen(personForm, (m) => () => <m.PersonFormPage key="new" />)}
+      />
+      <Route
+        path="/people/:personId/edit"
+        lazy={screen(personForm, (m) => () => <m.PersonFormPage key="edit" />)}
+      />
+      <Route
+        path="/people/:personId"
+        lazy={screen(
+          () => import('../features/people/PersonDetailPage'),
+          (m) => m.PersonDetailPage,
+        )}
+      />
+      <Route
+        path="/follow-ups/new"
+        lazy={screen(followUpForm, (m) => () => <m.FollowUpFormPage key="new" />)}
+      />
+      <Route
+        path="/follow-ups/:followUpId/edit"
+        lazy={screen(followUpForm, (m) => () => <m.FollowUpFormPage key="edit" />)}
+      />
+      <Route
+        path="/trash"
+        lazy={screen(
+          () => import('../features/trash/TrashPage'),
+          (m) => m.TrashPage,
+        )}
+      />
+      <Route
+        path="/settings"
+        lazy={screen(
+          () => import('../features/settings/SettingsPage'),
+          (m) => m.SettingsPage,
+        )}
+      />
       <Route path="*" element={<DashboardPage />} />
     </Route>,
   ),
