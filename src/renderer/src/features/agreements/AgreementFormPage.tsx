@@ -7,7 +7,6 @@ import {
   FormHelperText,
   FormLabel,
   IconButton,
-  MenuItem,
   Paper,
   Stack,
   TextField,
@@ -33,6 +32,7 @@ import { PartialDateField } from '../../ui/form/PartialDateField';
 import { RecordFormLayout } from '../../ui/form/RecordFormLayout';
 import { RecordFormRoute } from '../../ui/form/RecordFormRoute';
 import { SensitivityField } from '../../ui/form/SensitivityField';
+import { EnumSelectField } from '../../ui/form/EnumSelectField';
 import { RecordPicker } from '../../ui/form/RecordPicker';
 import { useRecordForm } from '../../ui/form/useRecordForm';
 import { todayIso } from '../../ui/todayIso';
@@ -203,23 +203,17 @@ function AgreementForm({ initial }: AgreementFormProps) {
       form={form}
     >
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
-        <TextField
-          select
-          required
+        <EnumSelectField
           name="kind"
           label={t('fields.kind')}
           value={draft.kind}
-          onChange={(event) => change('kind', event.target.value as AgreementKind)}
-          error={Boolean(errors.kind)}
-          helperText={errors.kind}
+          options={AGREEMENT_KINDS}
+          optionLabel={(kind) => t(`enums.agreementKind.${kind}`)}
+          onChange={(kind) => change('kind', kind)}
+          error={errors.kind}
+          isRequired
           sx={{ minWidth: 260 }}
-        >
-          {AGREEMENT_KINDS.map((kind) => (
-            <MenuItem key={kind} value={kind}>
-              {t(`enums.agreementKind.${kind}`)}
-            </MenuItem>
-          ))}
-        </TextField>
+        />
         <SensitivityField
           value={draft.sensitivity}
           onChange={(value) => change('sensitivity', value)}
@@ -267,22 +261,15 @@ function AgreementForm({ initial }: AgreementFormProps) {
                   exclude={otherParties[index]}
                 />
               </Box>
-              <TextField
-                select
+              <EnumSelectField
                 name={`parties.${index}.role`}
                 label={t('agreementForm.role')}
                 value={party.role}
-                onChange={(event) =>
-                  setParty(index, { ...party, role: event.target.value as PartyRole })
-                }
+                options={AGREEMENT_PARTY_ROLES}
+                optionLabel={(role) => t(`enums.partyRole.${role}`)}
+                onChange={(role) => setParty(index, { ...party, role })}
                 sx={{ minWidth: 180 }}
-              >
-                {AGREEMENT_PARTY_ROLES.map((role) => (
-                  <MenuItem key={role} value={role}>
-                    {t(`enums.partyRole.${role}`)}
-                  </MenuItem>
-                ))}
-              </TextField>
+              />
               <IconButton
                 aria-label={t('agreementForm.removeParty', { number: index + 1 })}
                 onClick={() => removeParty(index)}
@@ -325,22 +312,15 @@ function AgreementForm({ initial }: AgreementFormProps) {
                   spacing={2}
                   sx={{ alignItems: { md: 'flex-start' } }}
                 >
-                  <TextField
-                    select
+                  <EnumSelectField
                     name={`steps.${index}.kind`}
                     label={t('agreement.step')}
                     value={step.kind}
-                    onChange={(event) =>
-                      setStep(index, { ...step, kind: event.target.value as AgreementStepKind })
-                    }
+                    options={AGREEMENT_STEP_KINDS}
+                    optionLabel={(kind) => t(`enums.stepKind.${kind}`)}
+                    onChange={(kind) => setStep(index, { ...step, kind })}
                     sx={{ minWidth: 220 }}
-                  >
-                    {AGREEMENT_STEP_KINDS.map((kind) => (
-                      <MenuItem key={kind} value={kind}>
-                        {t(`enums.stepKind.${kind}`)}
-                      </MenuItem>
-                    ))}
-                  </TextField>
+                  />
                   <PartialDateField
                     name={`steps.${index}.date`}
                     label={t('agreement.date')}

@@ -6,9 +6,6 @@ import {
   FormHelperText,
   FormLabel,
   IconButton,
-  InputLabel,
-  MenuItem,
-  Select,
   Stack,
   TextField,
   Typography,
@@ -31,6 +28,7 @@ import { PartialDateField } from '../../ui/form/PartialDateField';
 import { RecordFormLayout } from '../../ui/form/RecordFormLayout';
 import { RecordFormRoute } from '../../ui/form/RecordFormRoute';
 import { SensitivityField } from '../../ui/form/SensitivityField';
+import { EnumSelectField } from '../../ui/form/EnumSelectField';
 import { RecordPicker } from '../../ui/form/RecordPicker';
 import { useRecordForm } from '../../ui/form/useRecordForm';
 import { useFormat } from '../../ui/useFormat';
@@ -228,23 +226,17 @@ function EventForm({ initial }: EventFormProps) {
       }
       form={form}
     >
-      <FormControl required error={Boolean(errors.kind)} sx={{ maxWidth: 420 }}>
-        <InputLabel id="event-kind">{t('fields.kind')}</InputLabel>
-        <Select
-          labelId="event-kind"
-          label={t('fields.kind')}
-          value={draft.kind}
-          onChange={(event) => change('kind', event.target.value)}
-          name="kind"
-        >
-          {EVENT_KINDS.map((kind) => (
-            <MenuItem key={kind} value={kind}>
-              {t(`enums.eventKind.${kind}`)}
-            </MenuItem>
-          ))}
-        </Select>
-        {errors.kind && <FormHelperText>{errors.kind}</FormHelperText>}
-      </FormControl>
+      <EnumSelectField
+        name="kind"
+        label={t('fields.kind')}
+        value={draft.kind}
+        options={EVENT_KINDS}
+        optionLabel={(kind) => t(`enums.eventKind.${kind}`)}
+        onChange={(kind) => change('kind', kind)}
+        error={errors.kind}
+        isRequired
+        sx={{ maxWidth: 420 }}
+      />
 
       <LocalizedTextField
         name="title"
@@ -401,25 +393,15 @@ function EventForm({ initial }: EventFormProps) {
                 )}
               />
             </Stack>
-            <TextField
-              select
+            <EnumSelectField
               name={`participants.${index}.role`}
               label={t('eventForm.role')}
               value={participant.role}
-              onChange={(event) =>
-                setParticipant(index, {
-                  ...participant,
-                  role: event.target.value as ParticipantRole,
-                })
-              }
+              options={PARTICIPANT_ROLES}
+              optionLabel={(role) => t(`enums.participantRole.${role}`)}
+              onChange={(role) => setParticipant(index, { ...participant, role })}
               sx={{ minWidth: 220 }}
-            >
-              {PARTICIPANT_ROLES.map((role) => (
-                <MenuItem key={role} value={role}>
-                  {t(`enums.participantRole.${role}`)}
-                </MenuItem>
-              ))}
-            </TextField>
+            />
             <IconButton
               aria-label={t('eventForm.removeParticipant', { number: index + 1 })}
               onClick={() => {

@@ -1,4 +1,4 @@
-import { MenuItem, Stack, TextField, Typography } from '@mui/material';
+import { Stack, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +21,7 @@ import { PartialDateField } from '../../ui/form/PartialDateField';
 import { RecordFormLayout } from '../../ui/form/RecordFormLayout';
 import { RecordFormRoute } from '../../ui/form/RecordFormRoute';
 import { SensitivityField } from '../../ui/form/SensitivityField';
+import { EnumSelectField } from '../../ui/form/EnumSelectField';
 import { RecordPicker } from '../../ui/form/RecordPicker';
 import { useRecordForm } from '../../ui/form/useRecordForm';
 import { RecordLink } from '../../ui/RecordLink';
@@ -144,20 +145,15 @@ function FollowUpForm({ initial, sourceId }: FollowUpFormProps) {
           onChange={(value) => change('dueDate', value)}
           error={errors.dueDate}
         />
-        <TextField
-          select
+        <EnumSelectField
           name="status"
           label={t('fields.status')}
           value={draft.status}
-          onChange={(event) => change('status', event.target.value as FollowUpStatus)}
+          options={FOLLOW_UP_STATUSES}
+          optionLabel={(status) => t(`enums.followUpStatus.${status}`)}
+          onChange={(status) => change('status', status)}
           sx={{ minWidth: 200 }}
-        >
-          {FOLLOW_UP_STATUSES.map((status) => (
-            <MenuItem key={status} value={status}>
-              {t(`enums.followUpStatus.${status}`)}
-            </MenuItem>
-          ))}
-        </TextField>
+        />
         <SensitivityField
           value={draft.sensitivity}
           onChange={(value) => change('sensitivity', value)}

@@ -1,15 +1,4 @@
-import {
-  Autocomplete,
-  Checkbox,
-  FormControl,
-  FormControlLabel,
-  FormHelperText,
-  InputLabel,
-  MenuItem,
-  Select,
-  Stack,
-  TextField,
-} from '@mui/material';
+import { Autocomplete, Checkbox, FormControlLabel, Stack, TextField } from '@mui/material';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COUNTRY_NAMES_AZ } from '@shared/i18n/countryNamesAz';
@@ -27,6 +16,7 @@ import { LocalizedTextField } from '../../ui/form/LocalizedTextField';
 import { RecordFormLayout } from '../../ui/form/RecordFormLayout';
 import { RecordFormRoute } from '../../ui/form/RecordFormRoute';
 import { SensitivityField } from '../../ui/form/SensitivityField';
+import { EnumSelectField } from '../../ui/form/EnumSelectField';
 import { RecordPicker } from '../../ui/form/RecordPicker';
 import { useRecordForm } from '../../ui/form/useRecordForm';
 import { useFormat } from '../../ui/useFormat';
@@ -118,23 +108,17 @@ function PartnerForm({ initial }: PartnerFormProps) {
       }
       form={form}
     >
-      <FormControl required error={Boolean(errors.kind)} sx={{ maxWidth: 420 }}>
-        <InputLabel id="partner-kind">{t('fields.kind')}</InputLabel>
-        <Select
-          labelId="partner-kind"
-          label={t('fields.kind')}
-          value={draft.kind}
-          onChange={(event) => change('kind', event.target.value)}
-          name="kind"
-        >
-          {PARTNER_KINDS.map((kind) => (
-            <MenuItem key={kind} value={kind}>
-              {t(`enums.partnerKind.${kind}`)}
-            </MenuItem>
-          ))}
-        </Select>
-        {errors.kind && <FormHelperText>{errors.kind}</FormHelperText>}
-      </FormControl>
+      <EnumSelectField
+        name="kind"
+        label={t('fields.kind')}
+        value={draft.kind}
+        options={PARTNER_KINDS}
+        optionLabel={(kind) => t(`enums.partnerKind.${kind}`)}
+        onChange={(kind) => change('kind', kind)}
+        error={errors.kind}
+        isRequired
+        sx={{ maxWidth: 420 }}
+      />
 
       <LocalizedTextField
         name="name"
@@ -182,26 +166,16 @@ function PartnerForm({ initial }: PartnerFormProps) {
             />
           )}
         />
-        <FormControl sx={{ flex: 1 }}>
-          <InputLabel id="partner-mode">{t('fields.mode')}</InputLabel>
-          <Select
-            labelId="partner-mode"
-            label={t('fields.mode')}
-            value={draft.mode ?? ''}
-            onChange={(event) => {
-              const value: string = event.target.value;
-              change('mode', COOPERATION_MODES.find((mode) => mode === value) ?? null);
-            }}
-            name="mode"
-          >
-            <MenuItem value="">{t('form.notSet')}</MenuItem>
-            {COOPERATION_MODES.map((mode) => (
-              <MenuItem key={mode} value={mode}>
-                {t(`enums.cooperationMode.${mode}`)}
-              </MenuItem>
-            ))}
-          </Select>
-        </FormControl>
+        <EnumSelectField
+          name="mode"
+          label={t('fields.mode')}
+          value={draft.mode ?? ''}
+          options={COOPERATION_MODES}
+          optionLabel={(mode) => t(`enums.cooperationMode.${mode}`)}
+          emptyOption={t('form.notSet')}
+          onChange={(mode) => change('mode', mode === '' ? null : mode)}
+          sx={{ flex: 1 }}
+        />
         <SensitivityField
           value={draft.sensitivity}
           onChange={(value) => change('sensitivity', value)}

@@ -5,7 +5,6 @@ import {
   FormHelperText,
   FormLabel,
   IconButton,
-  MenuItem,
   Paper,
   Stack,
   TextField,
@@ -25,6 +24,7 @@ import { PartialDateField } from '../../ui/form/PartialDateField';
 import { RecordFormLayout } from '../../ui/form/RecordFormLayout';
 import { RecordFormRoute } from '../../ui/form/RecordFormRoute';
 import { SensitivityField } from '../../ui/form/SensitivityField';
+import { EnumSelectField } from '../../ui/form/EnumSelectField';
 import { RecordPicker } from '../../ui/form/RecordPicker';
 import { useRecordForm } from '../../ui/form/useRecordForm';
 import { useFormat } from '../../ui/useFormat';
@@ -207,22 +207,15 @@ function PersonForm({ initial }: { initial: Person | null }) {
         <Stack spacing={1}>
           {draft.contacts.map((contact, index) => (
             <Stack key={index} direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
-              <TextField
-                select
+              <EnumSelectField
                 name={`contacts.${index}.kind`}
                 label={t('fields.kind')}
                 value={contact.kind}
-                onChange={(event) =>
-                  setContact(index, { ...contact, kind: event.target.value as ContactKind })
-                }
+                options={CONTACT_KINDS}
+                optionLabel={(kind) => t(`enums.contactKind.${kind}`)}
+                onChange={(kind) => setContact(index, { ...contact, kind })}
                 sx={{ minWidth: 140 }}
-              >
-                {CONTACT_KINDS.map((kind) => (
-                  <MenuItem key={kind} value={kind}>
-                    {t(`enums.contactKind.${kind}`)}
-                  </MenuItem>
-                ))}
-              </TextField>
+              />
               <TextField
                 name={`contacts.${index}.value`}
                 label={t('personForm.contactValue')}

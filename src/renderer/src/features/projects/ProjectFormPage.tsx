@@ -5,7 +5,6 @@ import {
   FormHelperText,
   FormLabel,
   IconButton,
-  MenuItem,
   Stack,
   TextField,
   Typography,
@@ -27,6 +26,7 @@ import { PartialDateField } from '../../ui/form/PartialDateField';
 import { RecordFormLayout } from '../../ui/form/RecordFormLayout';
 import { RecordFormRoute } from '../../ui/form/RecordFormRoute';
 import { SensitivityField } from '../../ui/form/SensitivityField';
+import { EnumSelectField } from '../../ui/form/EnumSelectField';
 import { RecordPicker } from '../../ui/form/RecordPicker';
 import { useRecordForm } from '../../ui/form/useRecordForm';
 import { useFormat } from '../../ui/useFormat';
@@ -122,23 +122,17 @@ function ProjectForm({ initial }: { initial: Project | null }) {
         autoFocus
       />
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
-        <TextField
-          select
-          required
+        <EnumSelectField
           name="status"
           label={t('fields.status')}
           value={draft.status}
-          onChange={(event) => change('status', event.target.value as ProjectStatus)}
-          error={Boolean(errors.status)}
-          helperText={errors.status}
+          options={PROJECT_STATUSES}
+          optionLabel={(status) => t(`enums.projectStatus.${status}`)}
+          onChange={(status) => change('status', status)}
+          error={errors.status}
+          isRequired
           sx={{ minWidth: 240 }}
-        >
-          {PROJECT_STATUSES.map((status) => (
-            <MenuItem key={status} value={status}>
-              {t(`enums.projectStatus.${status}`)}
-            </MenuItem>
-          ))}
-        </TextField>
+        />
         <SensitivityField
           value={draft.sensitivity}
           onChange={(value) => change('sensitivity', value)}
@@ -160,22 +154,15 @@ function ProjectForm({ initial }: { initial: Project | null }) {
                 value={entry.partnerId}
                 onChange={(partnerId) => setPartner(index, { ...entry, partnerId })}
               />
-              <TextField
-                select
+              <EnumSelectField
                 name={`partners.${index}.role`}
                 label={t('projectForm.role')}
                 value={entry.role}
-                onChange={(event) =>
-                  setPartner(index, { ...entry, role: event.target.value as ProjectPartnerRole })
-                }
+                options={PROJECT_PARTNER_ROLES}
+                optionLabel={(role) => t(`enums.projectRole.${role}`)}
+                onChange={(role) => setPartner(index, { ...entry, role })}
                 sx={{ minWidth: 180 }}
-              >
-                {PROJECT_PARTNER_ROLES.map((role) => (
-                  <MenuItem key={role} value={role}>
-                    {t(`enums.projectRole.${role}`)}
-                  </MenuItem>
-                ))}
-              </TextField>
+              />
               <IconButton
                 aria-label={t('projectForm.removePartner', { number: index + 1 })}
                 onClick={() =>
