@@ -109,7 +109,8 @@ test('every section lists the sample records; loading the sample twice asks and 
     await app.goTo(label);
     const expected = sample.records[kind]!.length;
     await expect(page.getByTestId('record-count')).toHaveText(`${expected} records`);
-    await expect(page.getByRole('table').getByRole('row')).toHaveCount(expected + 1);
+    // The table is virtualized: it announces every row (and the header) though it renders a window.
+    await expect(page.getByRole('table')).toHaveAttribute('aria-rowcount', String(expected + 1));
   }
   await expect(page.getByRole('row', { name: /Firudin Nabiyev/ })).toContainText(
     'Chief, State Migration Service of the Republic of Azerbaijan',

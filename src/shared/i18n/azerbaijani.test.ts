@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   azLowerCase,
+  azSortKey,
   compareAz,
   formatAzDate,
   formatAzDateTime,
@@ -62,6 +63,31 @@ describe('Azerbaijani alphabetical order', () => {
     expect(compareAz('Baku', 'Bakuvia')).toBeLessThan(0);
     expect(compareAz('IOM', 'iom')).not.toBe(0);
     expect(compareAz('abc', 'abc')).toBe(0);
+  });
+
+  it('gives sort keys whose plain order is the alphabetical order', () => {
+    const words = [
+      'İsmayıllı',
+      'Şəki',
+      'Ağdam',
+      'Ismayıl',
+      'Əli',
+      'Elçin',
+      'IOM',
+      'iom',
+      'Baku',
+      'Bakuvia',
+      'Baku 2',
+      'Москва',
+      'Genève',
+      'Wien',
+      '',
+    ];
+    const byKey = [...words].sort((a, b) => {
+      const [keyA, keyB] = [azSortKey(a), azSortKey(b)];
+      return keyA < keyB ? -1 : keyA > keyB ? 1 : 0;
+    });
+    expect(byKey).toEqual([...words].sort(compareAz));
   });
 
   it('lower-cases I to ı and İ to i', () => {

@@ -87,3 +87,14 @@ export function compareAz(a: string, b: string): number {
   if (left.length !== right.length) return left.length - right.length;
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * A key whose plain string order is compareAz's order, for sorting long lists: computing a key
+ * once per row is far cheaper than compareAz's per-character work on every comparison.
+ */
+export function azSortKey(text: string): string {
+  let key = '';
+  for (const char of azLowerCase(text)) key += String.fromCharCode(Math.min(charKey(char), 0xffff));
+  // Separator below every character key, then the text itself: compareAz's tie-breaks.
+  return `${key}\u0000${text}`;
+}

@@ -40,6 +40,15 @@ export type LinkEntry = {
 
 export type MetaEntry = { key: string; value: unknown };
 
+/** A named list view: which list, and its filters, sort and columns as URL search parameters. */
+export type SavedView = {
+  id: string;
+  kind: string;
+  name: string;
+  query: string;
+  createdAt: string;
+};
+
 /**
  * The registry on disk was written by a newer version of the app. Dexie would open it, but this
  * version does not know the newer rows' shape and could damage them by writing, so it refuses.
@@ -85,6 +94,7 @@ export class RegistryDb extends Dexie {
   declare changes: EntityTable<ChangeEntry, 'seq'>;
   declare links: EntityTable<LinkEntry>;
   declare meta: EntityTable<MetaEntry, 'key'>;
+  declare savedViews: EntityTable<SavedView, 'id'>;
   /** The newest schema version this build knows. */
   readonly supportedVersion: number;
 

@@ -33,18 +33,30 @@ const RECORD_STORES = {
   tags: 'id, label, updatedAt, deletedAt',
 } as const;
 
+const VERSION_1_STORES = {
+  ...RECORD_STORES,
+  /** Every write, field by field: history, and "what changed since" for exchange bundles. */
+  changes: '++seq, recordId, at',
+  /** Who links to whom, kept by the mutation functions, for detail pages and delete checks. */
+  links: '[sourceId+field+targetId], targetId, sourceId',
+  /** Registry-wide facts such as the registry's own id. */
+  meta: 'key',
+} as const;
+
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   {
     version: 1,
     reason: 'The first registry: record tables, the change log, the reverse-link index and meta.',
+    stores: VERSION_1_STORES,
+  },
+  {
+    version: 2,
+    reason:
+      'Saved list views: named filters, sorts and columns, per list. A new table; no rows move.',
     stores: {
-      ...RECORD_STORES,
-      /** Every write, field by field: history, and "what changed since" for exchange bundles. */
-      changes: '++seq, recordId, at',
-      /** Who links to whom, kept by the mutation functions, for detail pages and delete checks. */
-      links: '[sourceId+field+targetId], targetId, sourceId',
-      /** Registry-wide facts such as the registry's own id. */
-      meta: 'key',
+      ...VERSION_1_STORES,
+      /** A user's named list views; not records, so never in the change log or exchanges. */
+      savedViews: 'id, kind',
     },
   },
 ];

@@ -1,159 +1,204 @@
-import {
-  Box,
-  Button,
-  Paper,
-  Table,
-  TableBody,
-  TableCell,
-  TableContainer,
-  TableHead,
-  TableRow,
-  TableSortLabel,
-  Typography,
-} from '@mui/material';
-import { useMemo, useState } from 'react';
+import AddIcon from '@mui/icons-material/Add';
+import { Box, Button, Typography } from '@mui/material';
+import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { comparePartialDates } from '@shared/model/partialDate';
-import type { StoredRecord } from '@shared/model/records';
-import AddIcon from '@mui/icons-material/Add';
 import { useRegistry } from '../../app/RegistryContext';
 import { NEW_RECORD_PATHS, recordEditPath, recordPath } from '../../app/recordPaths';
 import { EmptyState } from '../../ui/EmptyState';
 import { todayIso } from '../../ui/todayIso';
 import { useFormat } from '../../ui/useFormat';
 import { LIST_COLUMNS, type Column, type ColumnContext, type ListKind } from './columns';
+import { ColumnChooser } from './components/ColumnChooser';
+import { ListFilters } from './components/ListFilters';
+import { SavedViewsMenu } from './components/SavedViewsMenu';
+import { VirtualRecordTable } from './components/VirtualRecordTable';
+import { LIST_FACETS, type FacetDefinition } from './listFacets';
+import {
+  createRowBuilder,
+  filterRows,
+  hasActiveFilters,
+  parseDateRange,
+  sortRows,
+  type ListRow,
+} from './listModel';
 import { useLiveRecords, useRecordsById } from './queries';
+import { useListView } from './useListView';
 
 type RecordListPageProps = { kind: ListKind };
 
-type SortState = { columnId: string; direction: 'asc' | 'desc' };
-
 /**
- * A section's read-only list: every live record of one kind, sortable by any column in the UI
- * language's alphabetical order, or chronologically for dates.
+ * A section's list: every live record of one kind, filtered by text (in any language), facets and
+ * partial-date ranges, sorted by any column in the UI language's order, with chosen columns and
+ * saved views. Rows are built once per record and the table is virtualized, so the list stays
+ * quick at 100,000 records.
  */
 export function RecordListPage({ kind }: RecordListPageProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const navigate = useNavigate();
   const { isReadOnly } = useRegistry();
+  const columns = LIST_COLUMNS[kind] as Column<ListKind>[];
+  const definition = LIST_FACETS[kind] as FacetDefinition<ListKind>;
+  const view = useListView(kind, columns);
+  const { state } = view;
+  const filterRef = useRef<HTMLInputElement>(null);
+
   const records = useLiveRecords(kind);
   const partners = useRecordsById('partners');
   const people = useRecordsById('people');
-  const columns = LIST_COLUMNS[kind] as Column<ListKind>[];
-  const [sort, setSort] = useState<SortState>({ columnId: columns[0]?.id ?? '', direction: 'asc' });
+  const areas = useRecordsById('areas');
 
   const context: ColumnContext | null = useMemo(
-    () => (partners && people ? { partners, people, format, t, today: todayIso() } : null),
-    [partners, people, format, t],
+    () =>
+      partners && people && areas
+        ? { partners, people, areas, format, t, today: todayIso() }
+        : null,
+    [partners, people, areas, format, t],
   );
-
+  const buildRows = useMemo(
+    () => (context ? createRowBuilder(columns, definition, context) : null),
+    [columns, definition, context],
+  );
+  const allRows = useMemo(
+    () => (records && buildRows ? buildRows(records) : null),
+    [records, buildRows],
+  );
+  const sortColumn = columns.find((column) => column.id === state.sort.columnId) ?? columns[0];
+  const sortedRows = useMemo(
+    () =>
+      allRows && sortColumn ? sortRows(allRows, sortColumn, state.sort.direction, format) : allRows,
+    [allRows, sortColumn, state.sort.direction, format],
+  );
+  // Filtering follows typing at its own pace: the input never waits for 100,000 rows.
+  const deferredState = useDeferredValue(state);
+  const dateRange = parseDateRange(deferredState.from, deferredState.to);
+  const rangeKey = 'range' in dateRange ? `${dateRange.range.from}|${dateRange.range.to}` : null;
   const rows = useMemo(() => {
-    if (!records || !context) return null;
-    const column = columns.find((candidate) => candidate.id === sort.columnId) ?? columns[0];
-    if (!column) return records;
-    const direction = sort.direction === 'asc' ? 1 : -1;
-    const { dateKey } = column;
-    const compare = dateKey
-      ? (a: StoredRecord<ListKind>, b: StoredRecord<ListKind>) =>
-          comparePartialDates(dateKey(a), dateKey(b))
-      : (a: StoredRecord<ListKind>, b: StoredRecord<ListKind>) =>
-          format.compare(column.text(a, context), column.text(b, context));
-    return [...records].sort((a, b) => direction * compare(a, b));
-  }, [records, context, columns, sort, format]);
+    if (!sortedRows) return null;
+    const parsed = parseDateRange(deferredState.from, deferredState.to);
+    return filterRows(
+      sortedRows,
+      deferredState,
+      'range' in parsed ? parsed.range : { from: null, to: null },
+    );
+    // rangeKey stands for from/to once parsed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [sortedRows, deferredState.text, deferredState.facets, rangeKey]);
 
+  const countries = useMemo(() => {
+    const codes = new Set<string>();
+    for (const row of allRows ?? []) for (const code of row.facets.countries) codes.add(code);
+    return [...codes];
+  }, [allRows]);
+  const partnerOptions = useMemo(() => [...(partners?.values() ?? [])], [partners]);
+  const areaOptions = useMemo(() => [...(areas?.values() ?? [])], [areas]);
+  const visibleColumns = state.columnIds
+    .map((id) => columns.find((column) => column.id === id))
+    .filter((column): column is Column<ListKind> => column !== undefined);
+
+  useEffect(() => {
+    const focusFilter = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f') {
+        event.preventDefault();
+        filterRef.current?.focus();
+        filterRef.current?.select();
+      }
+    };
+    window.addEventListener('keydown', focusFilter);
+    return () => window.removeEventListener('keydown', focusFilter);
+  }, []);
+
+  const typedRange = parseDateRange(state.from, state.to);
+  const dateError = 'error' in typedRange ? typedRange.error.bound : null;
   const title = t(`nav.${kind}`);
   const newPath = NEW_RECORD_PATHS[kind];
+  const isFiltered = hasActiveFilters(state);
+  const pathOf = (row: ListRow<ListKind>) =>
+    // Kinds without a page of their own open their form (unless read-only).
+    recordPath(kind, row.record.id) ?? (isReadOnly ? null : recordEditPath(kind, row.record.id));
 
   return (
     <Box>
-      <Box sx={{ display: 'flex', alignItems: 'baseline', gap: 2, mb: 2 }}>
+      <Box sx={{ display: 'flex', alignItems: 'baseline', gap: 2, mb: 2, flexWrap: 'wrap' }}>
         <Typography variant="h4" component="h1">
           {title}
         </Typography>
-        {rows && (
-          <Typography color="text.secondary" data-testid="record-count">
-            {t('list.count', { count: rows.length })}
+        {rows && allRows && (
+          <Typography color="text.secondary" data-testid="record-count" role="status">
+            {isFiltered
+              ? t('list.filteredCount', { count: rows.length, total: allRows.length })
+              : t('list.count', { count: allRows.length })}
           </Typography>
         )}
-        {newPath && !isReadOnly && (
-          <Button
-            variant="contained"
-            startIcon={<AddIcon />}
-            onClick={() => void navigate(newPath)}
-            sx={{ ml: 'auto' }}
-          >
-            {t('form.new')}
-          </Button>
-        )}
+        <Box sx={{ ml: 'auto', display: 'flex', gap: 1 }}>
+          <SavedViewsMenu kind={kind} query={view.query} onApply={view.apply} />
+          <ColumnChooser
+            columns={columns}
+            visibleIds={state.columnIds}
+            onChange={(columnIds) => view.update({ columnIds })}
+          />
+          {newPath && !isReadOnly && (
+            <Button
+              variant="contained"
+              startIcon={<AddIcon />}
+              onClick={() => void navigate(newPath)}
+            >
+              {t('form.new')}
+            </Button>
+          )}
+        </Box>
       </Box>
-      {rows === null || !context ? (
+      {allRows && allRows.length > 0 && (
+        <ListFilters
+          definition={definition}
+          state={state}
+          onChange={view.update}
+          countries={countries}
+          partners={partnerOptions}
+          areas={areaOptions}
+          dateError={dateError}
+          hasActiveFilters={isFiltered}
+          filterRef={filterRef}
+        />
+      )}
+      {rows === null || allRows === null || !context ? (
         <Typography role="status">{t('common.loading')}</Typography>
-      ) : rows.length === 0 ? (
+      ) : allRows.length === 0 ? (
         <EmptyState title={t('list.emptyTitle')}>
           <Typography color="text.secondary">{t('list.emptyBody')}</Typography>
         </EmptyState>
+      ) : rows.length === 0 ? (
+        <EmptyState title={t('list.noMatchTitle')}>
+          <Typography color="text.secondary">{t('list.noMatchBody')}</Typography>
+        </EmptyState>
       ) : (
-        <TableContainer component={Paper} variant="outlined">
-          <Table size="small" aria-label={title}>
-            <TableHead>
-              <TableRow>
-                {columns.map((column) => (
-                  <TableCell
-                    key={column.id}
-                    sortDirection={sort.columnId === column.id ? sort.direction : false}
-                  >
-                    <TableSortLabel
-                      active={sort.columnId === column.id}
-                      direction={sort.columnId === column.id ? sort.direction : 'asc'}
-                      onClick={() =>
-                        setSort((current) => ({
-                          columnId: column.id,
-                          direction:
-                            current.columnId === column.id && current.direction === 'asc'
-                              ? 'desc'
-                              : 'asc',
-                        }))
-                      }
-                    >
-                      {t(`columns.${column.label}`)}
-                    </TableSortLabel>
-                  </TableCell>
-                ))}
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {rows.map((record) => {
-                // Follow-ups have no page of their own: a row opens its form (unless read-only).
-                const path =
-                  recordPath(kind, record.id) ??
-                  (isReadOnly ? null : recordEditPath(kind, record.id));
-                const open = path ? () => void navigate(path) : undefined;
-                return (
-                  <TableRow
-                    key={record.id}
-                    hover={Boolean(open)}
-                    onClick={open}
-                    onKeyDown={(event) => {
-                      if (open && event.key === 'Enter') open();
-                    }}
-                    tabIndex={open ? 0 : undefined}
-                    sx={open ? { cursor: 'pointer' } : undefined}
-                  >
-                    {columns.map((column) => (
-                      <TableCell key={column.id}>
-                        {column.render
-                          ? column.render(record, context)
-                          : column.text(record, context)}
-                      </TableCell>
-                    ))}
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
-        </TableContainer>
+        <VirtualRecordTable
+          label={title}
+          columns={visibleColumns}
+          rows={rows}
+          context={context}
+          sort={state.sort}
+          onSort={(columnId) =>
+            view.update({
+              sort: {
+                columnId,
+                direction:
+                  state.sort.columnId === columnId && state.sort.direction === 'asc'
+                    ? 'desc'
+                    : 'asc',
+              },
+            })
+          }
+          pathOf={pathOf}
+          onOpen={(path) => void navigate(path)}
+          resetKey={JSON.stringify([
+            deferredState.text,
+            deferredState.facets,
+            rangeKey,
+            state.sort,
+          ])}
+        />
       )}
     </Box>
   );

@@ -3,15 +3,22 @@ import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { deriveAgreementStatus } from '@shared/model/agreementStatus';
 import type { PartialDate } from '@shared/model/partialDate';
-import type { Partner, Person, RecordKind, StoredRecord } from '@shared/model/records';
+import type {
+  Partner,
+  Person,
+  RecordKind,
+  StoredRecord,
+  ThematicArea,
+} from '@shared/model/records';
 import type { en } from '@shared/i18n/messages/en';
 import type { Format } from '../../ui/useFormat';
 import { isFollowUpOverdue } from './components/FollowUpsSection';
 
 /** What a column may look up besides the row itself. */
 export type ColumnContext = {
-  partners: Map<string, Partner>;
-  people: Map<string, Person>;
+  partners: ReadonlyMap<string, Partner>;
+  people: ReadonlyMap<string, Person>;
+  areas: ReadonlyMap<string, ThematicArea>;
   format: Format;
   t: TFunction;
   today: string;
@@ -26,6 +33,8 @@ export type Column<K extends RecordKind> = {
   /** Sorts the column chronologically by this partial date instead of by its text. */
   dateKey?: (record: StoredRecord<K>) => PartialDate | null;
   render?: (record: StoredRecord<K>, context: ColumnContext) => ReactNode;
+  /** Offered in the column chooser but not shown until chosen. */
+  isHiddenByDefault?: boolean;
 };
 
 const partnerNames = (ids: readonly string[], { partners, format }: ColumnContext) =>
@@ -37,6 +46,36 @@ const partnerNames = (ids: readonly string[], { partners, format }: ColumnContex
 
 const signedDate = (record: StoredRecord<'agreements'>) =>
   record.steps.find((step) => step.kind === 'signed')?.date ?? null;
+
+/** Columns every kind offers (hidden until chosen): its thematic areas and when it last changed. */
+function commonColumns<K extends ListKind>(): Column<K>[] {
+  return [
+    {
+      id: 'areas',
+      label: 'areas',
+      text: (r, { areas, format }) =>
+        r.areaIds
+          .map((id) => areas.get(id))
+          .filter((area): area is ThematicArea => area !== undefined)
+          .map((area) => format.text(area.name))
+          .join(', '),
+      isHiddenByDefault: true,
+    },
+    {
+      id: 'updated',
+      label: 'updated',
+      text: (r, { format }) => format.timestamp(r.updatedAt),
+      // ISO timestamps sort chronologically as strings, like partial dates.
+      dateKey: (r) => r.updatedAt,
+      isHiddenByDefault: true,
+    },
+  ];
+}
+
+const personName = (id: string | null, { people, format }: ColumnContext) => {
+  const person = id ? people.get(id) : undefined;
+  return person ? format.text(person.name) : '';
+};
 
 /** The columns of each section's list, first column = default sort. */
 export const LIST_COLUMNS: { [K in Exclude<RecordKind, 'areas' | 'tags'>]: Column<K>[] } = {
@@ -60,6 +99,13 @@ export const LIST_COLUMNS: { [K in Exclude<RecordKind, 'areas' | 'tags'>]: Colum
       label: 'parent',
       text: (r, context) => (r.parentId ? partnerNames([r.parentId], context) : ''),
     },
+    {
+      id: 'mode',
+      label: 'mode',
+      text: (r, { t }) => (r.mode ? t(`enums.cooperationMode.${r.mode}`) : ''),
+      isHiddenByDefault: true,
+    },
+    ...commonColumns(),
   ],
   agreements: [
     { id: 'title', label: 'title', text: (r, { format }) => format.text(r.title) },
@@ -84,6 +130,21 @@ export const LIST_COLUMNS: { [K in Exclude<RecordKind, 'areas' | 'tags'>]: Colum
       text: (r, { format }) => format.date(signedDate(r)),
       dateKey: signedDate,
     },
+    {
+      id: 'expiry',
+      label: 'expiry',
+      text: (r, { format }) => (r.expiryDate ? format.date(r.expiryDate) : ''),
+      dateKey: (r) => r.expiryDate,
+      isHiddenByDefault: true,
+    },
+    {
+      id: 'renewal',
+      label: 'renewal',
+      text: (r, { format }) => (r.renewalNoticeDate ? format.date(r.renewalNoticeDate) : ''),
+      dateKey: (r) => r.renewalNoticeDate,
+      isHiddenByDefault: true,
+    },
+    ...commonColumns(),
   ],
   projects: [
     { id: 'title', label: 'title', text: (r, { format }) => format.text(r.title) },
@@ -109,6 +170,7 @@ export const LIST_COLUMNS: { [K in Exclude<RecordKind, 'areas' | 'tags'>]: Colum
       text: (r, { format }) => format.date(r.actualEnd ?? r.plannedEnd),
       dateKey: (r) => r.actualEnd ?? r.plannedEnd,
     },
+    ...commonColumns(),
   ],
   events: [
     {
@@ -134,6 +196,24 @@ export const LIST_COLUMNS: { [K in Exclude<RecordKind, 'areas' | 'tags'>]: Colum
       label: 'partners',
       text: (r, context) => partnerNames(r.partnerIds, context),
     },
+    {
+      id: 'organizer',
+      label: 'organizer',
+      text: (r, context) => (r.organizerId ? partnerNames([r.organizerId], context) : ''),
+      isHiddenByDefault: true,
+    },
+    {
+      id: 'series',
+      label: 'series',
+      text: (r, { format }) =>
+        r.series
+          ? [format.text(r.series.name), r.series.number === null ? '' : `#${r.series.number}`]
+              .filter(Boolean)
+              .join(' ')
+          : '',
+      isHiddenByDefault: true,
+    },
+    ...commonColumns(),
   ],
   people: [
     { id: 'name', label: 'name', text: (r, { format }) => format.text(r.name) },
@@ -153,6 +233,7 @@ export const LIST_COLUMNS: { [K in Exclude<RecordKind, 'areas' | 'tags'>]: Colum
           )
           .join('; '),
     },
+    ...commonColumns(),
   ],
   followUps: [
     {
@@ -171,10 +252,7 @@ export const LIST_COLUMNS: { [K in Exclude<RecordKind, 'areas' | 'tags'>]: Colum
     {
       id: 'owner',
       label: 'owner',
-      text: (r, { people, format }) => {
-        const owner = r.ownerPersonId ? people.get(r.ownerPersonId) : undefined;
-        return owner ? format.text(owner.name) : '';
-      },
+      text: (r, context) => personName(r.ownerPersonId, context),
     },
     {
       id: 'dueDate',
@@ -183,6 +261,7 @@ export const LIST_COLUMNS: { [K in Exclude<RecordKind, 'areas' | 'tags'>]: Colum
       dateKey: (r) => r.dueDate,
     },
     { id: 'status', label: 'status', text: (r, { t }) => t(`enums.followUpStatus.${r.status}`) },
+    ...commonColumns(),
   ],
   documents: [
     { id: 'title', label: 'title', text: (r, { format }) => format.text(r.title) },
@@ -193,6 +272,7 @@ export const LIST_COLUMNS: { [K in Exclude<RecordKind, 'areas' | 'tags'>]: Colum
       dateKey: (r) => r.documentDate,
     },
     { id: 'file', label: 'file', text: (r) => r.file?.name ?? '' },
+    ...commonColumns(),
   ],
 };
 

@@ -33,7 +33,7 @@ function labelOf(record: Pickable, format: Format): string {
 /** The live records of a kind as options, in the UI language's alphabetical order. */
 function useOptions(kind: PickableKind, exclude: ReadonlySet<string> | undefined) {
   const format = useFormat();
-  const records: Pickable[] | undefined = useLiveRecords(kind);
+  const records: readonly Pickable[] | undefined = useLiveRecords(kind);
   return useMemo(
     () =>
       (records ?? [])

@@ -1,0 +1,60 @@
+import { useCallback, useEffect, useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import type { Column, ListKind } from './columns';
+import { parseViewState, serializeViewState, type ListViewState } from './listModel';
+
+/**
+ * What each list last showed in this session, so leaving a list for a record and coming back
+ * through the navigation finds the filters as they were. The URL is the truth while on the list.
+ */
+const lastQueries = new Map<ListKind, string>();
+
+export type ListView = {
+  state: ListViewState;
+  /** The state as a URL query, for saving as a view. */
+  query: string;
+  update: (patch: Partial<ListViewState>) => void;
+  /** Shows a saved query (a saved view), replacing the current state. */
+  apply: (query: string) => void;
+};
+
+/** A list's filters, sort and columns, kept in the URL's search parameters. */
+export function useListView(kind: ListKind, columns: readonly Column<ListKind>[]): ListView {
+  const [params, setParams] = useSearchParams();
+  const query = params.toString();
+  const state = useMemo(
+    () => parseViewState(new URLSearchParams(query), columns),
+    [query, columns],
+  );
+
+  useEffect(() => {
+    const remembered = lastQueries.get(kind);
+    if (query === '' && remembered) setParams(new URLSearchParams(remembered), { replace: true });
+    // Only when the list opens: afterwards the URL leads.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [kind]);
+
+  useEffect(() => {
+    lastQueries.set(kind, query);
+  }, [kind, query]);
+
+  const update = useCallback(
+    (patch: Partial<ListViewState>) => {
+      // Typing in the filter must not fill the Back button's history, one entry per keystroke.
+      setParams(
+        (current) => serializeViewState({ ...parseViewState(current, columns), ...patch }, columns),
+        { replace: true },
+      );
+    },
+    [setParams, columns],
+  );
+
+  const apply = useCallback(
+    (saved: string) => {
+      setParams(serializeViewState(parseViewState(new URLSearchParams(saved), columns), columns));
+    },
+    [setParams, columns],
+  );
+
+  return { state, query, update, apply };
+}
