@@ -28,6 +28,7 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { PolicyBanners } from './PolicyBanners';
 import { NAV_SECTIONS, type NavSection } from './navigation';
+import { useShellShortcuts } from './useShellShortcuts';
 
 const DRAWER_WIDTH = 240;
 
@@ -44,10 +45,14 @@ const ICONS: Record<NavSection['id'], ReactElement> = {
   settings: <SettingsIcon />,
 };
 
-/** The frame around every screen: title bar with the language switcher, section navigation, content. */
+/**
+ * The frame around every screen: title bar with the language switcher, section navigation,
+ * content, and the keys that work on every screen.
+ */
 export function AppShell() {
   const { t } = useTranslation();
   const location = useLocation();
+  useShellShortcuts();
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
       <Link

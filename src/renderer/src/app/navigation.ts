@@ -1,4 +1,5 @@
 import type { ListKind } from '../features/records/columns';
+import { NEW_RECORD_PATHS } from './recordPaths';
 
 export type NavSection = {
   id: 'dashboard' | ListKind | 'trash' | 'settings';
@@ -20,3 +21,24 @@ export const NAV_SECTIONS: readonly NavSection[] = [
   { id: 'trash', path: '/trash', kind: null },
   { id: 'settings', path: '/settings', kind: null },
 ];
+
+/**
+ * The section a screen belongs to, from its path: a list, or a record shown, edited or created in
+ * it (/partners/p-1/edit is in Partners). Null for paths outside every section.
+ */
+export function sectionOf(pathname: string): NavSection | null {
+  if (pathname === '/') return NAV_SECTIONS[0] ?? null;
+  return (
+    NAV_SECTIONS.find(
+      (section) =>
+        section.path !== '/' &&
+        (pathname === section.path || pathname.startsWith(`${section.path}/`)),
+    ) ?? null
+  );
+}
+
+/** Where "new record" leads from a screen (Ctrl+N): its section's form, or null where there is none. */
+export function newRecordPathFor(pathname: string): string | null {
+  const kind = sectionOf(pathname)?.kind;
+  return (kind && NEW_RECORD_PATHS[kind]) ?? null;
+}

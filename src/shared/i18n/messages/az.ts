@@ -337,6 +337,12 @@ export const az = {
         'Siz bu qeydi açdıqdan sonra kimsə onu yadda saxlayıb (başqa pəncərədə və ya idxal edilmiş dəyişiklik vasitəsilə). Heç nə yadda saxlanılmadı: son versiyanı görmək üçün qeydi yenidən açın.',
     },
   },
+  shortcuts: {
+    save: 'Yadda saxla ({{keys}})',
+    cancel: 'Ləğv et ({{keys}})',
+    new: 'Bu bölmədə yeni qeyd ({{keys}})',
+    filter: 'Siyahını filtrlə ({{keys}})',
+  },
   projectForm: {
     newProject: 'Yeni layihə',
     editProject: '{{name}} — redaktə et',

@@ -333,6 +333,13 @@ export const en = {
         'Someone saved this record after you opened it (another window or an imported change). Nothing was saved: reopen it to see the latest version.',
     },
   },
+  /** Hints that name a keyboard shortcut; {{keys}} as the platform prints them (Ctrl+S, ⌘S). */
+  shortcuts: {
+    save: 'Save ({{keys}})',
+    cancel: 'Cancel ({{keys}})',
+    new: 'New record in this section ({{keys}})',
+    filter: 'Filter the list ({{keys}})',
+  },
   projectForm: {
     newProject: 'New project',
     editProject: 'Edit {{name}}',
