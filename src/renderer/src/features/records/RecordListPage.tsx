@@ -1,11 +1,13 @@
 import AddIcon from '@mui/icons-material/Add';
 import { Box, Button, Typography } from '@mui/material';
-import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
+import { useDeferredValue, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useRegistry } from '../../app/RegistryContext';
 import { NEW_RECORD_PATHS, recordEditPath, recordPath } from '../../app/recordPaths';
 import { EmptyState } from '../../ui/EmptyState';
+import { ShortcutTooltip } from '../../ui/keyboard/ShortcutTooltip';
+import { useFocusShortcut } from '../../ui/keyboard/useShortcut';
 import { todayIso } from '../../ui/todayIso';
 import { useFormat } from '../../ui/useFormat';
 import { LIST_COLUMNS, type Column, type ColumnContext, type ListKind } from './columns';
@@ -97,17 +99,7 @@ export function RecordListPage({ kind }: RecordListPageProps) {
     .map((id) => columns.find((column) => column.id === id))
     .filter((column): column is Column<ListKind> => column !== undefined);
 
-  useEffect(() => {
-    const focusFilter = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f') {
-        event.preventDefault();
-        filterRef.current?.focus();
-        filterRef.current?.select();
-      }
-    };
-    window.addEventListener('keydown', focusFilter);
-    return () => window.removeEventListener('keydown', focusFilter);
-  }, []);
+  useFocusShortcut('mod+f', filterRef);
 
   const typedRange = parseDateRange(state.from, state.to);
   const dateError = 'error' in typedRange ? typedRange.error.bound : null;
@@ -139,13 +131,15 @@ export function RecordListPage({ kind }: RecordListPageProps) {
             onChange={(columnIds) => view.update({ columnIds })}
           />
           {newPath && !isReadOnly && (
-            <Button
-              variant="contained"
-              startIcon={<AddIcon />}
-              onClick={() => void navigate(newPath)}
-            >
-              {t('form.new')}
-            </Button>
+            <ShortcutTooltip shortcut="mod+n" title={(keys) => t('shortcuts.new', { keys })}>
+              <Button
+                variant="contained"
+                startIcon={<AddIcon />}
+                onClick={() => void navigate(newPath)}
+              >
+                {t('form.new')}
+              </Button>
+            </ShortcutTooltip>
           )}
         </Box>
       </Box>

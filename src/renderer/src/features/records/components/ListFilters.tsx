@@ -11,6 +11,7 @@ import {
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Partner, ThematicArea } from '@shared/model/records';
+import { ariaKeyShortcuts, shortcutLabel } from '../../../ui/keyboard/matchesShortcut';
 import { useFormat } from '../../../ui/useFormat';
 import type { FacetDefinition, ListFacet } from '../listFacets';
 import type { ListViewState } from '../listModel';
@@ -104,6 +105,7 @@ export function ListFilters({
         inputRef={filterRef}
         size="small"
         label={t('list.filter')}
+        placeholder={t('shortcuts.filter', { keys: shortcutLabel('mod+f') })}
         value={text}
         onChange={(event) => {
           setText(event.target.value);
@@ -119,7 +121,7 @@ export function ListFilters({
               </InputAdornment>
             ),
           },
-          htmlInput: { 'aria-keyshortcuts': 'Control+F', 'data-testid': 'list-filter' },
+          htmlInput: { 'aria-keyshortcuts': ariaKeyShortcuts('mod+f') },
         }}
       />
       {definition.facets.map((facet) => {
