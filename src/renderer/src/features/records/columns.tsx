@@ -39,7 +39,7 @@ const signedDate = (record: StoredRecord<'agreements'>) =>
   record.steps.find((step) => step.kind === 'signed')?.date ?? null;
 
 /** The columns of each section's list, first column = default sort. */
-export const LIST_COLUMNS: { [K in Exclude<RecordKind, 'areas' | 'tags'>]: Column<K>[] } = {
+export const LIST_COLUMNS: { [K in Exclude<RecordKind, 'tags'>]: Column<K>[] } = {
   partners: [
     {
       id: 'name',
@@ -193,6 +193,10 @@ export const LIST_COLUMNS: { [K in Exclude<RecordKind, 'areas' | 'tags'>]: Colum
       dateKey: (r) => r.documentDate,
     },
     { id: 'file', label: 'file', text: (r) => r.file?.name ?? '' },
+  ],
+  areas: [
+    { id: 'name', label: 'name', text: (r, { format }) => format.text(r.name) },
+    { id: 'code', label: 'code', text: (r) => r.code },
   ],
 };
 
