@@ -12,6 +12,7 @@ const SCREENS = [
   '/people',
   '/follow-ups',
   '/documents',
+  '/areas',
   '/trash',
   '/settings',
   '/partners/new',
@@ -20,6 +21,7 @@ const SCREENS = [
   '/projects/new',
   '/people/new',
   '/follow-ups/new',
+  '/areas/new',
 ];
 
 test('every main screen passes the axe accessibility check (WCAG 2.1 A and AA)', async ({
@@ -40,7 +42,10 @@ test('every main screen passes the axe accessibility check (WCAG 2.1 A and AA)',
   const detailPages: string[] = [];
   await app.goTo('Partners');
   await page.getByRole('row', { name: /^International Organization for Migration IOM/ }).click();
+  await expect(app.heading).toContainText('International Organization for Migration');
   detailPages.push(new URL(page.url()).hash.slice(1));
+  // IOM's form: its areas as chips and its membership fact with a partner picker.
+  detailPages.push(`${new URL(page.url()).hash.slice(1)}/edit`);
   await page
     .getByTestId('agreement-card')
     .getByRole('link', { name: /Voluntary Return of Migrants/ })

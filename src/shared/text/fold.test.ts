@@ -22,4 +22,14 @@ describe('foldForMatch', () => {
   it('gives the same result for composed and decomposed input', () => {
     expect(foldForMatch('Gen\u0065\u0301ve')).toBe(foldForMatch('Genéve'));
   });
+
+  it('ignores case and accents of other languages too', () => {
+    expect(foldForMatch('Könüllü Qayıdış')).toBe(foldForMatch('konullu qayidis'));
+    expect(foldForMatch('Coopération')).toBe('cooperation');
+    expect(foldForMatch('İDARƏ')).toBe('idare');
+  });
+
+  it('collapses runs of white space', () => {
+    expect(foldForMatch('  legal \n migration ')).toBe('legal migration');
+  });
 });

@@ -16,5 +16,7 @@ export function foldForMatch(text: string): string {
       .replace(/ı/g, 'i')
       .replace(/ə/g, 'e')
       .replace(/ß/g, 'ss')
+      .replace(/\s+/g, ' ')
+      .trim()
   );
 }

@@ -24,6 +24,7 @@ const projectForm = () => import('../features/projects/ProjectFormPage');
 const eventForm = () => import('../features/events/EventFormPage');
 const personForm = () => import('../features/people/PersonFormPage');
 const followUpForm = () => import('../features/followUps/FollowUpFormPage');
+const areaForm = () => import('../features/areas/AreaFormPage');
 const recordList = () => import('../features/records/RecordListPage');
 
 /**
@@ -128,6 +129,11 @@ const router = createHashRouter(
       <Route
         path="/follow-ups/:followUpId/edit"
         lazy={screen(followUpForm, (m) => () => <m.FollowUpFormPage key="edit" />)}
+      />
+      <Route path="/areas/new" lazy={screen(areaForm, (m) => () => <m.AreaFormPage key="new" />)} />
+      <Route
+        path="/areas/:areaId/edit"
+        lazy={screen(areaForm, (m) => () => <m.AreaFormPage key="edit" />)}
       />
       <Route
         path="/trash"

@@ -1,4 +1,5 @@
 import AssignmentTurnedInIcon from '@mui/icons-material/AssignmentTurnedIn';
+import CategoryIcon from '@mui/icons-material/Category';
 import DashboardIcon from '@mui/icons-material/Dashboard';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
 import DescriptionIcon from '@mui/icons-material/Description';
@@ -41,6 +42,7 @@ const ICONS: Record<NavSection['id'], ReactElement> = {
   people: <PeopleIcon />,
   followUps: <AssignmentTurnedInIcon />,
   documents: <DescriptionIcon />,
+  areas: <CategoryIcon />,
   trash: <DeleteOutlineIcon />,
   settings: <SettingsIcon />,
 };

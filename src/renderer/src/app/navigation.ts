@@ -18,6 +18,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
   { id: 'people', path: '/people', kind: 'people' },
   { id: 'followUps', path: '/follow-ups', kind: 'followUps' },
   { id: 'documents', path: '/documents', kind: 'documents' },
+  { id: 'areas', path: '/areas', kind: 'areas' },
   { id: 'trash', path: '/trash', kind: null },
   { id: 'settings', path: '/settings', kind: null },
 ];

@@ -9,6 +9,7 @@ const LIST_PATHS: Partial<Record<RecordKind, string>> = {
   people: '/people',
   followUps: '/follow-ups',
   documents: '/documents',
+  areas: '/areas',
 };
 
 /** The kinds that have a detail page of their own. */
@@ -28,6 +29,7 @@ export const NEW_RECORD_PATHS: Partial<Record<RecordKind, string>> = {
   events: '/events/new',
   people: '/people/new',
   followUps: '/follow-ups/new',
+  areas: '/areas/new',
 };
 
 /** The list a kind of record is shown in (its section); the dashboard for kinds without one. */

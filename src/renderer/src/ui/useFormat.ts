@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AZ_MONTHS, azSortKey, compareAz, formatAzDateTime } from '@shared/i18n/azerbaijani';
 import { countryNameAz } from '@shared/i18n/countryNamesAz';
+import { languageNameAz } from '@shared/i18n/languageNamesAz';
 import { INTL_LOCALE } from '@shared/i18n/locales';
 import {
   LANGUAGES,
@@ -24,6 +25,8 @@ export type Format = {
   dateRange: (start: PartialDate | null, end: PartialDate | null) => string;
   timestamp: (iso: string) => string;
   country: (code: string | null) => string;
+  /** A language (ISO 639-1 code) by its name in the UI language. */
+  languageName: (code: string) => string;
   /** The month's name in the UI language (1 = January), as a date would name it. */
   monthName: (month: number) => string;
   /** Compares strings in the UI language's alphabetical order (Azerbaijani ə after e, ı before i). */
@@ -52,6 +55,9 @@ export function createFormat(language: Language, unknownDate: string): Format {
   const isAz = language === 'az';
   const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
   const regions = new Intl.DisplayNames([locale], { type: 'region' });
+  const languageNames = new Intl.DisplayNames([locale], { type: 'language' });
+  // Azerbaijani names the app lacks fall back to English ones, never to whatever ICU picks.
+  const englishLanguageNames = new Intl.DisplayNames(['en'], { type: 'language' });
   const stamp = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   // Standalone month names ("March", "март"), not the genitive used inside a date.
   const monthFormat = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' });
@@ -66,6 +72,9 @@ export function createFormat(language: Language, unknownDate: string): Format {
       if (code === null) return '';
       return (isAz ? countryNameAz(code) : undefined) ?? regions.of(code) ?? code;
     },
+    languageName: (code) =>
+      (isAz ? (languageNameAz(code) ?? englishLanguageNames.of(code)) : languageNames.of(code)) ??
+      code,
     monthName: (month) =>
       isAz
         ? (AZ_MONTHS[month - 1] ?? String(month))

@@ -20,6 +20,7 @@ export const az = {
     people: 'Şəxslər',
     followUps: 'Tapşırıqlar',
     documents: 'Sənədlər',
+    areas: 'Tematik sahələr',
     trash: 'Səbət',
     settings: 'Parametrlər',
   },
@@ -132,6 +133,7 @@ export const az = {
     dueDate: 'İcra müddəti',
     date: 'Tarix',
     file: 'Fayl',
+    code: 'Kod',
     updated: 'Dəyişdirilib',
     areas: 'Tematik sahələr',
     expiry: 'Qüvvədən düşür',
@@ -155,6 +157,7 @@ export const az = {
     noEvents: 'Görüş və ya səfər qeydə alınmayıb.',
     noPeople: 'Şəxs qeydə alınmayıb.',
     role: 'Rol: {{role}}',
+    factPartners: 'Adı çəkilən tərəfdaşlar',
   },
   detail: {
     notes: 'Əlavə qeydlər',
@@ -163,6 +166,7 @@ export const az = {
     documents: 'Sənədlər',
     noneRecorded: 'Heç nə qeydə alınmayıb.',
     missingRecord: 'Artıq reyestrdə olmayan qeyd',
+    areasAndTags: 'Tematik sahələr və etiketlər',
   },
   agreement: {
     steps: 'Mərhələlər',
@@ -333,6 +337,7 @@ export const az = {
       tooLong: 'Bu dəyər çox uzundur.',
       choose: 'Variantlardan birini seçin.',
       invalid: 'Bu dəyər yanlışdır ({{field}}).',
+      code: 'Yalnız kiçik latın hərflərindən (a–z), rəqəmlərdən və sözlər arasında tək defisdən istifadə edin, məsələn, voluntary-return.',
       stale:
         'Siz bu qeydi açdıqdan sonra kimsə onu yadda saxlayıb (başqa pəncərədə və ya idxal edilmiş dəyişiklik vasitəsilə). Heç nə yadda saxlanılmadı: son versiyanı görmək üçün qeydi yenidən açın.',
     },
@@ -342,6 +347,36 @@ export const az = {
     cancel: 'Ləğv et ({{keys}})',
     new: 'Bu bölmədə yeni qeyd ({{keys}})',
     filter: 'Siyahını filtrlə ({{keys}})',
+  },
+  vocabulary: {
+    areasHelp: 'Axtarmaq üçün yazın; siyahıda olmayan adı yeni sahə kimi əlavə etmək olar.',
+    tagsHelp: 'Qeydləri sonra tapmaq üçün sərbəst etiketlər; yenisini əlavə etmək üçün onu yazın.',
+    addArea: '“{{name}}” sahəsini əlavə et',
+    addTag: '“{{name}}” etiketini əlavə et',
+    noMatches: 'Uyğun nəticə yoxdur',
+    readOnly: 'Bu kompüterdə reyestr yalnız oxunuş üçündür: heç nə əlavə etmək olmaz.',
+    areaInvalid: 'Bu ad sahə üçün istifadə edilə bilməz: çox uzundur.',
+    tagInvalid: 'Etiket ən çox 60 simvoldan ibarət ola bilər.',
+    addFailed: '“{{name}}” əlavə edilə bilmədi: {{message}}',
+  },
+  partnerForm: {
+    membershipHelp:
+      'Üzvlük və status, məsələn, “BMqT-nin üzv dövləti” və ya “biri istisna olmaqla MDB-nin bütün üzvləri ilə əməkdaşlıq edir”.',
+    factNumber: 'Fakt {{number}}',
+    statement: 'Faktın mətni',
+    since: 'Nə vaxtdan',
+    relatedPartners: 'Adı çəkilən tərəfdaşlar',
+    relatedHelp: 'Məsələn, dövlətin üzv olduğu təşkilat.',
+    addFact: 'Üzvlük faktı əlavə et',
+    removeFact: '{{number}} saylı faktı sil',
+    noFacts: 'Üzvlük faktı qeydə alınmayıb.',
+  },
+  areaForm: {
+    newArea: 'Yeni tematik sahə',
+    editArea: '{{name}} — redaktə et',
+    codeHelp:
+      'Digər reyestrlərin sahəni tanıdığı sabit açar: kiçik latın hərfləri, rəqəmlər və defislər, məsələn, voluntary-return.',
+    codeTaken: 'Bu kod artıq başqa tematik sahəyə verilib (ola bilsin, Səbətdəki sahəyə).',
   },
   projectForm: {
     newProject: 'Yeni layihə',
@@ -370,6 +405,7 @@ export const az = {
     contactValue: 'E-poçt, telefon və ya ünvan',
     addContact: 'Əlaqə məlumatı əlavə et',
     removeContact: '{{number}} saylı əlaqə məlumatını sil',
+    languagesHelp: 'Tapmaq üçün dilin adını yazın.',
   },
   agreementForm: {
     newAgreement: 'Yeni saziş',

@@ -17,6 +17,7 @@ export const en = {
     people: 'People',
     followUps: 'Follow-ups',
     documents: 'Documents',
+    areas: 'Thematic areas',
     trash: 'Trash',
     settings: 'Settings',
   },
@@ -129,6 +130,7 @@ export const en = {
     dueDate: 'Due',
     date: 'Date',
     file: 'File',
+    code: 'Code',
     updated: 'Changed',
     areas: 'Thematic areas',
     expiry: 'Expires',
@@ -152,6 +154,7 @@ export const en = {
     noEvents: 'No meetings or visits recorded.',
     noPeople: 'No people recorded.',
     role: 'Role: {{role}}',
+    factPartners: 'Partners named',
   },
   detail: {
     notes: 'Notes',
@@ -160,6 +163,7 @@ export const en = {
     documents: 'Documents',
     noneRecorded: 'None recorded.',
     missingRecord: 'A record that is no longer in the registry',
+    areasAndTags: 'Thematic areas and tags',
   },
   agreement: {
     steps: 'Steps',
@@ -329,6 +333,7 @@ export const en = {
       tooLong: 'This is too long.',
       choose: 'Choose one of the options.',
       invalid: 'This value is not valid ({{field}}).',
+      code: 'Use lower-case Latin letters (a–z), digits and single hyphens between words, e.g. voluntary-return.',
       stale:
         'Someone saved this record after you opened it (another window or an imported change). Nothing was saved: reopen it to see the latest version.',
     },
@@ -339,6 +344,36 @@ export const en = {
     cancel: 'Cancel ({{keys}})',
     new: 'New record in this section ({{keys}})',
     filter: 'Filter the list ({{keys}})',
+  },
+  vocabulary: {
+    areasHelp: 'Type to search; a name not in the list can be added as a new area.',
+    tagsHelp: 'Free labels for finding records later; type a new one to add it.',
+    addArea: 'Add area “{{name}}”',
+    addTag: 'Add tag “{{name}}”',
+    noMatches: 'Nothing matches',
+    readOnly: 'The registry is read-only on this computer: nothing can be added.',
+    areaInvalid: 'This name cannot be used for an area: it is too long.',
+    tagInvalid: 'A tag can be at most 60 characters long.',
+    addFailed: '“{{name}}” could not be added: {{message}}',
+  },
+  partnerForm: {
+    membershipHelp:
+      'Memberships and standing, e.g. “Member state of IOM” or “Cooperates with all CIS members except one”.',
+    factNumber: 'Fact {{number}}',
+    statement: 'The fact',
+    since: 'Since',
+    relatedPartners: 'Partners it names',
+    relatedHelp: 'E.g. the organization the state is a member of.',
+    addFact: 'Add membership fact',
+    removeFact: 'Remove fact {{number}}',
+    noFacts: 'No membership facts recorded.',
+  },
+  areaForm: {
+    newArea: 'New thematic area',
+    editArea: 'Edit {{name}}',
+    codeHelp:
+      'A fixed key other registries match the area by: lower-case Latin letters, digits and hyphens, e.g. voluntary-return.',
+    codeTaken: 'Another thematic area already has this code (perhaps one in Trash).',
   },
   projectForm: {
     newProject: 'New project',
@@ -366,6 +401,7 @@ export const en = {
     contactValue: 'E-mail, phone or address',
     addContact: 'Add contact',
     removeContact: 'Remove contact {{number}}',
+    languagesHelp: 'Type a language’s name to find it.',
   },
   agreementForm: {
     newAgreement: 'New agreement',

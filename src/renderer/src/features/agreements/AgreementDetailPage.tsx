@@ -10,6 +10,7 @@ import { HistorySection } from '../history/components/HistorySection';
 import { RecordActions } from '../records/components/RecordActions';
 import { DocumentsSection } from '../records/components/DocumentsSection';
 import { FollowUpsSection } from '../records/components/FollowUpsSection';
+import { AreasTagsSection } from '../records/components/AreasTagsSection';
 import { NotesSection } from '../records/components/NotesSection';
 import { AgreementStatusChip } from './components/AgreementStatusChip';
 import { AgreementStepsTable } from './components/AgreementStepsTable';
@@ -123,6 +124,7 @@ export function AgreementDetailPage() {
 
       <FollowUpsSection followUps={dossier.followUps} sourceId={agreement.id} />
       <DocumentsSection documents={dossier.documents} />
+      <AreasTagsSection areaIds={agreement.areaIds} tagIds={agreement.tagIds} />
       <NotesSection notes={agreement.notes} />
       <HistorySection kind="agreements" id={agreement.id} currentRev={agreement.rev} />
     </>

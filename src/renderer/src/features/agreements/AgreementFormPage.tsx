@@ -26,6 +26,7 @@ import {
   type RecordContentInput,
   type Sensitivity,
 } from '@shared/model/records';
+import { AreaTagFields } from '../../ui/form/AreaTagFields';
 import { blankToNull } from '../../ui/form/blankToNull';
 import { LocalizedTextField } from '../../ui/form/LocalizedTextField';
 import { PartialDateField } from '../../ui/form/PartialDateField';
@@ -51,8 +52,8 @@ type DraftStep = {
 };
 
 /**
- * What the form edits; areas and tags are kept as they are. Steps keep their ids (and their
- * notes, which the form does not show) so history and exchanges follow each step across edits.
+ * What the form edits. Steps keep their ids (and their notes, which the form does not show) so
+ * history and exchanges follow each step across edits.
  */
 type Draft = {
   kind: AgreementKind | '';
@@ -62,6 +63,8 @@ type Draft = {
   termMonths: string;
   expiryDate: PartialDate | null;
   renewalNoticeDate: PartialDate | null;
+  areaIds: string[];
+  tagIds: string[];
   sensitivity: Sensitivity;
   notes: LocalizedText;
 };
@@ -75,6 +78,8 @@ function toDraft(agreement: Agreement | null): Draft {
     termMonths: String(agreement?.termMonths ?? ''),
     expiryDate: agreement?.expiryDate ?? null,
     renewalNoticeDate: agreement?.renewalNoticeDate ?? null,
+    areaIds: agreement ? [...agreement.areaIds] : [],
+    tagIds: agreement ? [...agreement.tagIds] : [],
     sensitivity: agreement?.sensitivity ?? 'internal',
     notes: agreement?.notes ?? {},
   };
@@ -100,6 +105,8 @@ function toContent(draft: Draft): Partial<RecordContentInput<'agreements'>> {
     termMonths: termMonths === '' ? null : Number(termMonths),
     expiryDate: draft.expiryDate,
     renewalNoticeDate: draft.renewalNoticeDate,
+    areaIds: draft.areaIds,
+    tagIds: draft.tagIds,
     sensitivity: draft.sensitivity,
     notes: blankToNull(draft.notes),
   };
@@ -400,6 +407,14 @@ function AgreementForm({ initial }: AgreementFormProps) {
           error={errors.renewalNoticeDate}
         />
       </Stack>
+
+      <AreaTagFields
+        areaIds={draft.areaIds}
+        tagIds={draft.tagIds}
+        onAreaIdsChange={(ids) => change('areaIds', ids)}
+        onTagIdsChange={(ids) => change('tagIds', ids)}
+        errors={errors}
+      />
 
       <LocalizedTextField
         name="notes"

@@ -10,6 +10,7 @@ import { HistorySection } from '../history/components/HistorySection';
 import { RecordActions } from '../records/components/RecordActions';
 import { DocumentsSection } from '../records/components/DocumentsSection';
 import { FollowUpsSection } from '../records/components/FollowUpsSection';
+import { AreasTagsSection } from '../records/components/AreasTagsSection';
 import { NotesSection } from '../records/components/NotesSection';
 import { useEventDossier } from './queries';
 
@@ -134,6 +135,7 @@ export function EventDetailPage() {
       <NotesSection notes={event.outcomes} title={t('event.outcomes')} />
       <FollowUpsSection followUps={dossier.followUps} sourceId={event.id} />
       <DocumentsSection documents={dossier.documents} />
+      <AreasTagsSection areaIds={event.areaIds} tagIds={event.tagIds} />
       <NotesSection notes={event.notes} />
       <HistorySection kind="events" id={event.id} currentRev={event.rev} />
     </>

@@ -22,6 +22,7 @@ import {
   type RegistryEvent,
   type Sensitivity,
 } from '@shared/model/records';
+import { AreaTagFields } from '../../ui/form/AreaTagFields';
 import { blankToNull, isBlank } from '../../ui/form/blankToNull';
 import { LocalizedTextField } from '../../ui/form/LocalizedTextField';
 import { PartialDateField } from '../../ui/form/PartialDateField';
@@ -39,7 +40,7 @@ type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
 
 /**
  * What the form edits, with draft fields named like the content fields so a refused save's message
- * clears as soon as its field is changed. Areas and tags are kept as they are.
+ * clears as soon as its field is changed.
  */
 type Draft = {
   kind: EventKind | '';
@@ -55,6 +56,8 @@ type Draft = {
   series: { name: LocalizedText; number: string };
   participants: { personId: string | null; role: ParticipantRole }[];
   outcomes: LocalizedText;
+  areaIds: string[];
+  tagIds: string[];
   sensitivity: Sensitivity;
   notes: LocalizedText;
 };
@@ -77,6 +80,8 @@ function toDraft(event: RegistryEvent | null): Draft {
     },
     participants: event?.participants.map((participant) => ({ ...participant })) ?? [],
     outcomes: event?.outcomes ?? {},
+    areaIds: event ? [...event.areaIds] : [],
+    tagIds: event ? [...event.tagIds] : [],
     sensitivity: event?.sensitivity ?? 'internal',
     notes: event?.notes ?? {},
   };
@@ -104,6 +109,8 @@ function toContent(draft: Draft): Partial<RecordContentInput<'events'>> {
       participant.personId ? [{ personId: participant.personId, role: participant.role }] : [],
     ),
     outcomes: blankToNull(draft.outcomes),
+    areaIds: draft.areaIds,
+    tagIds: draft.tagIds,
     sensitivity: draft.sensitivity,
     notes: blankToNull(draft.notes),
   };
@@ -425,6 +432,14 @@ function EventForm({ initial }: EventFormProps) {
         onChange={(value) => change('outcomes', value)}
         error={errors.outcomes}
         isMultiline
+      />
+
+      <AreaTagFields
+        areaIds={draft.areaIds}
+        tagIds={draft.tagIds}
+        onAreaIdsChange={(ids) => change('areaIds', ids)}
+        onTagIdsChange={(ids) => change('tagIds', ids)}
+        errors={errors}
       />
 
       <SensitivityField

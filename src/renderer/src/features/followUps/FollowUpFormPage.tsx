@@ -15,6 +15,7 @@ import { useRegistry } from '../../app/RegistryContext';
 import { recordPath } from '../../app/recordPaths';
 import { getLiveRecord } from '../../db/linkedRecords';
 import type { RegistryDb } from '../../db/RegistryDb';
+import { AreaTagFields } from '../../ui/form/AreaTagFields';
 import { blankToNull } from '../../ui/form/blankToNull';
 import { LocalizedTextField } from '../../ui/form/LocalizedTextField';
 import { PartialDateField } from '../../ui/form/PartialDateField';
@@ -36,7 +37,10 @@ type Draft = {
   dueDate: PartialDate | null;
   status: FollowUpStatus;
   sourceId: string | null;
+  areaIds: string[];
+  tagIds: string[];
   sensitivity: Sensitivity;
+  notes: LocalizedText;
 };
 
 function toContent(draft: Draft): Partial<RecordContentInput<'followUps'>> {
@@ -47,7 +51,10 @@ function toContent(draft: Draft): Partial<RecordContentInput<'followUps'>> {
     dueDate: draft.dueDate,
     status: draft.status,
     sourceId: draft.sourceId,
+    areaIds: draft.areaIds,
+    tagIds: draft.tagIds,
     sensitivity: draft.sensitivity,
+    notes: blankToNull(draft.notes),
   };
 }
 
@@ -76,7 +83,10 @@ function FollowUpForm({ initial, sourceId }: FollowUpFormProps) {
       dueDate: followUp?.dueDate ?? null,
       status: followUp?.status ?? 'open',
       sourceId: followUp?.sourceId ?? sourceId,
+      areaIds: followUp ? [...followUp.areaIds] : [],
+      tagIds: followUp ? [...followUp.tagIds] : [],
       sensitivity: followUp?.sensitivity ?? 'internal',
+      notes: followUp?.notes ?? {},
     }),
     [sourceId],
   );
@@ -159,6 +169,22 @@ function FollowUpForm({ initial, sourceId }: FollowUpFormProps) {
           onChange={(value) => change('sensitivity', value)}
         />
       </Stack>
+
+      <AreaTagFields
+        areaIds={draft.areaIds}
+        tagIds={draft.tagIds}
+        onAreaIdsChange={(ids) => change('areaIds', ids)}
+        onTagIdsChange={(ids) => change('tagIds', ids)}
+        errors={errors}
+      />
+      <LocalizedTextField
+        name="notes"
+        label={t('fields.notes')}
+        value={draft.notes}
+        onChange={(value) => change('notes', value)}
+        error={errors.notes}
+        isMultiline
+      />
     </RecordFormLayout>
   );
 }

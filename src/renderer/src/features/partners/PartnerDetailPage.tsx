@@ -24,6 +24,7 @@ import { AgreementStatusChip } from '../agreements/components/AgreementStatusChi
 import { AgreementStepsTable } from '../agreements/components/AgreementStepsTable';
 import { DocumentsSection } from '../records/components/DocumentsSection';
 import { FollowUpsSection } from '../records/components/FollowUpsSection';
+import { AreasTagsSection } from '../records/components/AreasTagsSection';
 import { NotesSection } from '../records/components/NotesSection';
 import { PartnerChronology } from './PartnerChronology';
 import { usePartnerDossier } from './queries';
@@ -153,16 +154,35 @@ export function PartnerDetailPage() {
       {partner.membershipFacts.length > 0 && (
         <DetailSection title={t('partner.memberships')}>
           <List dense disablePadding>
-            {partner.membershipFacts.map((fact, index) => (
-              <ListItem key={index} disableGutters>
-                <ListItemText
-                  primary={format.text(fact.statement)}
-                  secondary={
-                    fact.since ? t('partner.since', { date: format.date(fact.since) }) : null
-                  }
-                />
-              </ListItem>
-            ))}
+            {partner.membershipFacts.map((fact, index) => {
+              const named = fact.relatedPartnerIds
+                .map((id) => relatedPartners.get(id))
+                .filter((related): related is Partner => related !== undefined);
+              return (
+                <ListItem key={index} disableGutters data-testid="membership-fact">
+                  <ListItemText
+                    primary={format.text(fact.statement)}
+                    secondary={
+                      fact.since || named.length > 0 ? (
+                        <>
+                          {fact.since && t('partner.since', { date: format.date(fact.since) })}
+                          {fact.since && named.length > 0 && ' · '}
+                          {named.length > 0 && `${t('partner.factPartners')}: `}
+                          {named.map((related, position) => (
+                            <span key={related.id}>
+                              {position > 0 && '; '}
+                              <RecordLink kind="partners" id={related.id}>
+                                {format.text(related.name)}
+                              </RecordLink>
+                            </span>
+                          ))}
+                        </>
+                      ) : null
+                    }
+                  />
+                </ListItem>
+              );
+            })}
           </List>
         </DetailSection>
       )}
@@ -282,6 +302,7 @@ export function PartnerDetailPage() {
 
       {dossier.followUps.length > 0 && <FollowUpsSection followUps={dossier.followUps} />}
       <DocumentsSection documents={dossier.documents} />
+      <AreasTagsSection areaIds={partner.areaIds} tagIds={partner.tagIds} />
       <NotesSection notes={partner.notes} />
       <HistorySection kind="partners" id={partner.id} currentRev={partner.rev} />
     </>

@@ -1,8 +1,25 @@
-import { Autocomplete, Checkbox, FormControlLabel, Stack, TextField } from '@mui/material';
+import AddIcon from '@mui/icons-material/Add';
+import DeleteIcon from '@mui/icons-material/DeleteOutlined';
+import {
+  Autocomplete,
+  Box,
+  Button,
+  Checkbox,
+  FormControl,
+  FormControlLabel,
+  FormHelperText,
+  FormLabel,
+  IconButton,
+  Paper,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COUNTRY_NAMES_AZ } from '@shared/i18n/countryNamesAz';
 import type { LocalizedText } from '@shared/model/localizedText';
+import { parsePartialDate, type PartialDate } from '@shared/model/partialDate';
 import {
   COOPERATION_MODES,
   PARTNER_KINDS,
@@ -11,18 +28,31 @@ import {
   type RecordContentInput,
   type Sensitivity,
 } from '@shared/model/records';
-import { blankToNull } from '../../ui/form/blankToNull';
+import { AreaTagFields } from '../../ui/form/AreaTagFields';
+import { blankToNull, isBlank } from '../../ui/form/blankToNull';
 import { LocalizedTextField } from '../../ui/form/LocalizedTextField';
+import { PartialDateField } from '../../ui/form/PartialDateField';
 import { RecordFormLayout } from '../../ui/form/RecordFormLayout';
 import { RecordFormRoute } from '../../ui/form/RecordFormRoute';
 import { SensitivityField } from '../../ui/form/SensitivityField';
 import { EnumSelectField } from '../../ui/form/EnumSelectField';
-import { RecordPicker } from '../../ui/form/RecordPicker';
+import { MultiRecordPicker, RecordPicker } from '../../ui/form/RecordPicker';
 import { useRecordForm } from '../../ui/form/useRecordForm';
 import { useFormat } from '../../ui/useFormat';
 import { useLiveRecords } from '../records/queries';
 
-/** What the form edits; fields the form does not show (membership facts, areas) are kept as they are. */
+/**
+ * A membership fact as the form edits it. Facts have no id of their own; `key` keeps each row's
+ * fields (the date field holds what is half-typed) with its row when another row is removed.
+ */
+type FactDraft = {
+  key: string;
+  statement: LocalizedText;
+  since: PartialDate | null;
+  relatedPartnerIds: string[];
+};
+
+/** What the form edits: everything a partner holds. */
 type Draft = {
   kind: PartnerKind | '';
   name: LocalizedText;
@@ -31,6 +61,9 @@ type Draft = {
   countryCode: string | null;
   mode: (typeof COOPERATION_MODES)[number] | null;
   isOwnSide: boolean;
+  membershipFacts: FactDraft[];
+  areaIds: string[];
+  tagIds: string[];
   sensitivity: Sensitivity;
   notes: LocalizedText;
 };
@@ -46,10 +79,23 @@ function toDraft(partner: Partner | null): Draft {
     countryCode: partner?.countryCode ?? null,
     mode: partner?.mode ?? null,
     isOwnSide: partner?.isOwnSide ?? false,
+    // Keys from the position, so the same record always gives the same draft (the unsaved check).
+    membershipFacts:
+      partner?.membershipFacts.map((fact, index) => ({
+        key: `saved-${index}`,
+        statement: fact.statement,
+        since: fact.since,
+        relatedPartnerIds: [...fact.relatedPartnerIds],
+      })) ?? [],
+    areaIds: partner ? [...partner.areaIds] : [],
+    tagIds: partner ? [...partner.tagIds] : [],
     sensitivity: partner?.sensitivity ?? 'internal',
     notes: partner?.notes ?? {},
   };
 }
+
+const isEmptyFact = (fact: FactDraft) =>
+  isBlank(fact.statement) && fact.since === null && fact.relatedPartnerIds.length === 0;
 
 function toContent(draft: Draft): Partial<RecordContentInput<'partners'>> {
   return {
@@ -61,6 +107,12 @@ function toContent(draft: Draft): Partial<RecordContentInput<'partners'>> {
     countryCode: draft.countryCode,
     mode: draft.mode,
     isOwnSide: draft.isOwnSide,
+    // A row left entirely empty is dropped rather than refused.
+    membershipFacts: draft.membershipFacts
+      .filter((fact) => !isEmptyFact(fact))
+      .map(({ statement, since, relatedPartnerIds }) => ({ statement, since, relatedPartnerIds })),
+    areaIds: draft.areaIds,
+    tagIds: draft.tagIds,
     sensitivity: draft.sensitivity,
     notes: blankToNull(draft.notes),
   };
@@ -96,6 +148,28 @@ function PartnerForm({ initial }: PartnerFormProps) {
     () => selfAndDescendants(partners ?? [], initial?.id ?? null),
     [partners, initial],
   );
+  // A fact names other partners, never the partner it is recorded on.
+  const notRelated = useMemo(() => new Set(initial ? [initial.id] : []), [initial]);
+  const setFact = (index: number, fact: FactDraft) =>
+    change(
+      'membershipFacts',
+      draft.membershipFacts.map((current, position) => (position === index ? fact : current)),
+    );
+  const removeFact = (index: number) =>
+    change(
+      'membershipFacts',
+      draft.membershipFacts.filter((_fact, position) => position !== index),
+    );
+  // The model names only the list; after a refused save, mark the row fields it refused.
+  const factStatementError = (fact: FactDraft) =>
+    errors.membershipFacts && !isEmptyFact(fact) && isBlank(fact.statement)
+      ? t('form.errors.textRequired')
+      : null;
+  const factDateError = (fact: FactDraft) =>
+    errors.membershipFacts && fact.since !== null && parsePartialDate(fact.since) === null
+      ? t('form.errors.date')
+      : null;
+
   const countryOptions = useMemo(
     () => [...COUNTRY_CODES].sort((a, b) => format.compare(format.country(a), format.country(b))),
     [format],
@@ -192,6 +266,100 @@ function PartnerForm({ initial }: PartnerFormProps) {
           />
         }
         label={t('form.ownSideHelp')}
+      />
+
+      <FormControl component="fieldset" error={Boolean(errors.membershipFacts)}>
+        <FormLabel component="legend" sx={{ mb: 1 }}>
+          {t('fields.membershipFacts')}
+        </FormLabel>
+        <Stack spacing={2}>
+          {draft.membershipFacts.length === 0 && (
+            <Typography variant="body2" color="text.secondary">
+              {t('partnerForm.noFacts')}
+            </Typography>
+          )}
+          {draft.membershipFacts.map((fact, index) => (
+            <Paper
+              key={fact.key}
+              variant="outlined"
+              component="fieldset"
+              sx={{ p: 2, m: 0 }}
+              data-testid="membership-fact-row"
+            >
+              <Typography component="legend" variant="subtitle2" sx={{ px: 0.5 }}>
+                {t('partnerForm.factNumber', { number: index + 1 })}
+              </Typography>
+              <Stack spacing={2}>
+                <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
+                  <Box sx={{ flexGrow: 1, minWidth: 0 }}>
+                    <LocalizedTextField
+                      name={`membershipFacts.${index}.statement`}
+                      label={t('partnerForm.statement')}
+                      value={fact.statement}
+                      onChange={(statement) => setFact(index, { ...fact, statement })}
+                      error={factStatementError(fact)}
+                      isRequired
+                    />
+                  </Box>
+                  <IconButton
+                    aria-label={t('partnerForm.removeFact', { number: index + 1 })}
+                    onClick={() => removeFact(index)}
+                  >
+                    <DeleteIcon />
+                  </IconButton>
+                </Stack>
+                <Stack
+                  direction={{ xs: 'column', lg: 'row' }}
+                  spacing={3}
+                  sx={{ alignItems: { lg: 'flex-start' } }}
+                >
+                  <PartialDateField
+                    name={`membershipFacts.${index}.since`}
+                    label={t('partnerForm.since')}
+                    value={fact.since}
+                    onChange={(since) => setFact(index, { ...fact, since })}
+                    error={factDateError(fact)}
+                  />
+                  <Box sx={{ flexGrow: 1, minWidth: 0 }}>
+                    <MultiRecordPicker
+                      kind="partners"
+                      canCreate
+                      name={`membershipFacts.${index}.relatedPartnerIds`}
+                      label={t('partnerForm.relatedPartners')}
+                      helperText={t('partnerForm.relatedHelp')}
+                      value={fact.relatedPartnerIds}
+                      onChange={(relatedPartnerIds) =>
+                        setFact(index, { ...fact, relatedPartnerIds })
+                      }
+                      exclude={notRelated}
+                    />
+                  </Box>
+                </Stack>
+              </Stack>
+            </Paper>
+          ))}
+          <Button
+            sx={{ alignSelf: 'flex-start' }}
+            startIcon={<AddIcon />}
+            onClick={() =>
+              change('membershipFacts', [
+                ...draft.membershipFacts,
+                { key: crypto.randomUUID(), statement: {}, since: null, relatedPartnerIds: [] },
+              ])
+            }
+          >
+            {t('partnerForm.addFact')}
+          </Button>
+        </Stack>
+        <FormHelperText>{errors.membershipFacts ?? t('partnerForm.membershipHelp')}</FormHelperText>
+      </FormControl>
+
+      <AreaTagFields
+        areaIds={draft.areaIds}
+        tagIds={draft.tagIds}
+        onAreaIdsChange={(ids) => change('areaIds', ids)}
+        onTagIdsChange={(ids) => change('tagIds', ids)}
+        errors={errors}
       />
 
       <LocalizedTextField

@@ -23,7 +23,7 @@ export type PartnerDossier = {
   people: Person[];
   documents: RegistryDocument[];
   followUps: FollowUp[];
-  /** Partners named by the linked records (agreement parties), for showing their names. */
+  /** Partners named by the linked records (agreement parties) and by its membership facts. */
   relatedPartners: Map<string, Partner>;
 };
 
@@ -40,11 +40,12 @@ export async function loadPartnerDossier(
   const linking = await getLinkingRecords(db, partnerId);
   const [parent, relatedPartners] = await Promise.all([
     partner.parentId ? getLiveRecord(db, 'partners', partner.parentId) : null,
-    getLiveRecordsById(
-      db,
-      'partners',
-      linking.agreements.flatMap((agreement) => agreement.parties.map((party) => party.partnerId)),
-    ),
+    getLiveRecordsById(db, 'partners', [
+      ...linking.agreements.flatMap((agreement) =>
+        agreement.parties.map((party) => party.partnerId),
+      ),
+      ...partner.membershipFacts.flatMap((fact) => fact.relatedPartnerIds),
+    ]),
   ]);
   return {
     partner,

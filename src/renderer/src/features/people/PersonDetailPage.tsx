@@ -11,6 +11,7 @@ import { HistorySection } from '../history/components/HistorySection';
 import { RecordActions } from '../records/components/RecordActions';
 import { DocumentsSection } from '../records/components/DocumentsSection';
 import { FollowUpsSection } from '../records/components/FollowUpsSection';
+import { AreasTagsSection } from '../records/components/AreasTagsSection';
 import { NotesSection } from '../records/components/NotesSection';
 import { usePersonDossier } from './queries';
 
@@ -135,19 +136,15 @@ export function PersonDetailPage() {
 
       {person.languages.length > 0 && (
         <DetailSection title={t('person.languages')}>
-          <Typography>
-            {person.languages
-              .map(
-                (code) =>
-                  new Intl.DisplayNames([format.locale], { type: 'language' }).of(code) ?? code,
-              )
-              .join(', ')}
+          <Typography data-testid="person-languages">
+            {person.languages.map((code) => format.languageName(code)).join(', ')}
           </Typography>
         </DetailSection>
       )}
 
       <FollowUpsSection followUps={dossier.followUps} />
       <DocumentsSection documents={dossier.documents} />
+      <AreasTagsSection areaIds={person.areaIds} tagIds={person.tagIds} />
       <NotesSection notes={person.notes} />
       <HistorySection kind="people" id={person.id} currentRev={person.rev} />
     </>

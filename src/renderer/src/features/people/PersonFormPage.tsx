@@ -18,6 +18,7 @@ import {
   type RecordContentInput,
   type Sensitivity,
 } from '@shared/model/records';
+import { AreaTagFields } from '../../ui/form/AreaTagFields';
 import { blankToNull } from '../../ui/form/blankToNull';
 import { LocalizedTextField } from '../../ui/form/LocalizedTextField';
 import { PartialDateField } from '../../ui/form/PartialDateField';
@@ -28,6 +29,7 @@ import { EnumSelectField } from '../../ui/form/EnumSelectField';
 import { RecordPicker } from '../../ui/form/RecordPicker';
 import { useRecordForm } from '../../ui/form/useRecordForm';
 import { useFormat } from '../../ui/useFormat';
+import { LanguagesField } from './components/LanguagesField';
 
 type ContactKind = (typeof CONTACT_KINDS)[number];
 type PositionDraft = {
@@ -39,12 +41,15 @@ type PositionDraft = {
 };
 type ContactDraft = { kind: ContactKind; value: string; label: string };
 
-/** What the form edits; working languages, areas and tags are kept as they are. */
+/** What the form edits: everything a person holds. */
 type Draft = {
   name: LocalizedText;
   honorific: string;
   positions: PositionDraft[];
   contacts: ContactDraft[];
+  languages: string[];
+  areaIds: string[];
+  tagIds: string[];
   sensitivity: Sensitivity;
   notes: LocalizedText;
 };
@@ -55,6 +60,9 @@ function toDraft(person: Person | null): Draft {
     honorific: person?.honorific ?? '',
     positions: person?.positions.map((position) => ({ ...position })) ?? [],
     contacts: person?.contacts.map((contact) => ({ ...contact, label: contact.label ?? '' })) ?? [],
+    languages: person ? [...person.languages] : [],
+    areaIds: person ? [...person.areaIds] : [],
+    tagIds: person ? [...person.tagIds] : [],
     sensitivity: person?.sensitivity ?? 'internal',
     notes: person?.notes ?? {},
   };
@@ -73,6 +81,9 @@ function toContent(draft: Draft): Partial<RecordContentInput<'people'>> {
         value: contact.value,
         label: contact.label.trim() === '' ? null : contact.label,
       })),
+    languages: draft.languages,
+    areaIds: draft.areaIds,
+    tagIds: draft.tagIds,
     sensitivity: draft.sensitivity,
     notes: blankToNull(draft.notes),
   };
@@ -253,6 +264,20 @@ function PersonForm({ initial }: { initial: Person | null }) {
         </Stack>
         {errors.contacts && <FormHelperText>{errors.contacts}</FormHelperText>}
       </FormControl>
+
+      <LanguagesField
+        value={draft.languages}
+        onChange={(codes) => change('languages', codes)}
+        error={errors.languages}
+      />
+
+      <AreaTagFields
+        areaIds={draft.areaIds}
+        tagIds={draft.tagIds}
+        onAreaIdsChange={(ids) => change('areaIds', ids)}
+        onTagIdsChange={(ids) => change('tagIds', ids)}
+        errors={errors}
+      />
 
       <LocalizedTextField
         name="notes"

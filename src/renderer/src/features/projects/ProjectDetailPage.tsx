@@ -11,6 +11,7 @@ import { HistorySection } from '../history/components/HistorySection';
 import { RecordActions } from '../records/components/RecordActions';
 import { DocumentsSection } from '../records/components/DocumentsSection';
 import { FollowUpsSection } from '../records/components/FollowUpsSection';
+import { AreasTagsSection } from '../records/components/AreasTagsSection';
 import { NotesSection } from '../records/components/NotesSection';
 import { useProjectDossier } from './queries';
 
@@ -132,6 +133,7 @@ export function ProjectDetailPage() {
 
       <FollowUpsSection followUps={dossier.followUps} />
       <DocumentsSection documents={dossier.documents} />
+      <AreasTagsSection areaIds={project.areaIds} tagIds={project.tagIds} />
       <NotesSection notes={project.notes} />
       <HistorySection kind="projects" id={project.id} currentRev={project.rev} />
     </>

@@ -20,6 +20,7 @@ import {
   type RecordContentInput,
   type Sensitivity,
 } from '@shared/model/records';
+import { AreaTagFields } from '../../ui/form/AreaTagFields';
 import { blankToNull } from '../../ui/form/blankToNull';
 import { LocalizedTextField } from '../../ui/form/LocalizedTextField';
 import { PartialDateField } from '../../ui/form/PartialDateField';
@@ -33,7 +34,7 @@ import { useFormat } from '../../ui/useFormat';
 
 type ProjectPartnerRole = (typeof PROJECT_PARTNER_ROLES)[number];
 
-/** What the form edits; areas, tags and the linked agreement are kept as they are. */
+/** What the form edits; the linked agreement is kept as it is. */
 type Draft = {
   title: LocalizedText;
   status: ProjectStatus | '';
@@ -45,6 +46,8 @@ type Draft = {
   actualEnd: PartialDate | null;
   budgetAmount: string;
   budgetCurrency: string;
+  areaIds: string[];
+  tagIds: string[];
   sensitivity: Sensitivity;
   notes: LocalizedText;
 };
@@ -61,6 +64,8 @@ function toDraft(project: Project | null): Draft {
     actualEnd: project?.actualEnd ?? null,
     budgetAmount: project?.budget ? String(project.budget.amount) : '',
     budgetCurrency: project?.budget?.currency ?? '',
+    areaIds: project ? [...project.areaIds] : [],
+    tagIds: project ? [...project.tagIds] : [],
     sensitivity: project?.sensitivity ?? 'internal',
     notes: project?.notes ?? {},
   };
@@ -87,6 +92,8 @@ function toContent(draft: Draft): Partial<RecordContentInput<'projects'>> {
           currency: draft.budgetCurrency.trim().toUpperCase(),
         }
       : null,
+    areaIds: draft.areaIds,
+    tagIds: draft.tagIds,
     sensitivity: draft.sensitivity,
     notes: blankToNull(draft.notes),
   };
@@ -255,6 +262,14 @@ function ProjectForm({ initial }: { initial: Project | null }) {
           sx={{ width: 160 }}
         />
       </Stack>
+
+      <AreaTagFields
+        areaIds={draft.areaIds}
+        tagIds={draft.tagIds}
+        onAreaIdsChange={(ids) => change('areaIds', ids)}
+        onTagIdsChange={(ids) => change('tagIds', ids)}
+        errors={errors}
+      />
 
       <LocalizedTextField
         name="notes"

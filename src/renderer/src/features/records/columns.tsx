@@ -47,8 +47,23 @@ const partnerNames = (ids: readonly string[], { partners, format }: ColumnContex
 const signedDate = (record: StoredRecord<'agreements'>) =>
   record.steps.find((step) => step.kind === 'signed')?.date ?? null;
 
-/** Columns every kind offers (hidden until chosen): its thematic areas and when it last changed. */
-function commonColumns<K extends ListKind>(): Column<K>[] {
+/** Kinds whose records carry thematic areas (every kind but the areas themselves). */
+type KindWithAreas = Exclude<ListKind, 'areas'>;
+
+/** When a record last changed: offered by every list, hidden until chosen. */
+function updatedColumn<K extends ListKind>(): Column<K> {
+  return {
+    id: 'updated',
+    label: 'updated',
+    text: (r, { format }) => format.timestamp(r.updatedAt),
+    // ISO timestamps sort chronologically as strings, like partial dates.
+    dateKey: (r) => r.updatedAt,
+    isHiddenByDefault: true,
+  };
+}
+
+/** Columns every record list offers (hidden until chosen): thematic areas and last change. */
+function commonColumns<K extends KindWithAreas>(): Column<K>[] {
   return [
     {
       id: 'areas',
@@ -61,14 +76,7 @@ function commonColumns<K extends ListKind>(): Column<K>[] {
           .join(', '),
       isHiddenByDefault: true,
     },
-    {
-      id: 'updated',
-      label: 'updated',
-      text: (r, { format }) => format.timestamp(r.updatedAt),
-      // ISO timestamps sort chronologically as strings, like partial dates.
-      dateKey: (r) => r.updatedAt,
-      isHiddenByDefault: true,
-    },
+    updatedColumn(),
   ];
 }
 
@@ -78,7 +86,7 @@ const personName = (id: string | null, { people, format }: ColumnContext) => {
 };
 
 /** The columns of each section's list, first column = default sort. */
-export const LIST_COLUMNS: { [K in Exclude<RecordKind, 'areas' | 'tags'>]: Column<K>[] } = {
+export const LIST_COLUMNS: { [K in Exclude<RecordKind, 'tags'>]: Column<K>[] } = {
   partners: [
     {
       id: 'name',
@@ -273,6 +281,11 @@ export const LIST_COLUMNS: { [K in Exclude<RecordKind, 'areas' | 'tags'>]: Colum
     },
     { id: 'file', label: 'file', text: (r) => r.file?.name ?? '' },
     ...commonColumns(),
+  ],
+  areas: [
+    { id: 'name', label: 'name', text: (r, { format }) => format.text(r.name) },
+    { id: 'code', label: 'code', text: (r) => r.code },
+    updatedColumn(),
   ],
 };
 

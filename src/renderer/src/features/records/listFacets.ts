@@ -170,4 +170,9 @@ export const LIST_FACETS: { [K in ListKind]: FacetDefinition<K> } = {
       spans: span(r.documentDate, r.documentDate),
     }),
   },
+  areas: {
+    facets: [],
+    hasDates: false,
+    extract: () => ({ ...none, areaIds: [] }),
+  },
 };

@@ -7,13 +7,19 @@ import { ShortcutTooltip } from '../keyboard/ShortcutTooltip';
 import { useShortcut } from '../keyboard/useShortcut';
 import type { RecordForm } from './useRecordForm';
 
-type RecordFormLayoutProps<D> = { title: string; form: RecordForm<D>; children: ReactNode };
+type RecordFormLayoutProps<D> = {
+  title: string;
+  form: RecordForm<D>;
+  /** Buttons that act on the whole record (delete), beside the title. */
+  actions?: ReactNode;
+  children: ReactNode;
+};
 
 /**
  * The frame of every record form: title, what went wrong, the fields, Save and Cancel, the guard.
  * Ctrl+S saves and Esc cancels from any field, through the same paths as the two buttons.
  */
-export function RecordFormLayout<D>({ title, form, children }: RecordFormLayoutProps<D>) {
+export function RecordFormLayout<D>({ title, form, actions, children }: RecordFormLayoutProps<D>) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const formRef = useRef<HTMLFormElement>(null);
@@ -46,9 +52,12 @@ export function RecordFormLayout<D>({ title, form, children }: RecordFormLayoutP
       noValidate
       sx={{ maxWidth: 1040 }}
     >
-      <Typography variant="h4" component="h1" gutterBottom>
-        {title}
-      </Typography>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start', mb: 1 }}>
+        <Typography variant="h4" component="h1" sx={{ flexGrow: 1 }}>
+          {title}
+        </Typography>
+        {actions}
+      </Stack>
       {form.formError && (
         <Alert severity="error" role="alert" sx={{ mb: 2 }} data-testid="form-error">
           {form.formError}

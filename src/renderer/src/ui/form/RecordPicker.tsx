@@ -224,3 +224,104 @@ export function RecordPicker({
     </>
   );
 }
+
+/** A chosen record (null when it is no longer live), or the "add a new one" entry. */
+type MultiOption = { id: string; label: string; record: Pickable | null } | { newLabel: string };
+
+type MultiRecordPickerProps = Omit<RecordPickerProps, 'value' | 'onChange'> & {
+  value: readonly string[];
+  onChange: (ids: string[]) => void;
+};
+
+/**
+ * Picks several partners or people, shown as chips, by typing part of a name in any language.
+ * A chosen record that went to Trash stays chosen (named as missing), so saving keeps the link.
+ */
+export function MultiRecordPicker({
+  kind,
+  label,
+  value,
+  onChange,
+  error,
+  helperText,
+  name,
+  exclude,
+  canCreate = false,
+}: MultiRecordPickerProps) {
+  const { t } = useTranslation();
+  const options = useOptions(kind, exclude);
+  const [pendingName, setPendingName] = useState<string | null>(null);
+  const byId = useMemo(
+    () =>
+      new Map(
+        options.map(({ record, label: text }) => [
+          record.id,
+          { id: record.id, label: text, record },
+        ]),
+      ),
+    [options],
+  );
+  const selected = value.map(
+    (id): MultiOption => byId.get(id) ?? { id, label: t('detail.missingRecord'), record: null },
+  );
+
+  return (
+    <>
+      <Autocomplete<MultiOption, true>
+        multiple
+        filterSelectedOptions
+        options={[...byId.values()]}
+        value={selected}
+        onChange={(_event, choices) => {
+          const typed = choices.find((choice) => 'newLabel' in choice);
+          if (typed && 'newLabel' in typed) setPendingName(typed.newLabel);
+          else onChange(choices.flatMap((choice) => ('id' in choice ? [choice.id] : [])));
+        }}
+        filterOptions={(available, state) => {
+          const query = state.inputValue.trim().toLocaleLowerCase();
+          const matches = available.filter(
+            (option) =>
+              'id' in option &&
+              (option.label.toLocaleLowerCase().includes(query) ||
+                Object.values(option.record?.name ?? {}).some((text: string | undefined) =>
+                  text?.toLocaleLowerCase().includes(query),
+                )),
+          );
+          if (canCreate && query !== '') matches.push({ newLabel: state.inputValue.trim() });
+          return matches;
+        }}
+        getOptionLabel={(option) =>
+          'id' in option
+            ? option.label
+            : t(kind === 'partners' ? 'form.addPartner' : 'form.addPerson', {
+                name: option.newLabel,
+              })
+        }
+        getOptionKey={(option) => ('id' in option ? option.id : `new:${option.newLabel}`)}
+        isOptionEqualToValue={(option, current) =>
+          'id' in option && 'id' in current && option.id === current.id
+        }
+        noOptionsText={t('vocabulary.noMatches')}
+        renderInput={(params) => (
+          <TextField
+            {...params}
+            name={name}
+            label={label}
+            error={Boolean(error)}
+            helperText={error ?? helperText}
+          />
+        )}
+      />
+      <QuickCreateDialog
+        key={pendingName ?? ''}
+        kind={kind}
+        initialName={pendingName}
+        onClose={() => setPendingName(null)}
+        onCreated={(id) => {
+          setPendingName(null);
+          onChange([...value, id]);
+        }}
+      />
+    </>
+  );
+}

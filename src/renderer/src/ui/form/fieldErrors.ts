@@ -18,6 +18,7 @@ export function fieldErrors(error: MutationError, t: TFunction): Record<string, 
 function messageFor(field: string, message: string, t: TFunction): string {
   if (/at least one language/i.test(message)) return t('form.errors.textRequired');
   if (/country code/i.test(message)) return t('form.errors.country');
+  if (/lower-case code/i.test(message)) return t('form.errors.code');
   if (/date/i.test(message)) return t('form.errors.date');
   if (/too big|at most|too long/i.test(message)) return t('form.errors.tooLong');
   if (/expected one of|invalid option/i.test(message)) return t('form.errors.choose');
