@@ -10,6 +10,7 @@ import { registerAppProtocol, registerAppSchemeAsPrivileged } from './protocol/r
 import { isAppOrigin } from './security/appOrigin';
 import { guardAllWebContents, hardenSession } from './security/hardenSession';
 import { createIpcHandlers } from './services';
+import { createElectronFileDialogs } from './window/electronFileDialogs';
 import { createMainWindow, type MainWindow } from './window/mainWindow';
 
 /**
@@ -84,6 +85,7 @@ async function start(): Promise<void> {
     diagnostics,
     policy,
     dataLocation,
+    dialogs: createElectronFileDialogs(() => mainWindow?.window ?? null, app.getPath('documents')),
   });
   const dispatch = createDispatcher({
     handlers,

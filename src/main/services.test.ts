@@ -60,6 +60,10 @@ function setup(
     now: () => new Date('2025-01-02T03:04:05.000Z'),
     policy,
     dataLocation: location,
+    dialogs: {
+      chooseFileToOpen: () => Promise.resolve(null),
+      chooseFileToSave: () => Promise.resolve(null),
+    },
   });
   const dispatch = createDispatcher({ handlers, isTrustedSender: isAppOrigin, logError });
   const call = (channel: string, input?: unknown) =>

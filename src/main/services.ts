@@ -2,6 +2,8 @@ import type { IpcOutput } from '@shared/ipc/contract';
 import type { PolicyReport } from '@shared/model/policy';
 import { DeviceService } from './device/deviceService';
 import { DiagnosticsService } from './diagnostics/diagnosticsService';
+import type { FileDialogs } from './files/fileDialogs';
+import { FileService } from './files/fileService';
 import type { IpcHandlers } from './ipc/dispatcher';
 import type { DataLocation } from './policy/dataLocation';
 import { SampleService } from './sample/sampleService';
@@ -25,6 +27,8 @@ export type IpcHandlerDeps = {
   policy: PolicyReport;
   /** How `dataFolder` was chosen (resolveDataLocation), for `policy:get`. */
   dataLocation: Omit<DataLocation, 'dataFolder'>;
+  /** The system's open and save dialogs (scripted in browser tests). */
+  dialogs: FileDialogs;
 };
 
 /**
@@ -43,6 +47,7 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
   });
   const device = new DeviceService({ dataFolder, hostName, log });
   const sample = new SampleService({ resourcesFolder });
+  const files = new FileService({ dialogs: deps.dialogs });
 
   return {
     'app:info': () => ({ ...appInfo, dataFolder }),
@@ -61,6 +66,8 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
       },
     }),
     'sample:read': () => sample.read(),
+    'file:open': (options) => files.open(options),
+    'file:save': (options) => files.save(options),
     'diagnostics:report-error': (report) => diagnostics.reportRendererError(report),
   };
 }

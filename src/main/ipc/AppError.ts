@@ -6,12 +6,16 @@ import type { IpcErrorCode } from '@shared/ipc/result';
  * of unexpected failures stay in the log.
  */
 export class AppError extends Error {
+  /** Values the renderer's translated message needs (a file name, sizes). */
+  readonly details: Record<string, string | number> | undefined;
+
   constructor(
     readonly code: IpcErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; details?: Record<string, string | number> },
   ) {
     super(message, options);
+    this.details = options?.details;
     this.name = 'AppError';
   }
 }

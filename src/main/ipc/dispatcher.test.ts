@@ -17,6 +17,8 @@ function stubHandlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
       systemLocale: 'en-US',
     }),
     'device:get': () => DEVICE,
+    'file:open': () => null,
+    'file:save': () => null,
     'device:rename': ({ deviceName }) => ({ ...DEVICE, deviceName }),
     'settings:get': () => ({ uiLanguage: null }),
     'settings:update': (patch) => ({ uiLanguage: patch.uiLanguage ?? null }),

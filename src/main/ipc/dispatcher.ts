@@ -70,7 +70,7 @@ export function createDispatcher({
       }
       return ok(parsedOutput.data);
     } catch (error) {
-      if (error instanceof AppError) return fail(error.code, error.message);
+      if (error instanceof AppError) return fail(error.code, error.message, error.details);
       logError(channel, error);
       return fail('internal', `${channel} failed unexpectedly; the details are in the log`);
     }

@@ -42,6 +42,7 @@ export function buildRegistryBridge(invoke: Invoke): RegistryBridge {
     settings: { get: call('settings:get'), update: call('settings:update') },
     policy: { get: call('policy:get') },
     sample: { read: call('sample:read') },
+    file: { open: call('file:open'), save: call('file:save') },
     diagnostics: { reportError: call('diagnostics:report-error') },
   } satisfies RegistryBridge;
   for (const group of Object.values(bridge)) Object.freeze(group);

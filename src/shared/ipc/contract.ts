@@ -16,6 +16,20 @@ const settingsSchema = z.object({
   uiLanguage: languageSchema.nullable(),
 });
 
+const fileFilterSchema = z.object({
+  name: z.string().min(1).max(100),
+  extensions: z
+    .array(z.string().regex(/^[a-z0-9]{1,10}$/))
+    .min(1)
+    .max(10),
+});
+
+/** Bytes cross IPC as Uint8Array (structured clone in Electron, Playwright's serializer in tests). */
+const bytesSchema = z.instanceof(Uint8Array);
+
+/** The largest file the app reads whole: imports and restores above this are refused. */
+export const MAX_OPEN_BYTES = 512 * 1_048_576;
+
 /**
  * Every channel between renderer and main, with the schemas both ends are held to. Channel names
  * (`feature:verb`) exist nowhere else; main, preload and renderer derive their types from here.
@@ -58,6 +72,34 @@ export const ipcContract = {
   },
   /** The sample registry shipped in resources/, validated before the renderer sees it. */
   'sample:read': { input: noInput, output: registrySnapshotSchema },
+  /**
+   * Asks the user for a file and returns its name and bytes (never its path), or null when the
+   * dialog was cancelled. Refused with `too-large` above `maxBytes`, before reading.
+   */
+  'file:open': {
+    input: z.object({
+      title: z.string().min(1).max(200),
+      filters: z.array(fileFilterSchema).min(1).max(10),
+      maxBytes: z.int().positive().max(MAX_OPEN_BYTES),
+    }),
+    output: z
+      .object({ name: z.string(), size: z.int().nonnegative(), bytes: bytesSchema })
+      .nullable(),
+  },
+  /**
+   * Asks where to save and writes the bytes atomically (a failure leaves an existing file intact);
+   * the saved file's name, or null when cancelled. Failures: `disk-full`, `no-permission`,
+   * `file-locked`, `io-error`.
+   */
+  'file:save': {
+    input: z.object({
+      title: z.string().min(1).max(200),
+      defaultName: z.string().min(1).max(255),
+      filters: z.array(fileFilterSchema).min(1).max(10),
+      bytes: bytesSchema,
+    }),
+    output: z.object({ name: z.string() }).nullable(),
+  },
   /** Renderer crashes caught by the error boundary, appended to a log file the user can send. */
   'diagnostics:report-error': {
     input: z.object({

@@ -10,14 +10,31 @@ export type IpcErrorCode =
   | 'not-found'
   | 'invalid-data'
   | 'io-error'
+  /** File jobs: what went wrong in words the renderer can translate. */
+  | 'too-large'
+  | 'disk-full'
+  | 'no-permission'
+  | 'file-locked'
   | 'internal';
 
-export type IpcError = { code: IpcErrorCode; message: string };
+/**
+ * `message` is English, for logs and as a fallback; `details` (a file name, sizes) let the
+ * renderer say the same in the UI language.
+ */
+export type IpcError = {
+  code: IpcErrorCode;
+  message: string;
+  details?: Record<string, string | number>;
+};
 
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
 export const ok = <T>(value: T): IpcResult<T> => ({ ok: true, value });
-export const fail = (code: IpcErrorCode, message: string): IpcResult<never> => ({
+export const fail = (
+  code: IpcErrorCode,
+  message: string,
+  details?: Record<string, string | number>,
+): IpcResult<never> => ({
   ok: false,
-  error: { code, message },
+  error: details ? { code, message, details } : { code, message },
 });

@@ -8,6 +8,7 @@ import { createDispatcher } from '../../../src/main/ipc/dispatcher';
 import { readPolicy } from '../../../src/main/policy/policyService';
 import { createIpcHandlers } from '../../../src/main/services';
 import { startRendererServer, type RendererServer } from './rendererServer';
+import { ScriptedDialogs } from './scriptedDialogs';
 
 export const RESOURCES_FOLDER = resolve(__dirname, '../../../resources');
 
@@ -28,10 +29,14 @@ export type MachinePolicy = Record<string, unknown> | string | null;
  * dispatcher and services. Only Electron's transport is replaced.
  */
 export const test = base.extend<
-  { registryApp: RegistryApp; machinePolicy: MachinePolicy },
+  { registryApp: RegistryApp; machinePolicy: MachinePolicy; dialogs: ScriptedDialogs },
   { rendererServer: RendererServer }
 >({
   machinePolicy: [null, { option: true }],
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure
+  dialogs: async ({}, use) => {
+    await use(new ScriptedDialogs());
+  },
   rendererServer: [
     // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure
     async ({}, use) => {
@@ -41,7 +46,7 @@ export const test = base.extend<
     },
     { scope: 'worker' },
   ],
-  registryApp: async ({ page, rendererServer, machinePolicy }, use) => {
+  registryApp: async ({ page, rendererServer, machinePolicy, dialogs }, use) => {
     const dataFolder = await mkdtemp(join(tmpdir(), 'registry-e2e-'));
     const diagnostics = new DiagnosticsService({ dataFolder });
     // Beside the data folder, not in it, as /etc/cooperation-registry is in the app.
@@ -68,6 +73,7 @@ export const test = base.extend<
         // Read from a real file by the real service: no file means `absent`, as on most machines.
         policy: readPolicy({ filePath: policyFile, platform: process.platform, env: process.env }),
         dataLocation: { source: 'default', isPortable: false, problem: null },
+        dialogs,
       }),
       isTrustedSender: (url) => url !== null && new URL(url).origin === rendererServer.origin,
       logError: (channel, error) => void diagnostics.logMainError(channel, error),

@@ -6,6 +6,7 @@ export class IpcCallError extends Error {
   constructor(
     readonly code: IpcErrorCode,
     message: string,
+    readonly details: Record<string, string | number> = {},
   ) {
     super(message);
     this.name = 'IpcCallError';
@@ -32,7 +33,8 @@ export function createRegistryClient(bridge: RegistryBridge): RegistryClient {
     )) {
       group[name] = async (input?: unknown) => {
         const result = await method(input);
-        if (!result.ok) throw new IpcCallError(result.error.code, result.error.message);
+        if (!result.ok)
+          throw new IpcCallError(result.error.code, result.error.message, result.error.details);
         return result.value;
       };
     }

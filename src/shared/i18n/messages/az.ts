@@ -31,6 +31,14 @@ export const az = {
     ru: 'Русский',
     fallbackNote: 'Göstərilən dil: {{language}} — seçilmiş dildə mətn yoxdur',
   },
+  fileErrors: {
+    tooLarge:
+      '“{{fileName}}” faylının ölçüsü {{actual}}-dır; {{maximum}}-a qədər fayllar açıla bilər.',
+    diskFull: '“{{fileName}}” faylını yazmaq üçün diskdə yer qalmayıb.',
+    noPermission: 'Bu kompüter tətbiqə “{{fileName}}” faylından istifadə etməyə icazə vermir.',
+    fileLocked: '“{{fileName}}” başqa proqramda açıqdır. Onu bağlayıb yenidən cəhd edin.',
+    notFound: '“{{fileName}}” artıq mövcud deyil.',
+  },
   common: {
     loading: 'Yüklənir…',
     unknownDate: 'tarix məlum deyil',

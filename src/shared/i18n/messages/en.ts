@@ -28,6 +28,13 @@ export const en = {
     ru: 'Русский',
     fallbackNote: 'Shown in {{language}}: no text in the chosen language',
   },
+  fileErrors: {
+    tooLarge: '“{{fileName}}” is {{actual}}; files up to {{maximum}} can be opened.',
+    diskFull: 'There is no space left on the disk to write “{{fileName}}”.',
+    noPermission: 'This computer does not allow the app to use “{{fileName}}”.',
+    fileLocked: '“{{fileName}}” is open in another program. Close it and try again.',
+    notFound: '“{{fileName}}” no longer exists.',
+  },
   common: {
     loading: 'Loading…',
     unknownDate: 'date unknown',

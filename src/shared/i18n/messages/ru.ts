@@ -31,6 +31,13 @@ export const ru = {
     ru: 'Русский',
     fallbackNote: 'Показано на языке: {{language}} — на выбранном языке текста нет',
   },
+  fileErrors: {
+    tooLarge: 'Размер файла «{{fileName}}» — {{actual}}; открыть можно файлы до {{maximum}}.',
+    diskFull: 'На диске не осталось места, чтобы записать «{{fileName}}».',
+    noPermission: 'Этот компьютер не разрешает приложению использовать «{{fileName}}».',
+    fileLocked: 'Файл «{{fileName}}» открыт в другой программе. Закройте его и повторите попытку.',
+    notFound: 'Файла «{{fileName}}» больше нет.',
+  },
   common: {
     loading: 'Загрузка…',
     unknownDate: 'дата неизвестна',

@@ -1,0 +1,36 @@
+import { join } from 'node:path';
+import { dialog, type BrowserWindow } from 'electron';
+import type { FileDialogs } from '../files/fileDialogs';
+
+/**
+ * The system's open and save dialogs, modal to the app's window so they cannot get lost behind
+ * it. Save dialogs start in `defaultFolder` (the user's Documents).
+ */
+export function createElectronFileDialogs(
+  getWindow: () => BrowserWindow | null,
+  defaultFolder: string,
+): FileDialogs {
+  return {
+    chooseFileToOpen: async ({ title, filters }) => {
+      const window = getWindow();
+      const options: Electron.OpenDialogOptions = { title, filters, properties: ['openFile'] };
+      const result = window
+        ? await dialog.showOpenDialog(window, options)
+        : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    chooseFileToSave: async ({ title, defaultName, filters }) => {
+      const window = getWindow();
+      const options: Electron.SaveDialogOptions = {
+        title,
+        defaultPath: join(defaultFolder, defaultName),
+        filters,
+        properties: ['showOverwriteConfirmation', 'createDirectory'],
+      };
+      const result = window
+        ? await dialog.showSaveDialog(window, options)
+        : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+  };
+}
