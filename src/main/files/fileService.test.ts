@@ -44,9 +44,11 @@ describe('FileService.open', () => {
     const service = new FileService({ dialogs: answering(path) });
     await expect(
       service.open({ title: 'Import', filters: CSV, maxBytes: 1_048_576 }),
-    ).rejects.toEqual(
-      new AppError('too-large', '“huge.csv” is 3 MB; files up to 1 MB can be opened.'),
-    );
+    ).rejects.toMatchObject({
+      code: 'too-large',
+      message: '“huge.csv” is 3 MB; files up to 1 MB can be opened.',
+      details: { fileName: 'huge.csv', size: '3 MB', limit: '1 MB' },
+    });
   });
 
   it('answers null when the dialog is cancelled, and names a file that vanished', async () => {
