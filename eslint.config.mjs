@@ -99,7 +99,13 @@ export default tseslint.config(
   },
   {
     // Config files of the tools themselves are allowed their default exports.
-    files: ['*.config.ts', '*.config.mts', '*.config.mjs', 'tests/**/playwright.config.ts'],
+    files: [
+      '*.config.ts',
+      '*.config.mts',
+      '*.config.mjs',
+      'tests/**/playwright.config.ts',
+      'tests/bench/writeResults.ts',
+    ],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

@@ -46,7 +46,24 @@ export function currentLanguage(language: string | undefined): Language {
 export function useFormat(): Format {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n.resolvedLanguage ?? i18n.language);
-  return useMemo(() => createFormat(language, t('common.unknownDate')), [language, t]);
+  const unknownDate = t('common.unknownDate');
+  return useMemo(() => sharedFormat(language, unknownDate), [language, unknownDate]);
+}
+
+const formats = new Map<string, Format>();
+
+/**
+ * One Format per language for the whole app, so screens that remount (a list left and opened
+ * again) find the rows they built with it still valid.
+ */
+function sharedFormat(language: Language, unknownDate: string): Format {
+  const key = `${language}|${unknownDate}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = createFormat(language, unknownDate);
+    formats.set(key, format);
+  }
+  return format;
 }
 
 /** The formatting for a language, outside React (lists build rows with it; tests too). */

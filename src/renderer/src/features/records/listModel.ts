@@ -257,3 +257,60 @@ export function filterRows<K extends ListKind>(
     return words.every((word) => haystack.includes(word));
   });
 }
+
+/** What a kind's rows were last built and sorted with, so a list opened again reuses them. */
+type ListMemo = {
+  context: ColumnContext;
+  build: (records: readonly StoredRecord<ListKind>[]) => ListRow<ListKind>[];
+  sorted?: {
+    rows: readonly ListRow<ListKind>[];
+    columnId: string;
+    direction: 'asc' | 'desc';
+    result: ListRow<ListKind>[];
+  };
+};
+
+const listMemos = new Map<ListKind, ListMemo>();
+
+const sameContext = (a: ColumnContext, b: ColumnContext) =>
+  a.partners === b.partners &&
+  a.people === b.people &&
+  a.areas === b.areas &&
+  // The format stands for the language; `t` is a new function in every component that asks.
+  a.format === b.format &&
+  a.today === b.today;
+
+/**
+ * The row builder of a kind's list, kept across visits while nothing it depends on changed:
+ * leaving a list of 100,000 records for a record and coming back rebuilds nothing.
+ */
+export function listRowBuilder(
+  kind: ListKind,
+  columns: readonly Column<ListKind>[],
+  facets: FacetDefinition<ListKind>,
+  context: ColumnContext,
+): ListMemo['build'] {
+  const memo = listMemos.get(kind);
+  if (memo && sameContext(memo.context, context)) return memo.build;
+  const build = createRowBuilder(columns, facets, context);
+  listMemos.set(kind, { context, build });
+  return build;
+}
+
+/** sortRows, remembered per list for the last rows, column and direction it sorted. */
+export function sortListRows(
+  kind: ListKind,
+  rows: readonly ListRow<ListKind>[],
+  column: Column<ListKind>,
+  direction: 'asc' | 'desc',
+  order: TextOrder,
+): ListRow<ListKind>[] {
+  const memo = listMemos.get(kind);
+  const last = memo?.sorted;
+  if (last && last.rows === rows && last.columnId === column.id && last.direction === direction) {
+    return last.result;
+  }
+  const result = sortRows(rows, column, direction, order);
+  if (memo) memo.sorted = { rows, columnId: column.id, direction, result };
+  return result;
+}

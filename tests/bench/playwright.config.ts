@@ -1,0 +1,24 @@
+import { defineConfig } from '@playwright/test';
+import baseConfig from '../../playwright.config';
+
+/**
+ * `npm run bench`: measurements in Debian's Chromium against the built renderer, one at a time so
+ * they do not compete for the two cores. Each suite writes bench/results/<suite>.json; the global
+ * teardown turns them into bench/RESULTS.md. Targets are reported, never asserted.
+ */
+export default defineConfig({
+  ...baseConfig,
+  testDir: '.',
+  testMatch: '**/*.bench.ts',
+  fullyParallel: false,
+  workers: 1,
+  timeout: 15 * 60_000,
+  globalTeardown: './writeResults.ts',
+  use: {
+    ...baseConfig.use,
+    launchOptions: {
+      ...baseConfig.use?.launchOptions,
+      args: [...(baseConfig.use?.launchOptions?.args ?? []), '--enable-precise-memory-info'],
+    },
+  },
+});
