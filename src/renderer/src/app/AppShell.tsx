@@ -12,6 +12,7 @@ import WorkIcon from '@mui/icons-material/Work';
 import {
   AppBar,
   Box,
+  Button,
   Drawer,
   Link,
   List,
@@ -22,14 +23,22 @@ import {
   Toolbar,
   Typography,
 } from '@mui/material';
-import type { ReactElement } from 'react';
+import SearchIcon from '@mui/icons-material/Search';
+import { lazy, Suspense, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { ErrorBoundary } from './ErrorBoundary';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { PolicyBanners } from './PolicyBanners';
 import { NAV_SECTIONS, type NavSection } from './navigation';
+import { ShortcutTooltip } from '../ui/keyboard/ShortcutTooltip';
+import { useShortcut } from '../ui/keyboard/useShortcut';
 import { useShellShortcuts } from './useShellShortcuts';
+
+// Loaded on first use: the first paint carries no search UI.
+const SearchDialog = lazy(async () => ({
+  default: (await import('../features/search/SearchDialog')).SearchDialog,
+}));
 
 const DRAWER_WIDTH = 240;
 
@@ -55,6 +64,21 @@ export function AppShell() {
   const { t } = useTranslation();
   const location = useLocation();
   useShellShortcuts();
+  const [isSearchOpen, setIsSearchOpen] = useState(false);
+  // Each opening starts afresh (a new key), with no query or kind filter left from the last.
+  const [searchSession, setSearchSession] = useState(0);
+  const openSearch = () => {
+    if (!isSearchOpen) setSearchSession((session) => session + 1);
+    setIsSearchOpen(true);
+  };
+  useShortcut(
+    'mod+k',
+    (event) => {
+      event.preventDefault();
+      openSearch();
+    },
+    { phase: 'capture' },
+  );
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
       <Link
@@ -76,6 +100,11 @@ export function AppShell() {
           <Typography variant="h6" component="p" noWrap sx={{ flexGrow: 1 }}>
             {t('app.title')}
           </Typography>
+          <ShortcutTooltip shortcut="mod+k" title={(keys) => t('search.open', { keys })}>
+            <Button color="inherit" startIcon={<SearchIcon />} onClick={openSearch}>
+              {t('search.button')}
+            </Button>
+          </ShortcutTooltip>
           <LanguageSwitcher />
         </Toolbar>
       </AppBar>
@@ -118,6 +147,15 @@ export function AppShell() {
           <Outlet />
         </ErrorBoundary>
       </Box>
+      {searchSession > 0 && (
+        <Suspense fallback={null}>
+          <SearchDialog
+            key={searchSession}
+            isOpen={isSearchOpen}
+            onClose={() => setIsSearchOpen(false)}
+          />
+        </Suspense>
+      )}
     </Box>
   );
 }

@@ -19,6 +19,7 @@ import { useLanguage } from '../../app/useLanguage';
 import { registryClient } from '../../ipc/registryClient';
 import { useNotify } from '../../ui/Notifications';
 import { LoadSampleButton } from '../sample/components/LoadSampleButton';
+import { SearchIndexSection } from '../search/SearchIndexSection';
 import { DataLocationsSection } from './DataLocationsSection';
 import { PolicySection } from './PolicySection';
 
@@ -128,6 +129,10 @@ export function SettingsPage() {
               ? t('settings.persisted')
               : t('settings.notPersisted')}
         </Alert>
+      </SettingsSection>
+
+      <SettingsSection title={t('search.indexTitle')}>
+        <SearchIndexSection />
       </SettingsSection>
 
       <SettingsSection title={t('dataLocations.section')}>
