@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRecord, deleteRecord, restoreRecord, updateRecord } from './changeTracking';
-import { recordCache } from './recordCache';
+import { RecordCache, recordCache } from './recordCache';
 import type { RegistryDb } from './RegistryDb';
 import { createTestDb, testContext } from './testing/testDb';
 
@@ -72,16 +72,21 @@ describe('RecordCache', () => {
 
   it('re-reads the table when more changed than is worth patching', async () => {
     const { db, context } = setup();
-    const cache = recordCache(db, 'people');
+    const cache = new RecordCache(db, 'people', { reloadThreshold: 10 });
     cache.subscribe(() => undefined);
     await cache.settled();
+    const kept = await createRecord(db, 'people', { name: { en: 'Kept' } }, context);
+    await cache.settled();
+    const keptBefore = cache.getSnapshot()?.byId.get(kept.id);
     await db.transaction('rw', ['people', 'changes', 'links'], async () => {
-      for (let index = 0; index < 2_100; index += 1) {
+      for (let index = 0; index < 25; index += 1) {
         await createRecord(db, 'people', { name: { en: `Person ${index}` } }, context);
       }
     });
     await cache.settled();
-    expect(cache.getSnapshot()?.records).toHaveLength(2_100);
+    expect(cache.getSnapshot()?.records).toHaveLength(26);
+    // The re-read keeps unchanged records as they were, so their list rows survive.
+    expect(cache.getSnapshot()?.byId.get(kept.id)).toBe(keptBefore);
   });
 
   it('tells every listener when the records change', async () => {

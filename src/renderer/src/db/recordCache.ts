@@ -32,6 +32,7 @@ export class RecordCache<K extends RecordKind> {
   constructor(
     private readonly db: RegistryDb,
     readonly kind: K,
+    private readonly options: { reloadThreshold: number } = { reloadThreshold: RELOAD_THRESHOLD },
   ) {}
 
   /** For useSyncExternalStore: starts watching on the first listener, stops after the last. */
@@ -97,10 +98,10 @@ export class RecordCache<K extends RecordKind> {
       const changes = await db.changes
         .where(':id')
         .above(this.lastSeq)
-        .limit(RELOAD_THRESHOLD + 1)
+        .limit(this.options.reloadThreshold + 1)
         .toArray();
       if (changes.length === 0) return;
-      if (changes.length > RELOAD_THRESHOLD) {
+      if (changes.length > this.options.reloadThreshold) {
         await this.reload();
         return;
       }
