@@ -18,7 +18,12 @@ export default defineConfig({
     ...baseConfig.use,
     launchOptions: {
       ...baseConfig.use?.launchOptions,
-      args: [...(baseConfig.use?.launchOptions?.args ?? []), '--enable-precise-memory-info'],
+      args: [
+        ...(baseConfig.use?.launchOptions?.args ?? []),
+        '--enable-precise-memory-info',
+        // Heap figures are taken after a full collection, so garbage does not count.
+        '--js-flags=--expose-gc',
+      ],
     },
   },
 });

@@ -33,6 +33,7 @@ import { PolicyBanners } from './PolicyBanners';
 import { NAV_SECTIONS, type NavSection } from './navigation';
 import { ShortcutTooltip } from '../ui/keyboard/ShortcutTooltip';
 import { useShortcut } from '../ui/keyboard/useShortcut';
+import { useSearchClient } from '../features/search/searchClient';
 import { useShellShortcuts } from './useShellShortcuts';
 
 // Loaded on first use: the first paint carries no search UI.
@@ -64,6 +65,8 @@ export function AppShell() {
   const { t } = useTranslation();
   const location = useLocation();
   useShellShortcuts();
+  // Start the search worker with the app, so the index is ready before the first Ctrl+K.
+  useSearchClient();
   const [isSearchOpen, setIsSearchOpen] = useState(false);
   // Each opening starts afresh (a new key), with no query or kind filter left from the last.
   const [searchSession, setSearchSession] = useState(0);

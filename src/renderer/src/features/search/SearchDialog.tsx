@@ -168,6 +168,9 @@ export function SearchDialog({ isOpen, onClose }: SearchDialogProps) {
           aria-label={t('search.results')}
           sx={{ maxHeight: '60vh', overflow: 'auto', mt: 1 }}
           data-testid="search-results"
+          // Which query the list shows and how long the index took: benchmarks read these.
+          data-query={answer?.query}
+          data-took-ms={answer?.tookMs}
         >
           {groups.map(([kind, hits]) => (
             <li key={kind} role="presentation">

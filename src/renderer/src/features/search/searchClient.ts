@@ -3,7 +3,7 @@ import type { SearchFilters, SearchHit } from '@shared/search/searchIndex';
 import { useRegistry } from '../../app/RegistryContext';
 import type { SearchRequest, SearchResponse, SearchStatus } from './searchProtocol';
 
-export type SearchAnswer = { hits: SearchHit[]; tookMs: number; isReady: boolean };
+export type SearchAnswer = { query: string; hits: SearchHit[]; tookMs: number; isReady: boolean };
 
 /**
  * The UI's handle on the search worker: one worker per registry, started on first use and kept

@@ -24,4 +24,11 @@ export type SearchRequest =
 /** Messages from the search worker. */
 export type SearchResponse =
   | { type: 'status'; status: SearchStatus }
-  | { type: 'results'; id: number; hits: SearchHit[]; tookMs: number; isReady: boolean };
+  | {
+      type: 'results';
+      id: number;
+      query: string;
+      hits: SearchHit[];
+      tookMs: number;
+      isReady: boolean;
+    };

@@ -237,6 +237,7 @@ scope.onmessage = (event: MessageEvent<SearchRequest>) => {
         post({
           type: 'results',
           id: request.id,
+          query: request.query,
           hits,
           tookMs: performance.now() - started,
           isReady: status.state === 'ready',
