@@ -91,3 +91,44 @@ test('the index is saved, loaded on the next start, and can be rebuilt from Sett
   await expect(page.getByText(/^Built in \d+ ms\.$/)).toBeVisible();
   await expect(status).toHaveText(indexed ?? '');
 });
+
+test('narrows by thematic area and date range, and a saved search comes back', async ({
+  page,
+  registryApp,
+}) => {
+  const app = new RegistryWindow(page, registryApp.origin);
+  await app.open();
+  await app.loadSampleFromFirstRun();
+  const search = new SearchDialog(page);
+  await search.open();
+  await search.search('agreement');
+  const all = await search.results.count();
+  expect(all).toBeGreaterThan(1);
+
+  await search.dialog.getByRole('button', { name: 'Filters' }).click();
+  await search.dialog.getByRole('combobox', { name: 'Thematic area' }).click();
+  await page.getByRole('option', { name: 'Readmission', exact: true }).click();
+  await expect(search.results).toHaveCount(1);
+  await expect(search.results.first()).toContainText('readmission of persons');
+  await search.dialog.getByRole('textbox', { name: 'From' }).fill('2015');
+  await expect(search.dialog.getByText('Nothing found for “agreement”.')).toBeVisible();
+  await search.dialog.getByRole('textbox', { name: 'From' }).fill('2014');
+  await expect(search.results).toHaveCount(1);
+
+  await search.dialog.getByRole('button', { name: 'Saved searches' }).click();
+  await page.getByRole('menuitem', { name: 'Save this search…' }).click();
+  const save = page.getByRole('dialog', { name: 'Save this search' });
+  await save.getByRole('textbox', { name: 'Name' }).fill('Readmission since 2014');
+  await save.getByRole('button', { name: 'Save' }).click();
+  await expect(save).toBeHidden();
+
+  // A fresh search starts empty; the saved one brings words and filters back.
+  await page.keyboard.press('Escape');
+  await search.open();
+  await expect(search.input).toHaveValue('');
+  await search.dialog.getByRole('button', { name: 'Saved searches' }).click();
+  await page.getByRole('menuitem', { name: 'Readmission since 2014' }).click();
+  await expect(search.input).toHaveValue('agreement');
+  await expect(search.dialog.getByRole('textbox', { name: 'From' })).toHaveValue('2014');
+  await expect(search.results).toHaveCount(1);
+});

@@ -58,21 +58,24 @@ export type SearchHit = {
   terms: string[];
 };
 
+/** Fewer whole-word results than this, and the search also tries typos and word starts. */
+const FEW_RESULTS = 5;
+
 /**
  * How far a query word may be from an indexed one: short words must match exactly (two letters
  * off in a four-letter word is another word), longer ones forgive a typo or two.
  */
 function fuzziness(term: string): number | false {
-  if (term.length >= 8) return 2;
-  if (term.length >= 4) return 1;
+  if (term.length >= 9) return 2;
+  if (term.length >= 5) return 1;
   return false;
 }
 
 /**
- * Finds records matching every word of the query: a word matches exactly, as the start of a
- * longer word (the last word as it is being typed, and any word of 3 letters or more), or with a
- * typo. Names weigh more than other text; exact matches more than prefixes, prefixes more than
- * typos.
+ * Finds records matching every word of the query: a word matches exactly or, the last one, as the
+ * start of a longer word (it is being typed). When that finds little, any word of 3 letters or
+ * more may also be a word's start, and a word of 5 or more may have a typo. Names weigh more than
+ * other text; exact matches more than prefixes, prefixes more than typos.
  */
 export function searchIndex(
   index: SearchIndex,
@@ -86,42 +89,53 @@ export function searchIndex(
   const areas = filters.areaIds?.length ? new Set(filters.areaIds) : null;
   const partners = filters.partnerIds?.length ? new Set(filters.partnerIds) : null;
   const hasRange = Boolean(filters.from ?? filters.to);
-  const options: SearchOptions = {
+  const filter: SearchOptions['filter'] = (result) => {
+    const stored = result as unknown as StoredFields;
+    if (kinds && !kinds.has(stored.kind)) return false;
+    if (areas && !stored.areaIds.some((id) => areas.has(id))) return false;
+    if (partners && !stored.partnerIds.some((id) => partners.has(id))) return false;
+    if (hasRange) {
+      const bounds = partialDateBounds(stored.date);
+      if (!bounds) return false;
+      if (filters.from && bounds.last < filters.from) return false;
+      if (filters.to && bounds.first > filters.to) return false;
+    }
+    return true;
+  };
+  const text = words.join(' ');
+  // First the cheap search: whole words, the last one as typed so far. Only when that finds
+  // little are typos tried, since expanding every word by edit distance costs the most.
+  const exact = index.search(text, {
     combineWith: 'AND',
     boost: { names: 3 },
     weights: { fuzzy: 0.35, prefix: 0.6 },
-    prefix: (term, position, terms) =>
-      term.length >= 3 || (position === terms.length - 1 && term.length >= 2),
-    fuzzy: (term) => fuzziness(term),
-    maxFuzzy: 2,
-    filter: (result) => {
-      const stored = result as unknown as StoredFields;
-      if (kinds && !kinds.has(stored.kind)) return false;
-      if (areas && !stored.areaIds.some((id) => areas.has(id))) return false;
-      if (partners && !stored.partnerIds.some((id) => partners.has(id))) return false;
-      if (hasRange) {
-        const bounds = partialDateBounds(stored.date);
-        if (!bounds) return false;
-        if (filters.from && bounds.last < filters.from) return false;
-        if (filters.to && bounds.first > filters.to) return false;
-      }
-      return true;
-    },
-  };
-  return index
-    .search(words.join(' '), options)
-    .slice(0, limit)
-    .map((result) => {
-      const stored = result as unknown as StoredFields & { id: string };
-      return {
-        id: stored.id,
-        kind: stored.kind,
-        label: stored.label,
-        date: stored.date,
-        score: result.score,
-        terms: result.terms,
-      };
-    });
+    prefix: (term, position, terms) => position === terms.length - 1 && term.length >= 2,
+    filter,
+  });
+  const results =
+    exact.length >= FEW_RESULTS
+      ? exact
+      : index.search(text, {
+          combineWith: 'AND',
+          boost: { names: 3 },
+          weights: { fuzzy: 0.35, prefix: 0.6 },
+          prefix: (term, position, terms) =>
+            term.length >= 3 || (position === terms.length - 1 && term.length >= 2),
+          fuzzy: (term) => fuzziness(term),
+          maxFuzzy: 2,
+          filter,
+        });
+  return results.slice(0, limit).map((result) => {
+    const stored = result as unknown as StoredFields & { id: string };
+    return {
+      id: stored.id,
+      kind: stored.kind,
+      label: stored.label,
+      date: stored.date,
+      score: result.score,
+      terms: result.terms,
+    };
+  });
 }
 
 /**

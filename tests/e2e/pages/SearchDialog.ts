@@ -8,7 +8,7 @@ export class SearchDialog {
 
   constructor(readonly page: Page) {
     this.dialog = page.getByRole('dialog', { name: 'Search the registry' });
-    this.input = this.dialog.getByRole('combobox');
+    this.input = this.dialog.getByRole('combobox', { name: /^Search partners/ });
     this.results = this.dialog.getByRole('option');
   }
 

@@ -40,6 +40,14 @@ export const az = {
     notFound: '“{{fileName}}” artıq mövcud deyil.',
   },
   search: {
+    saved: 'Saxlanmış axtarışlar',
+    savedCurrent: 'Saxlanmış axtarış: {{name}}',
+    noSaved: 'Hələ saxlanmış axtarış yoxdur',
+    save: 'Bu axtarışı saxla…',
+    saveTitle: 'Bu axtarışı saxla',
+    saveHint:
+      'Sözlər və filtrlər bu adla saxlanılır. Mövcud adla saxlamaq həmin axtarışı əvəz edir.',
+    filters: 'Filtrlər',
     button: 'Axtarış',
     open: 'Bütün reyestrdə axtarış ({{keys}})',
     title: 'Reyestrdə axtarış',

@@ -36,6 +36,14 @@ export const en = {
     notFound: '“{{fileName}}” no longer exists.',
   },
   search: {
+    saved: 'Saved searches',
+    savedCurrent: 'Saved search: {{name}}',
+    noSaved: 'No saved searches yet',
+    save: 'Save this search…',
+    saveTitle: 'Save this search',
+    saveHint:
+      'The words and filters are saved under this name. Saving under a name that exists replaces that search.',
+    filters: 'Filters',
     button: 'Search',
     open: 'Search the whole registry ({{keys}})',
     title: 'Search the registry',

@@ -3,6 +3,9 @@ import { useRegistry } from '../../app/RegistryContext';
 import type { RegistryDb, SavedView } from '../../db/RegistryDb';
 import type { ListKind } from './columns';
 
+/** Where a saved view belongs: a section's list, or the registry-wide search. */
+export type SavedViewScope = ListKind | 'search';
+
 /** A view name the user typed that cannot be saved, said in words the dialog can show. */
 export class SavedViewError extends Error {
   constructor(readonly reason: 'empty' | 'tooLong') {
@@ -20,7 +23,7 @@ const sameName = (a: string, b: string) =>
  */
 export async function saveView(
   db: RegistryDb,
-  kind: ListKind,
+  kind: SavedViewScope,
   name: string,
   query: string,
   now: Date = new Date(),
@@ -50,7 +53,7 @@ export async function restoreView(db: RegistryDb, view: SavedView): Promise<void
 }
 
 /** A list's saved views, by name in the UI language's order (sorted by the caller). */
-export function useSavedViews(kind: ListKind): SavedView[] | undefined {
+export function useSavedViews(kind: SavedViewScope): SavedView[] | undefined {
   const { db } = useRegistry();
   return useLiveQuery(() => db.savedViews.where('kind').equals(kind).toArray(), [db, kind]);
 }

@@ -1,6 +1,9 @@
+import FilterListIcon from '@mui/icons-material/FilterList';
 import SearchIcon from '@mui/icons-material/Search';
 import {
+  Autocomplete,
   Box,
+  Button,
   Chip,
   Dialog,
   DialogContent,
@@ -13,6 +16,7 @@ import {
   Stack,
   TextField,
   Typography,
+  createFilterOptions,
 } from '@mui/material';
 import { useDeferredValue, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,9 +25,51 @@ import { SEARCHABLE_KINDS, type SearchableKind } from '@shared/search/searchDocu
 import { highlight, type SearchHit } from '@shared/search/searchIndex';
 import { recordEditPath, recordListPath, recordPath } from '../../app/recordPaths';
 import { useFormat } from '../../ui/useFormat';
+import { SavedViewsMenu } from '../records/components/SavedViewsMenu';
+import { useLiveRecords } from '../records/queries';
 import { useSearchResults, useSearchStatus } from './searchClient';
+import {
+  EMPTY_SEARCH,
+  parseSearch,
+  searchFilters,
+  serializeSearch,
+  type SearchState,
+} from './searchState';
 
 type SearchDialogProps = { isOpen: boolean; onClose: () => void };
+
+type IdOption = { id: string; label: string };
+const limitedOptions = createFilterOptions<IdOption>({ limit: 100 });
+
+/** A multiple choice of records by name, for the area and partner filters. */
+function IdPicker({
+  label,
+  options,
+  value,
+  onChange,
+}: {
+  label: string;
+  options: IdOption[];
+  value: string[];
+  onChange: (ids: string[]) => void;
+}) {
+  const byId = new Map(options.map((option) => [option.id, option]));
+  return (
+    <Autocomplete
+      multiple
+      size="small"
+      limitTags={2}
+      options={options}
+      filterOptions={limitedOptions}
+      value={value.map((id) => byId.get(id)).filter((option) => option !== undefined)}
+      isOptionEqualToValue={(option, chosen) => option.id === chosen.id}
+      getOptionLabel={(option) => option.label}
+      onChange={(_event, chosen) => onChange(chosen.map((option) => option.id))}
+      renderInput={(params) => <TextField {...params} label={label} />}
+      sx={{ minWidth: 220 }}
+    />
+  );
+}
 
 /** Hits grouped by kind, groups in the order of their best hit, hits in score order. */
 function groupByKind(hits: readonly SearchHit[]) {
@@ -46,12 +92,20 @@ export function SearchDialog({ isOpen, onClose }: SearchDialogProps) {
   const format = useFormat();
   const navigate = useNavigate();
   const listId = useId();
-  const [query, setQuery] = useState('');
-  const [kinds, setKinds] = useState<SearchableKind[]>([]);
+  const [state, setState] = useState<SearchState>(EMPTY_SEARCH);
+  const [isFiltering, setIsFiltering] = useState(false);
   const [active, setActive] = useState(0);
+  const query = state.text;
+  const { kinds } = state;
   const deferredQuery = useDeferredValue(query);
-  const filters = useMemo(() => ({ kinds }), [kinds]);
+  const { filters, dateError } = searchFilters(state);
   const answer = useSearchResults(deferredQuery, filters);
+  const partners = useLiveRecords('partners');
+  const areas = useLiveRecords('areas');
+  const update = (patch: Partial<SearchState>) => {
+    setActive(0);
+    setState((current) => ({ ...current, ...patch }));
+  };
   const status = useSearchStatus();
   const groups = useMemo(() => groupByKind(answer?.hits ?? []), [answer]);
   const flat = groups.flatMap(([, hits]) => hits);
@@ -82,12 +136,10 @@ export function SearchDialog({ isOpen, onClose }: SearchDialogProps) {
     }
   };
 
-  const toggleKind = (kind: SearchableKind) => {
-    setActive(0);
-    setKinds((current) =>
-      current.includes(kind) ? current.filter((each) => each !== kind) : [...current, kind],
-    );
-  };
+  const toggleKind = (kind: SearchableKind) =>
+    update({
+      kinds: kinds.includes(kind) ? kinds.filter((each) => each !== kind) : [...kinds, kind],
+    });
 
   const isBusy = status.state !== 'ready' && status.state !== 'failed';
 
@@ -107,10 +159,7 @@ export function SearchDialog({ isOpen, onClose }: SearchDialogProps) {
           fullWidth
           label={t('search.label')}
           value={query}
-          onChange={(event) => {
-            setQuery(event.target.value);
-            setActive(0);
-          }}
+          onChange={(event) => update({ text: event.target.value })}
           onKeyDown={onKeyDown}
           slotProps={{
             input: {
@@ -129,7 +178,11 @@ export function SearchDialog({ isOpen, onClose }: SearchDialogProps) {
             },
           }}
         />
-        <Stack direction="row" useFlexGap sx={{ flexWrap: 'wrap', gap: 1, mt: 1.5 }}>
+        <Stack
+          direction="row"
+          useFlexGap
+          sx={{ flexWrap: 'wrap', gap: 1, mt: 1.5, alignItems: 'center' }}
+        >
           {SEARCHABLE_KINDS.map((kind) => (
             <Chip
               key={kind}
@@ -140,7 +193,65 @@ export function SearchDialog({ isOpen, onClose }: SearchDialogProps) {
               aria-pressed={kinds.includes(kind)}
             />
           ))}
+          <Box sx={{ ml: 'auto', display: 'flex', gap: 1 }}>
+            <Button
+              size="small"
+              startIcon={<FilterListIcon />}
+              aria-expanded={isFiltering}
+              onClick={() => setIsFiltering((current) => !current)}
+            >
+              {t('search.filters')}
+            </Button>
+            <SavedViewsMenu
+              kind="search"
+              query={serializeSearch(state)}
+              onApply={(saved) => {
+                const restored = parseSearch(saved);
+                setIsFiltering(
+                  restored.areaIds.length + restored.partnerIds.length > 0 ||
+                    Boolean(restored.from || restored.to),
+                );
+                setActive(0);
+                setState(restored);
+              }}
+            />
+          </Box>
         </Stack>
+        {isFiltering && (
+          <Stack direction="row" useFlexGap sx={{ flexWrap: 'wrap', gap: 1.5, mt: 1.5 }}>
+            <IdPicker
+              label={t('list.facets.area')}
+              options={(areas ?? []).map((area) => ({
+                id: area.id,
+                label: format.text(area.name),
+              }))}
+              value={state.areaIds}
+              onChange={(areaIds) => update({ areaIds })}
+            />
+            <IdPicker
+              label={t('list.facets.partner')}
+              options={(partners ?? []).map((partner) => ({
+                id: partner.id,
+                label: format.text(partner.acronym) || format.text(partner.name),
+              }))}
+              value={state.partnerIds}
+              onChange={(partnerIds) => update({ partnerIds })}
+            />
+            {(['from', 'to'] as const).map((bound) => (
+              <TextField
+                key={bound}
+                size="small"
+                label={t(bound === 'from' ? 'list.dateFrom' : 'list.dateTo')}
+                placeholder={t('list.datePlaceholder')}
+                value={state[bound]}
+                onChange={(event) => update({ [bound]: event.target.value })}
+                error={dateError === bound}
+                helperText={dateError === bound ? t('list.dateInvalid') : undefined}
+                sx={{ width: 150 }}
+              />
+            ))}
+          </Stack>
+        )}
         {isBusy && (
           <Box sx={{ mt: 2 }} role="status">
             <Typography variant="body2" color="text.secondary">

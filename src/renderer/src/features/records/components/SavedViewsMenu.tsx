@@ -19,11 +19,17 @@ import { useTranslation } from 'react-i18next';
 import { useRegistry } from '../../../app/RegistryContext';
 import { useNotify } from '../../../ui/Notifications';
 import { useFormat } from '../../../ui/useFormat';
-import type { ListKind } from '../columns';
-import { deleteView, restoreView, saveView, SavedViewError, useSavedViews } from '../savedViews';
+import {
+  deleteView,
+  restoreView,
+  saveView,
+  SavedViewError,
+  useSavedViews,
+  type SavedViewScope,
+} from '../savedViews';
 
 type SavedViewsMenuProps = {
-  kind: ListKind;
+  kind: SavedViewScope;
   /** The list's current state as a URL query: what "Save view" keeps. */
   query: string;
   onApply: (query: string) => void;
@@ -42,6 +48,8 @@ export function SavedViewsMenu({ kind, query, onApply }: SavedViewsMenuProps) {
   const [error, setError] = useState<string | null>(null);
   const sorted = [...(views ?? [])].sort((a, b) => format.compare(a.name, b.name));
   const current = sorted.find((view) => view.query === query);
+  // The same menu keeps a list's views and the search's saved searches; only the words differ.
+  const isSearch = kind === 'search';
 
   const save = async (event: SyntheticEvent) => {
     event.preventDefault();
@@ -66,12 +74,14 @@ export function SavedViewsMenu({ kind, query, onApply }: SavedViewsMenuProps) {
         aria-haspopup="menu"
         aria-expanded={anchor !== null}
       >
-        {current ? t('list.viewsCurrent', { name: current.name }) : t('list.views')}
+        {current
+          ? t(isSearch ? 'search.savedCurrent' : 'list.viewsCurrent', { name: current.name })
+          : t(isSearch ? 'search.saved' : 'list.views')}
       </Button>
       <Menu open={anchor !== null} anchorEl={anchor} onClose={() => setAnchor(null)}>
         {sorted.length === 0 && (
           <MenuItem disabled>
-            <ListItemText>{t('list.noViews')}</ListItemText>
+            <ListItemText>{t(isSearch ? 'search.noSaved' : 'list.noViews')}</ListItemText>
           </MenuItem>
         )}
         {sorted.map((view) => (
@@ -113,7 +123,7 @@ export function SavedViewsMenu({ kind, query, onApply }: SavedViewsMenuProps) {
             setIsSaving(true);
           }}
         >
-          {t('list.saveView')}
+          {t(isSearch ? 'search.save' : 'list.saveView')}
         </MenuItem>
       </Menu>
       <Dialog
@@ -123,9 +133,11 @@ export function SavedViewsMenu({ kind, query, onApply }: SavedViewsMenuProps) {
           paper: { component: 'form', onSubmit: (event: SyntheticEvent) => void save(event) },
         }}
       >
-        <DialogTitle>{t('list.saveViewTitle')}</DialogTitle>
+        <DialogTitle>{t(isSearch ? 'search.saveTitle' : 'list.saveViewTitle')}</DialogTitle>
         <DialogContent>
-          <DialogContentText sx={{ mb: 2 }}>{t('list.saveViewHint')}</DialogContentText>
+          <DialogContentText sx={{ mb: 2 }}>
+            {t(isSearch ? 'search.saveHint' : 'list.saveViewHint')}
+          </DialogContentText>
           <TextField
             autoFocus
             fullWidth
