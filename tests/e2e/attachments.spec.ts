@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness/registryTest';
 import { RegistryWindow } from './pages/RegistryWindow';
@@ -116,6 +117,15 @@ test('a file attached to an agreement is stored once, opens, saves a copy and is
   await documentsSection(page).getByRole('link', { name: SCAN_NAME }).click();
   await expect(page.getByTestId('missing-file')).toContainText(warning);
   await expect(file.getByRole('button', { name: 'Open', exact: true })).toBeDisabled();
+  // The page with its warning, and its form, pass the same accessibility check as every screen.
+  const axe = () => new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  expect((await axe().analyze()).violations).toEqual([]);
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
+  await expect(app.heading).toHaveText(`Edit ${SCAN_NAME}`);
+  await expect(page.getByTestId('missing-file')).toBeVisible();
+  expect((await axe().analyze()).violations).toEqual([]);
+  await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await expect(app.heading).toHaveText(SCAN_NAME);
 
   // Attaching the same file again puts it back.
   dialogs.willOpen(scan);
