@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import {
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  truncate,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -145,6 +154,7 @@ describe('AttachmentService.attach', () => {
     await expect(attachments.attach({ title: 'A' })).rejects.toMatchObject({
       code: 'not-found',
       message: '“gone.pdf” no longer exists.',
+      details: { fileName: 'gone.pdf' },
     });
     expect(await filesUnder(join(dataFolder, 'attachments'))).toEqual([]);
   });
@@ -313,6 +323,25 @@ describe('AttachmentService.storeBytes', () => {
       code: 'invalid-data',
     });
     expect(await filesUnder(dataFolder)).toHaveLength(1);
+  });
+
+  it('clears copies in progress a crash left behind a day ago, never fresh ones', async () => {
+    const source = join(outside, 'a.txt');
+    await writeFile(source, 'a');
+    const { attachments } = service(scripted(source).dialogs, {
+      now: () => new Date('2025-03-02T10:00:00Z'),
+    });
+    await mkdir(attachments.folder, { recursive: true });
+    const abandoned = join(attachments.folder, '.incoming-0a1b.tmp');
+    const fresh = join(attachments.folder, '.incoming-2c3d.tmp');
+    await writeFile(abandoned, 'half a scan');
+    await writeFile(fresh, 'another attach under way');
+    await utimes(abandoned, new Date('2025-03-01T09:00:00Z'), new Date('2025-03-01T09:00:00Z'));
+    await utimes(fresh, new Date('2025-03-02T09:59:00Z'), new Date('2025-03-02T09:59:00Z'));
+    const stored = await attachments.attach({ title: 'A' });
+    expect(await filesUnder(attachments.folder)).toEqual(
+      ['.incoming-2c3d.tmp', join(stored!.sha256.slice(0, 2), stored!.sha256)].sort(),
+    );
   });
 
   it('lists only complete stored files, not copies in progress', async () => {

@@ -17,8 +17,8 @@ export type OpenPath = (path: string) => Promise<string>;
 /** The largest file that can be attached: scans of signed agreements fit, whole video archives do not. */
 export const MAX_ATTACHMENT_BYTES = 200 * 1_048_576;
 
-/** Viewer copies older than this are removed the next time a file is opened. */
-const OPENED_COPY_LIFETIME_MS = 24 * 60 * 60 * 1000;
+/** Viewer copies, and copies in progress left by a crash, are removed once this old. */
+const LEFTOVER_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
 const SHA256 = /^[0-9a-f]{64}$/;
 const CHUNK_BYTES = 1_048_576;
@@ -86,6 +86,7 @@ export class AttachmentService {
     const path = await this.deps.dialogs.chooseFileToOpen({ title: options.title, filters: [] });
     if (path === null) return null;
     const name = safeFileName(basename(path));
+    await this.removeAbandonedIncoming();
     try {
       const { size } = await stat(path);
       this.refuseIfTooLarge(name, size);
@@ -304,8 +305,22 @@ export class AttachmentService {
     }
   }
 
+  /** Copies in progress that a crash or power cut left behind; never a stored file. */
+  private async removeAbandonedIncoming(): Promise<void> {
+    const cutoff = this.now().getTime() - LEFTOVER_LIFETIME_MS;
+    for (const entry of await readdirOrEmpty(this.folder)) {
+      if (!/^\.incoming-[0-9a-f]+\.tmp$/.test(entry)) continue;
+      const path = join(this.folder, entry);
+      const modified = await stat(path).then(
+        (stats) => stats.mtimeMs,
+        () => Number.POSITIVE_INFINITY,
+      );
+      if (modified < cutoff) await rm(path, { force: true }).catch(() => {});
+    }
+  }
+
   private async removeOldOpenedCopies(): Promise<void> {
-    const cutoff = this.now().getTime() - OPENED_COPY_LIFETIME_MS;
+    const cutoff = this.now().getTime() - LEFTOVER_LIFETIME_MS;
     for (const entry of await readdirOrEmpty(this.openedFolder)) {
       const createdAt = Number(entry.split('-')[0]);
       if (!Number.isFinite(createdAt) || createdAt >= cutoff) continue;
