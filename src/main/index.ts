@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { app, dialog, ipcMain, session } from 'electron';
+import { app, dialog, ipcMain, session, shell } from 'electron';
 import { DiagnosticsService } from './diagnostics/diagnosticsService';
 import { createDispatcher } from './ipc/dispatcher';
 import { handle } from './ipc/handle';
@@ -86,6 +86,7 @@ async function start(): Promise<void> {
     policy,
     dataLocation,
     dialogs: createElectronFileDialogs(() => mainWindow?.window ?? null, app.getPath('documents')),
+    openPath: (path) => shell.openPath(path),
   });
   const dispatch = createDispatcher({
     handlers,

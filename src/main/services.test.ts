@@ -64,6 +64,7 @@ function setup(
       chooseFileToOpen: () => Promise.resolve(null),
       chooseFileToSave: () => Promise.resolve(null),
     },
+    openPath: () => Promise.resolve(''),
   });
   const dispatch = createDispatcher({ handlers, isTrustedSender: isAppOrigin, logError });
   const call = (channel: string, input?: unknown) =>
@@ -129,6 +130,27 @@ describe('createIpcHandlers', () => {
     const logFile = join(dataFolder, 'logs', 'renderer-errors.log');
     expect(result).toEqual({ ok: true, value: { logFile } });
     expect(await readFile(logFile, 'utf8')).toContain('[2025-01-02T03:04:05.000Z] Renderer error');
+  });
+
+  it('keeps attachments in the data folder and refuses a path where a hash belongs', async () => {
+    const { call } = setup();
+    const hash = 'ab'.repeat(32);
+    expect(await call('attachment:check', { sha256s: [hash] })).toEqual({
+      ok: true,
+      value: { missing: [hash] },
+    });
+    await mkdir(join(dataFolder, 'attachments', 'ab'), { recursive: true });
+    await writeFile(join(dataFolder, 'attachments', 'ab', hash), 'stored');
+    expect(await call('attachment:check', { sha256s: [hash] })).toEqual({
+      ok: true,
+      value: { missing: [] },
+    });
+    for (const channel of ['attachment:open', 'attachment:save-copy']) {
+      expect(
+        await call(channel, { sha256: '../../device.json', name: 'x.pdf', title: 'Save' }),
+      ).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    }
+    expect(await call('attachment:add', { title: 'Attach' })).toEqual({ ok: true, value: null });
   });
 });
 

@@ -1,5 +1,6 @@
 import type { IpcOutput } from '@shared/ipc/contract';
 import type { PolicyReport } from '@shared/model/policy';
+import { AttachmentService, type OpenPath } from './attachments/attachmentService';
 import { DeviceService } from './device/deviceService';
 import { DiagnosticsService } from './diagnostics/diagnosticsService';
 import type { FileDialogs } from './files/fileDialogs';
@@ -29,6 +30,10 @@ export type IpcHandlerDeps = {
   dataLocation: Omit<DataLocation, 'dataFolder'>;
   /** The system's open and save dialogs (scripted in browser tests). */
   dialogs: FileDialogs;
+  /** Shows a file in the system's viewer: shell.openPath in the app, recorded in browser tests. */
+  openPath: OpenPath;
+  /** The largest file that can be attached; MAX_ATTACHMENT_BYTES unless a test sets it. */
+  maxAttachmentBytes?: number;
 };
 
 /**
@@ -48,6 +53,13 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
   const device = new DeviceService({ dataFolder, hostName, log });
   const sample = new SampleService({ resourcesFolder });
   const files = new FileService({ dialogs: deps.dialogs });
+  const attachments = new AttachmentService({
+    dataFolder,
+    dialogs: deps.dialogs,
+    openPath: deps.openPath,
+    maxBytes: deps.maxAttachmentBytes,
+    now,
+  });
 
   return {
     'app:info': () => ({ ...appInfo, dataFolder }),
@@ -68,6 +80,13 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
     'sample:read': () => sample.read(),
     'file:open': (options) => files.open(options),
     'file:save': (options) => files.save(options),
+    'attachment:add': (options) => attachments.attach(options),
+    'attachment:open': async ({ sha256, name }) => {
+      await attachments.open(sha256, name);
+      return null;
+    },
+    'attachment:save-copy': (options) => attachments.saveCopy(options),
+    'attachment:check': ({ sha256s }) => attachments.check(sha256s),
     'diagnostics:report-error': (report) => diagnostics.reportRendererError(report),
   };
 }

@@ -21,6 +21,7 @@ const SCREENS = [
   '/projects/new',
   '/people/new',
   '/follow-ups/new',
+  '/documents/new',
   '/areas/new',
 ];
 

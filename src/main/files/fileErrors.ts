@@ -30,7 +30,10 @@ export function describeFileError(error: unknown, fileName: string, action: 'rea
         { cause: error, details: { fileName } },
       );
     case 'ENOENT':
-      return new AppError('not-found', `“${fileName}” no longer exists.`, { cause: error });
+      return new AppError('not-found', `“${fileName}” no longer exists.`, {
+        cause: error,
+        details: { fileName },
+      });
     default:
       return new AppError(
         'io-error',

@@ -15,7 +15,13 @@ const LANGUAGES = Object.keys(TRANSLATIONS) as Translated[];
  */
 const SHARED_SAME_AS_ENGLISH = ['language.en', 'language.az', 'language.ru', 'settings.engine'];
 const SAME_AS_ENGLISH: Record<Translated, readonly string[]> = {
-  az: [...SHARED_SAME_AS_ENGLISH, 'enums.agreementKind.memorandum'],
+  az: [
+    ...SHARED_SAME_AS_ENGLISH,
+    'enums.agreementKind.memorandum',
+    // Azerbaijani writes file sizes with the international KB and MB.
+    'attachments.sizeKilobytes',
+    'attachments.sizeMegabytes',
+  ],
   ru: SHARED_SAME_AS_ENGLISH,
 };
 

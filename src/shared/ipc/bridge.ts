@@ -43,6 +43,12 @@ export function buildRegistryBridge(invoke: Invoke): RegistryBridge {
     policy: { get: call('policy:get') },
     sample: { read: call('sample:read') },
     file: { open: call('file:open'), save: call('file:save') },
+    attachment: {
+      add: call('attachment:add'),
+      open: call('attachment:open'),
+      saveCopy: call('attachment:save-copy'),
+      check: call('attachment:check'),
+    },
     diagnostics: { reportError: call('diagnostics:report-error') },
   } satisfies RegistryBridge;
   for (const group of Object.values(bridge)) Object.freeze(group);

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { languageSchema } from '../model/localizedText';
 import { dataLocationsSchema, policyReportSchema } from '../model/policy';
+import { documentFileSchema, sha256Schema } from '../model/records';
 import { registrySnapshotSchema } from '../model/registrySnapshot';
 
 const noInput = z.undefined();
@@ -99,6 +100,36 @@ export const ipcContract = {
       bytes: bytesSchema,
     }),
     output: z.object({ name: z.string() }).nullable(),
+  },
+  /**
+   * Asks for a file and keeps a copy in the data folder under its SHA-256 (the same bytes are
+   * stored once: `isAlreadyStored` says so). Null when cancelled; `too-large` above the limit.
+   */
+  'attachment:add': {
+    input: z.object({ title: z.string().min(1).max(200) }),
+    output: documentFileSchema.extend({ isAlreadyStored: z.boolean() }).nullable(),
+  },
+  /**
+   * Shows a stored file in the system's viewer (a copy under `name`, so the original cannot be
+   * edited). Failures: `attachment-missing`, `attachment-damaged`, `no-viewer`.
+   */
+  'attachment:open': {
+    input: z.object({ sha256: sha256Schema, name: z.string().min(1).max(255) }),
+    output: z.null(),
+  },
+  /** Asks where and saves a copy of a stored file atomically; the saved name, or null. */
+  'attachment:save-copy': {
+    input: z.object({
+      sha256: sha256Schema,
+      name: z.string().min(1).max(255),
+      title: z.string().min(1).max(200),
+    }),
+    output: z.object({ name: z.string() }).nullable(),
+  },
+  /** Which stored files are missing from this computer, so records can warn before a click fails. */
+  'attachment:check': {
+    input: z.object({ sha256s: z.array(sha256Schema).max(100_000) }),
+    output: z.object({ missing: z.array(sha256Schema) }),
   },
   /** Renderer crashes caught by the error boundary, appended to a log file the user can send. */
   'diagnostics:report-error': {

@@ -15,6 +15,10 @@ export type IpcErrorCode =
   | 'disk-full'
   | 'no-permission'
   | 'file-locked'
+  /** Attachments: the stored copy is gone from disk, does not match its hash, or has no viewer. */
+  | 'attachment-missing'
+  | 'attachment-damaged'
+  | 'no-viewer'
   | 'internal';
 
 /**

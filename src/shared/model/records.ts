@@ -284,19 +284,26 @@ export const followUpContentSchema = z.object({
 
 // ---------------------------------------------------------------- documents
 
+/** SHA-256 in lower-case hex: the name a stored file has in the data folder. */
+export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'Expected a SHA-256 in hex');
+
+/**
+ * A file the app keeps, by its content's SHA-256, with the name, media type and size it had when
+ * attached. Main stores the bytes; records only carry this reference.
+ */
+export const documentFileSchema = z.object({
+  sha256: sha256Schema,
+  name: z.string().min(1).max(255),
+  mediaType: z.string().min(1).max(255),
+  size: z.int().nonnegative(),
+});
+export type DocumentFile = z.infer<typeof documentFileSchema>;
+
 export const documentContentSchema = z.object({
   title: localizedTextSchema,
   documentDate: optionalPartialDateSchema.default(null),
   /** The stored file, content-addressed; null while only the reference is known. */
-  file: z
-    .object({
-      sha256: z.string().regex(/^[0-9a-f]{64}$/),
-      name: z.string().min(1).max(255),
-      mediaType: z.string().min(1).max(255),
-      size: z.int().nonnegative(),
-    })
-    .nullable()
-    .default(null),
+  file: documentFileSchema.nullable().default(null),
   /** Every record the document belongs to, of any kind (ids are unique across kinds). */
   linkedRecordIds: z.array(id).default([]),
   ...commonContent,

@@ -8,6 +8,7 @@ import { createDispatcher } from '../../../src/main/ipc/dispatcher';
 import { readPolicy } from '../../../src/main/policy/policyService';
 import { createIpcHandlers } from '../../../src/main/services';
 import { startRendererServer, type RendererServer } from './rendererServer';
+import { RecordedViewer } from './recordedViewer';
 import { ScriptedDialogs } from './scriptedDialogs';
 
 export const RESOURCES_FOLDER = resolve(__dirname, '../../../resources');
@@ -29,13 +30,22 @@ export type MachinePolicy = Record<string, unknown> | string | null;
  * dispatcher and services. Only Electron's transport is replaced.
  */
 export const test = base.extend<
-  { registryApp: RegistryApp; machinePolicy: MachinePolicy; dialogs: ScriptedDialogs },
+  {
+    registryApp: RegistryApp;
+    machinePolicy: MachinePolicy;
+    dialogs: ScriptedDialogs;
+    viewer: RecordedViewer;
+  },
   { rendererServer: RendererServer }
 >({
   machinePolicy: [null, { option: true }],
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure
   dialogs: async ({}, use) => {
     await use(new ScriptedDialogs());
+  },
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure
+  viewer: async ({}, use) => {
+    await use(new RecordedViewer());
   },
   rendererServer: [
     // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure
@@ -46,7 +56,7 @@ export const test = base.extend<
     },
     { scope: 'worker' },
   ],
-  registryApp: async ({ page, rendererServer, machinePolicy, dialogs }, use) => {
+  registryApp: async ({ page, rendererServer, machinePolicy, dialogs, viewer }, use) => {
     const dataFolder = await mkdtemp(join(tmpdir(), 'registry-e2e-'));
     const diagnostics = new DiagnosticsService({ dataFolder });
     // Beside the data folder, not in it, as /etc/cooperation-registry is in the app.
@@ -74,6 +84,7 @@ export const test = base.extend<
         policy: readPolicy({ filePath: policyFile, platform: process.platform, env: process.env }),
         dataLocation: { source: 'default', isPortable: false, problem: null },
         dialogs,
+        openPath: viewer.openPath,
       }),
       isTrustedSender: (url) => url !== null && new URL(url).origin === rendererServer.origin,
       logError: (channel, error) => void diagnostics.logMainError(channel, error),

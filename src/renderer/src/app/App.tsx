@@ -25,6 +25,7 @@ const eventForm = () => import('../features/events/EventFormPage');
 const personForm = () => import('../features/people/PersonFormPage');
 const followUpForm = () => import('../features/followUps/FollowUpFormPage');
 const areaForm = () => import('../features/areas/AreaFormPage');
+const documentForm = () => import('../features/documents/DocumentFormPage');
 const recordList = () => import('../features/records/RecordListPage');
 
 /**
@@ -129,6 +130,21 @@ const router = createHashRouter(
       <Route
         path="/follow-ups/:followUpId/edit"
         lazy={screen(followUpForm, (m) => () => <m.FollowUpFormPage key="edit" />)}
+      />
+      <Route
+        path="/documents/new"
+        lazy={screen(documentForm, (m) => () => <m.DocumentFormPage key="new" />)}
+      />
+      <Route
+        path="/documents/:documentId/edit"
+        lazy={screen(documentForm, (m) => () => <m.DocumentFormPage key="edit" />)}
+      />
+      <Route
+        path="/documents/:documentId"
+        lazy={screen(
+          () => import('../features/documents/DocumentDetailPage'),
+          (m) => m.DocumentDetailPage,
+        )}
       />
       <Route path="/areas/new" lazy={screen(areaForm, (m) => () => <m.AreaFormPage key="new" />)} />
       <Route

@@ -23,13 +23,13 @@ describe('newRecordPathFor', () => {
     expect(newRecordPathFor('/partners/p-1/edit')).toBe('/partners/new');
     expect(newRecordPathFor('/follow-ups')).toBe('/follow-ups/new');
     expect(newRecordPathFor('/events/e-1')).toBe('/events/new');
+    expect(newRecordPathFor('/documents')).toBe('/documents/new');
   });
 
   it('leads nowhere from screens without a form for new records', () => {
     expect(newRecordPathFor('/')).toBeNull();
     expect(newRecordPathFor('/trash')).toBeNull();
     expect(newRecordPathFor('/settings')).toBeNull();
-    expect(newRecordPathFor('/documents')).toBeNull();
     expect(newRecordPathFor('/unknown')).toBeNull();
   });
 });

@@ -19,6 +19,7 @@ const KINDS_WITH_DETAIL: ReadonlySet<RecordKind> = new Set([
   'projects',
   'events',
   'people',
+  'documents',
 ]);
 
 /** The kinds that can be created through a form yet, and where the form is. */
@@ -29,6 +30,7 @@ export const NEW_RECORD_PATHS: Partial<Record<RecordKind, string>> = {
   events: '/events/new',
   people: '/people/new',
   followUps: '/follow-ups/new',
+  documents: '/documents/new',
   areas: '/areas/new',
 };
 

@@ -39,6 +39,32 @@ describe('describeError', () => {
     );
   });
 
+  it('says which attached file is too large, missing, damaged or has no viewer', async () => {
+    const t = await translator('en');
+    const large = new IpcCallError('too-large', '…', {
+      fileName: 'archive.zip',
+      size: '201 MB',
+      limit: '200 MB',
+      action: 'attach',
+    });
+    expect(describeError(large, t)).toBe(
+      '“archive.zip” is 201 MB; files up to 200 MB can be attached.',
+    );
+    const missing = new IpcCallError('attachment-missing', '…', { fileName: 'minutes.pdf' });
+    expect(describeError(missing, t)).toBe('The file “minutes.pdf” is missing from this computer.');
+    expect(describeError(missing, await translator('az'))).toBe(
+      '“minutes.pdf” faylı bu kompüterdə yoxdur.',
+    );
+    for (const code of ['attachment-damaged', 'no-viewer'] as const) {
+      const text = describeError(
+        new IpcCallError(code, 'English fallback', { fileName: 'a.pdf' }),
+        t,
+      );
+      expect(text).toContain('“a.pdf”');
+      expect(text).not.toBe('English fallback');
+    }
+  });
+
   it('keeps the message of anything else', async () => {
     const t = await translator('en');
     expect(describeError(new IpcCallError('internal', 'file:save failed'), t)).toBe(

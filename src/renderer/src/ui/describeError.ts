@@ -2,7 +2,16 @@ import type { TFunction } from 'i18next';
 import { IpcCallError } from '../ipc/registryClient';
 
 /** Codes whose message the UI words itself (in its language), with main's details filled in. */
-const TRANSLATED = ['too-large', 'disk-full', 'no-permission', 'file-locked', 'not-found'] as const;
+const TRANSLATED = [
+  'too-large',
+  'disk-full',
+  'no-permission',
+  'file-locked',
+  'not-found',
+  'attachment-missing',
+  'attachment-damaged',
+  'no-viewer',
+] as const;
 type TranslatedCode = (typeof TRANSLATED)[number];
 
 const isTranslated = (code: string): code is TranslatedCode =>
@@ -17,11 +26,14 @@ export function describeError(error: unknown, t: TFunction): string {
     const fileName = String(error.details.fileName);
     switch (error.code) {
       case 'too-large':
-        return t('fileErrors.tooLarge', {
-          fileName,
-          actual: String(error.details.size ?? ''),
-          maximum: String(error.details.limit ?? ''),
-        });
+        return t(
+          error.details.action === 'attach' ? 'fileErrors.tooLargeToAttach' : 'fileErrors.tooLarge',
+          {
+            fileName,
+            actual: String(error.details.size ?? ''),
+            maximum: String(error.details.limit ?? ''),
+          },
+        );
       case 'disk-full':
         return t('fileErrors.diskFull', { fileName });
       case 'no-permission':
@@ -30,6 +42,12 @@ export function describeError(error: unknown, t: TFunction): string {
         return t('fileErrors.fileLocked', { fileName });
       case 'not-found':
         return t('fileErrors.notFound', { fileName });
+      case 'attachment-missing':
+        return t('attachments.missing', { fileName });
+      case 'attachment-damaged':
+        return t('fileErrors.attachmentDamaged', { fileName });
+      case 'no-viewer':
+        return t('fileErrors.noViewer', { fileName });
     }
   }
   return error instanceof Error ? error.message : String(error);

@@ -38,6 +38,12 @@ export const az = {
     noPermission: 'Bu kompüter tətbiqə “{{fileName}}” faylından istifadə etməyə icazə vermir.',
     fileLocked: '“{{fileName}}” başqa proqramda açıqdır. Onu bağlayıb yenidən cəhd edin.',
     notFound: '“{{fileName}}” artıq mövcud deyil.',
+    tooLargeToAttach:
+      '“{{fileName}}” faylının ölçüsü {{actual}}-dır; {{maximum}}-a qədər fayllar əlavə edilə bilər.',
+    attachmentDamaged:
+      '“{{fileName}}” faylının saxlanılan nüsxəsi zədələnib və istifadə edilə bilməz. Faylı yenidən əlavə edin.',
+    noViewer:
+      'Bu kompüterdə “{{fileName}}” faylını aça bilən proqram yoxdur. Nüsxəsini saxlayın və oradan açın.',
   },
   search: {
     saved: 'Saxlanmış axtarışlar',
@@ -497,6 +503,35 @@ export const az = {
     from: 'Harada vəd edilib:',
     what: 'Nə vəd edilib və ya xahiş olunub',
     add: 'Tapşırıq əlavə et',
+  },
+  attachments: {
+    attach: 'Fayl əlavə et',
+    choose: 'Fayl seç',
+    replace: 'Faylı əvəz et',
+    open: 'Aç',
+    openNamed: '{{name}} — aç',
+    saveCopy: 'Nüsxəsini saxla',
+    dialogTitle: 'Fayl əlavə edin',
+    saveCopyTitle: '“{{name}}” faylının nüsxəsini saxlayın',
+    attached: '“{{name}}” faylı əlavə edildi.',
+    attachedReused:
+      '“{{name}}” faylı əlavə edildi. Eyni fayl artıq saxlanılıb, ona görə mövcud nüsxədən istifadə olunur.',
+    savedCopy: 'Nüsxə “{{name}}” adı ilə saxlanıldı.',
+    editDetails: 'Məlumatları redaktə et',
+    none: 'Əlavə edilmiş sənəd yoxdur.',
+    noFile: 'Fayl əlavə edilməyib.',
+    noLinks: 'Heç bir qeydlə əlaqələndirilməyib.',
+    missing: '“{{fileName}}” faylı bu kompüterdə yoxdur.',
+    missingHint: 'Fayl sizdədirsə, “Faylı əvəz et” düyməsi ilə onu yenidən əlavə edin.',
+    linkedRecordsHelp:
+      'Bu sənədin aid olduğu tərəfdaşlar, sazişlər, layihələr, görüşlər, şəxslər və tapşırıqlar.',
+    sizeBytes: '{{size}} bayt',
+    sizeKilobytes: '{{size}} KB',
+    sizeMegabytes: '{{size}} MB',
+  },
+  documentForm: {
+    new: 'Yeni sənəd',
+    edit: '{{name}} — redaktə et',
   },
   policy: {
     section: 'Təşkilatınız tərəfindən idarə olunur',

@@ -34,6 +34,11 @@ export const en = {
     noPermission: 'This computer does not allow the app to use “{{fileName}}”.',
     fileLocked: '“{{fileName}}” is open in another program. Close it and try again.',
     notFound: '“{{fileName}}” no longer exists.',
+    tooLargeToAttach: '“{{fileName}}” is {{actual}}; files up to {{maximum}} can be attached.',
+    attachmentDamaged:
+      'The stored copy of “{{fileName}}” is damaged and cannot be used. Attach the file again.',
+    noViewer:
+      'No program on this computer opens “{{fileName}}”. Save a copy and open it from there.',
   },
   search: {
     saved: 'Saved searches',
@@ -490,6 +495,35 @@ export const en = {
     from: 'Promised at:',
     what: 'What was promised or asked',
     add: 'Add follow-up action',
+  },
+  attachments: {
+    attach: 'Attach file',
+    choose: 'Choose file',
+    replace: 'Replace file',
+    open: 'Open',
+    openNamed: 'Open {{name}}',
+    saveCopy: 'Save a copy',
+    dialogTitle: 'Attach a file',
+    saveCopyTitle: 'Save a copy of “{{name}}”',
+    attached: '“{{name}}” attached.',
+    attachedReused:
+      '“{{name}}” attached. The same file was already stored, so the existing copy is reused.',
+    savedCopy: 'Copy saved as “{{name}}”.',
+    editDetails: 'Edit details',
+    none: 'No documents attached.',
+    noFile: 'No file attached.',
+    noLinks: 'Not linked to any record.',
+    missing: 'The file “{{fileName}}” is missing from this computer.',
+    missingHint: 'If you have it, use Replace file to attach it again.',
+    linkedRecordsHelp:
+      'The partners, agreements, projects, meetings, people and follow-up actions this document belongs to.',
+    sizeBytes: '{{size}} B',
+    sizeKilobytes: '{{size}} KB',
+    sizeMegabytes: '{{size}} MB',
+  },
+  documentForm: {
+    new: 'New document',
+    edit: 'Edit {{name}}',
   },
   policy: {
     section: 'Managed by your organization',

@@ -123,7 +123,7 @@ export function AgreementDetailPage() {
       </DetailSection>
 
       <FollowUpsSection followUps={dossier.followUps} sourceId={agreement.id} />
-      <DocumentsSection documents={dossier.documents} />
+      <DocumentsSection documents={dossier.documents} record={agreement} />
       <AreasTagsSection areaIds={agreement.areaIds} tagIds={agreement.tagIds} />
       <NotesSection notes={agreement.notes} />
       <HistorySection kind="agreements" id={agreement.id} currentRev={agreement.rev} />

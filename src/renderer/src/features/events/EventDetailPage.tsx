@@ -134,7 +134,7 @@ export function EventDetailPage() {
 
       <NotesSection notes={event.outcomes} title={t('event.outcomes')} />
       <FollowUpsSection followUps={dossier.followUps} sourceId={event.id} />
-      <DocumentsSection documents={dossier.documents} />
+      <DocumentsSection documents={dossier.documents} record={event} />
       <AreasTagsSection areaIds={event.areaIds} tagIds={event.tagIds} />
       <NotesSection notes={event.notes} />
       <HistorySection kind="events" id={event.id} currentRev={event.rev} />

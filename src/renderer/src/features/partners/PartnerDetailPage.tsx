@@ -301,7 +301,7 @@ export function PartnerDetailPage() {
       </DetailSection>
 
       {dossier.followUps.length > 0 && <FollowUpsSection followUps={dossier.followUps} />}
-      <DocumentsSection documents={dossier.documents} />
+      <DocumentsSection documents={dossier.documents} record={partner} />
       <AreasTagsSection areaIds={partner.areaIds} tagIds={partner.tagIds} />
       <NotesSection notes={partner.notes} />
       <HistorySection kind="partners" id={partner.id} currentRev={partner.rev} />

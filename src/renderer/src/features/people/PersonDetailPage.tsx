@@ -143,7 +143,7 @@ export function PersonDetailPage() {
       )}
 
       <FollowUpsSection followUps={dossier.followUps} />
-      <DocumentsSection documents={dossier.documents} />
+      <DocumentsSection documents={dossier.documents} record={person} />
       <AreasTagsSection areaIds={person.areaIds} tagIds={person.tagIds} />
       <NotesSection notes={person.notes} />
       <HistorySection kind="people" id={person.id} currentRev={person.rev} />

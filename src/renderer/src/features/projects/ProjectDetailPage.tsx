@@ -132,7 +132,7 @@ export function ProjectDetailPage() {
       )}
 
       <FollowUpsSection followUps={dossier.followUps} />
-      <DocumentsSection documents={dossier.documents} />
+      <DocumentsSection documents={dossier.documents} record={project} />
       <AreasTagsSection areaIds={project.areaIds} tagIds={project.tagIds} />
       <NotesSection notes={project.notes} />
       <HistorySection kind="projects" id={project.id} currentRev={project.rev} />

@@ -10,7 +10,7 @@ import { useInitialRecord } from './useInitialRecord';
 /** The kinds that have a create/edit form (each has its own section in the navigation). */
 type FormKind = Extract<
   RecordKind,
-  'partners' | 'agreements' | 'projects' | 'events' | 'people' | 'followUps' | 'areas'
+  'partners' | 'agreements' | 'projects' | 'events' | 'people' | 'followUps' | 'documents' | 'areas'
 >;
 
 type RecordFormRouteProps<K extends FormKind> = {

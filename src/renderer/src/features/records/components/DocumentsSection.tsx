@@ -1,28 +1,142 @@
-import { List, ListItem, ListItemText } from '@mui/material';
+import AttachFileIcon from '@mui/icons-material/AttachFile';
+import OpenInNewIcon from '@mui/icons-material/OpenInNew';
+import {
+  Button,
+  IconButton,
+  Link,
+  List,
+  ListItem,
+  ListItemText,
+  Tooltip,
+  Typography,
+} from '@mui/material';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RegistryDocument } from '@shared/model/records';
+import { Link as RouterLink, useNavigate } from 'react-router';
+import type { RegistryDocument, Sensitivity } from '@shared/model/records';
+import { useRegistry } from '../../../app/RegistryContext';
 import { DetailSection } from '../../../ui/DetailSection';
+import { useNotify } from '../../../ui/Notifications';
 import { useFormat } from '../../../ui/useFormat';
+import { MissingFileWarning } from '../../documents/components/MissingFileWarning';
+import { formatFileSize } from '../../documents/fileSize';
+import { attachFileToRecord, toDocumentFile } from '../../documents/mutations';
+import { useAttachmentActions, useMissingFiles } from '../../documents/useAttachments';
 
-/** The documents linked to the record on screen; hidden when there are none. */
-export function DocumentsSection({ documents }: { documents: readonly RegistryDocument[] }) {
+type DocumentsSectionProps = {
+  documents: readonly RegistryDocument[];
+  /** The record on screen: files attached here become documents linked to it. */
+  record: { id: string; sensitivity: Sensitivity };
+};
+
+/**
+ * The documents linked to the record on screen, each opening its own page, with "Attach file" to
+ * add one; a file missing from this computer is marked before anyone tries to open it.
+ */
+export function DocumentsSection({ documents, record }: DocumentsSectionProps) {
   const { t } = useTranslation();
   const format = useFormat();
-  if (documents.length === 0) return null;
+  const notify = useNotify();
+  const navigate = useNavigate();
+  const { db, mutationContext, isReadOnly } = useRegistry();
+  const actions = useAttachmentActions();
+  const missing = useMissingFiles(documents.map((document) => document.file));
+  const [isAttaching, setIsAttaching] = useState(false);
+
+  const attach = async () => {
+    setIsAttaching(true);
+    try {
+      const picked = await actions.pick();
+      if (!picked) return;
+      const document = await attachFileToRecord(db, mutationContext, {
+        file: toDocumentFile(picked),
+        record,
+        language: format.language,
+      });
+      notify({
+        severity: 'success',
+        message: actions.attachedMessage(picked),
+        action: {
+          label: t('attachments.editDetails'),
+          onClick: () => void navigate(`/documents/${document.id}/edit`),
+        },
+      });
+    } catch (error) {
+      notify({
+        severity: 'error',
+        message: t('trash.failed', {
+          message: error instanceof Error ? error.message : String(error),
+        }),
+      });
+    } finally {
+      setIsAttaching(false);
+    }
+  };
+
   return (
     <DetailSection title={t('detail.documents')} count={documents.length}>
+      {documents.length === 0 && (
+        <Typography color="text.secondary">{t('attachments.none')}</Typography>
+      )}
       <List dense disablePadding>
-        {documents.map((document) => (
-          <ListItem key={document.id} disableGutters>
-            <ListItemText
-              primary={format.text(document.title)}
-              secondary={[format.date(document.documentDate), document.file?.name ?? '']
-                .filter(Boolean)
-                .join(' · ')}
-            />
-          </ListItem>
-        ))}
+        {documents.map((document) => {
+          const { file } = document;
+          const title = format.text(document.title);
+          const isMissing = file !== null && missing.has(file.sha256);
+          return (
+            <ListItem
+              key={document.id}
+              disableGutters
+              data-testid="document-item"
+              secondaryAction={
+                file &&
+                !isMissing && (
+                  <Tooltip title={t('attachments.openNamed', { name: file.name })}>
+                    <IconButton
+                      edge="end"
+                      aria-label={t('attachments.openNamed', { name: file.name })}
+                      onClick={() => void actions.open(file)}
+                    >
+                      <OpenInNewIcon />
+                    </IconButton>
+                  </Tooltip>
+                )
+              }
+            >
+              <ListItemText
+                primary={
+                  <Link component={RouterLink} to={`/documents/${document.id}`}>
+                    {title}
+                  </Link>
+                }
+                secondary={
+                  <>
+                    {[
+                      document.documentDate && format.date(document.documentDate),
+                      file && file.name !== title ? file.name : '',
+                      file && formatFileSize(file.size, format.locale, t),
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
+                    {isMissing && <MissingFileWarning fileName={file.name} />}
+                  </>
+                }
+                slotProps={{ secondary: { component: 'div' } }}
+              />
+            </ListItem>
+          );
+        })}
       </List>
+      {!isReadOnly && (
+        <Button
+          startIcon={<AttachFileIcon />}
+          disabled={isAttaching}
+          onClick={() => void attach()}
+          sx={{ mt: 1 }}
+        >
+          {t('attachments.attach')}
+        </Button>
+      )}
     </DetailSection>
   );
 }

@@ -1,0 +1,375 @@
+import { createHash } from 'node:crypto';
+import {
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  truncate,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { FileDialogs } from '../files/fileDialogs';
+import { AttachmentService, MAX_ATTACHMENT_BYTES } from './attachmentService';
+import { mediaTypeOf, safeFileName } from './fileNames';
+
+let base: string;
+let dataFolder: string;
+let outside: string;
+
+beforeEach(async () => {
+  base = await mkdtemp(join(tmpdir(), 'attachments-'));
+  dataFolder = join(base, 'data');
+  outside = join(base, 'outside');
+  await mkdir(dataFolder);
+  await mkdir(outside);
+});
+afterEach(async () => {
+  await rm(base, { recursive: true, force: true });
+});
+
+const sha256Of = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
+
+/** Dialogs that answer with the given paths in turn, recording what they were asked. */
+function scripted(...answers: (string | null)[]) {
+  const asked: { title: string; defaultName?: string; extensions: string[] }[] = [];
+  const dialogs: FileDialogs = {
+    chooseFileToOpen: ({ title, filters }) => {
+      asked.push({ title, extensions: filters.flatMap((filter) => filter.extensions) });
+      return Promise.resolve(answers.shift() ?? null);
+    },
+    chooseFileToSave: ({ title, defaultName, filters }) => {
+      asked.push({
+        title,
+        defaultName,
+        extensions: filters.flatMap((filter) => filter.extensions),
+      });
+      return Promise.resolve(answers.shift() ?? null);
+    },
+  };
+  return { dialogs, asked };
+}
+
+function service(dialogs: FileDialogs, options: { maxBytes?: number; now?: () => Date } = {}) {
+  const opened: string[] = [];
+  const attachments = new AttachmentService({
+    dataFolder,
+    dialogs,
+    openPath: (path) => {
+      opened.push(path);
+      return Promise.resolve('');
+    },
+    ...options,
+  });
+  return { attachments, opened };
+}
+
+async function filesUnder(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(folder.length + 1))
+    .sort();
+}
+
+const MINUTES = 'Minutes of the 107th Session of the IOM Council';
+
+describe('AttachmentService.attach', () => {
+  it('stores the file under its SHA-256 and keeps its name, type and size', async () => {
+    const source = join(outside, 'Minutes 2016-12-05.pdf');
+    await writeFile(source, MINUTES);
+    const { dialogs, asked } = scripted(source);
+    const { attachments } = service(dialogs);
+
+    const attached = await attachments.attach({ title: 'Attach a file' });
+
+    const sha256 = sha256Of(MINUTES);
+    expect(attached).toEqual({
+      sha256,
+      name: 'Minutes 2016-12-05.pdf',
+      mediaType: 'application/pdf',
+      size: Buffer.byteLength(MINUTES),
+      isAlreadyStored: false,
+    });
+    expect(asked).toEqual([{ title: 'Attach a file', extensions: [] }]);
+    expect(await filesUnder(dataFolder)).toEqual([join('attachments', sha256.slice(0, 2), sha256)]);
+    expect(await readFile(attachments.pathOf(sha256), 'utf8')).toBe(MINUTES);
+    expect(JSON.stringify(attached)).not.toContain(base);
+  });
+
+  it('stores the same bytes once, whatever the file is called', async () => {
+    const first = join(outside, 'agreement-scan.pdf');
+    const second = join(outside, 'Agreement (copy).PDF');
+    await writeFile(first, MINUTES);
+    await writeFile(second, MINUTES);
+    const { attachments } = service(scripted(first, second).dialogs);
+
+    const a = await attachments.attach({ title: 'Attach' });
+    const b = await attachments.attach({ title: 'Attach' });
+
+    expect(a?.isAlreadyStored).toBe(false);
+    expect(b).toMatchObject({
+      sha256: a?.sha256,
+      name: 'Agreement (copy).PDF',
+      mediaType: 'application/pdf',
+      isAlreadyStored: true,
+    });
+    expect(await filesUnder(dataFolder)).toHaveLength(1);
+    expect(await attachments.listStoredHashes()).toEqual([a?.sha256]);
+  });
+
+  it('refuses a file above the limit before reading it, naming both sizes', async () => {
+    const huge = join(outside, 'archive.zip');
+    await writeFile(huge, '');
+    // Sparse: the size is real, the disk space is not.
+    await truncate(huge, MAX_ATTACHMENT_BYTES + 1_048_576);
+    const { attachments } = service(scripted(huge).dialogs);
+    await expect(attachments.attach({ title: 'Attach' })).rejects.toMatchObject({
+      code: 'too-large',
+      message: '“archive.zip” is 201 MB; files up to 200 MB can be attached.',
+      details: { fileName: 'archive.zip', size: '201 MB', limit: '200 MB', action: 'attach' },
+    });
+    expect(await filesUnder(dataFolder)).toEqual([]);
+  });
+
+  // /dev/zero says it is empty and never ends: the limit must also hold while copying.
+  it.runIf(process.platform === 'linux')(
+    'stops a file that turns out larger than it said, leaving nothing behind',
+    async () => {
+      const { attachments } = service(scripted('/dev/zero').dialogs, { maxBytes: 2_000 });
+      await expect(attachments.attach({ title: 'Attach' })).rejects.toMatchObject({
+        code: 'too-large',
+        details: { fileName: 'zero' },
+      });
+      expect(await filesUnder(dataFolder)).toEqual([]);
+    },
+  );
+
+  it('answers null when the dialog is cancelled and names a file that vanished', async () => {
+    expect(await service(scripted(null).dialogs).attachments.attach({ title: 'A' })).toBeNull();
+    const { attachments } = service(scripted(join(outside, 'gone.pdf')).dialogs);
+    await expect(attachments.attach({ title: 'A' })).rejects.toMatchObject({
+      code: 'not-found',
+      message: '“gone.pdf” no longer exists.',
+      details: { fileName: 'gone.pdf' },
+    });
+    expect(await filesUnder(join(dataFolder, 'attachments'))).toEqual([]);
+  });
+});
+
+describe('AttachmentService.check', () => {
+  it('reports the stored files that went missing from disk', async () => {
+    const source = join(outside, 'minutes.docx');
+    await writeFile(source, MINUTES);
+    const { attachments } = service(scripted(source).dialogs);
+    const kept = await attachments.attach({ title: 'A' });
+    const neverStored = sha256Of('never attached here');
+
+    expect(await attachments.check([kept!.sha256, neverStored, neverStored])).toEqual({
+      missing: [neverStored],
+    });
+    await rm(attachments.pathOf(kept!.sha256));
+    expect(await attachments.check([kept!.sha256])).toEqual({ missing: [kept!.sha256] });
+  });
+
+  it('refuses anything but a SHA-256, so no name can reach outside the store', async () => {
+    const { attachments } = service(scripted().dialogs);
+    for (const bad of ['../x', '../../etc/passwd', 'A'.repeat(64), `${'0'.repeat(63)}/`, '']) {
+      expect(() => attachments.pathOf(bad)).toThrow(
+        expect.objectContaining({ code: 'invalid-input' }),
+      );
+      await expect(attachments.check([bad])).rejects.toMatchObject({ code: 'invalid-input' });
+      await expect(attachments.open(bad, 'x.pdf')).rejects.toMatchObject({
+        code: 'invalid-input',
+      });
+      await expect(
+        attachments.saveCopy({ sha256: bad, name: 'x.pdf', title: 'Save' }),
+      ).rejects.toMatchObject({ code: 'invalid-input' });
+    }
+  });
+});
+
+describe('AttachmentService.open', () => {
+  it('hands the viewer a copy under the original name, never the stored file', async () => {
+    const source = join(outside, 'Protokol № 8.pdf');
+    await writeFile(source, MINUTES);
+    const { attachments, opened } = service(scripted(source).dialogs);
+    const stored = await attachments.attach({ title: 'A' });
+
+    await attachments.open(stored!.sha256, stored!.name);
+
+    expect(opened).toHaveLength(1);
+    const viewed = opened[0]!;
+    expect(basename(viewed)).toBe('Protokol № 8.pdf');
+    expect(dirname(dirname(viewed))).toBe(join(dataFolder, 'opened-attachments'));
+    expect(await readFile(viewed, 'utf8')).toBe(MINUTES);
+    // Editing the viewer's copy leaves the stored original as it was.
+    await writeFile(viewed, 'edited in the viewer');
+    expect(await readFile(attachments.pathOf(stored!.sha256), 'utf8')).toBe(MINUTES);
+  });
+
+  it('opens twice without clashing, and clears viewer copies older than a day', async () => {
+    const source = join(outside, 'a.txt');
+    await writeFile(source, 'a');
+    let now = new Date('2025-03-01T09:00:00Z');
+    const { attachments, opened } = service(scripted(source).dialogs, { now: () => now });
+    const stored = await attachments.attach({ title: 'A' });
+    await attachments.open(stored!.sha256, 'a.txt');
+    await attachments.open(stored!.sha256, 'a.txt');
+    expect(new Set(opened.map(dirname)).size).toBe(2);
+
+    now = new Date('2025-03-02T10:00:00Z');
+    await attachments.open(stored!.sha256, 'a.txt');
+    expect(await filesUnder(join(dataFolder, 'opened-attachments'))).toHaveLength(1);
+  });
+
+  it('keeps a name from a record inside the viewer folder', async () => {
+    const source = join(outside, 'a.txt');
+    await writeFile(source, 'a');
+    const { attachments, opened } = service(scripted(source).dialogs);
+    const stored = await attachments.attach({ title: 'A' });
+    await attachments.open(stored!.sha256, '../../evil.txt');
+    expect(basename(opened[0]!)).toBe('evil.txt');
+    expect(opened[0]!.startsWith(join(dataFolder, 'opened-attachments'))).toBe(true);
+  });
+
+  it('says a stored file is missing, and passes on the viewer’s complaint', async () => {
+    const { attachments, opened } = service(scripted().dialogs);
+    await expect(attachments.open(sha256Of('gone'), 'minutes.pdf')).rejects.toMatchObject({
+      code: 'attachment-missing',
+      message: 'The file “minutes.pdf” is missing from this computer.',
+      details: { fileName: 'minutes.pdf' },
+    });
+    expect(opened).toEqual([]);
+
+    const stored = await attachments.storeBytes(new TextEncoder().encode('odd'));
+    const noViewer = new AttachmentService({
+      dataFolder,
+      dialogs: scripted().dialogs,
+      openPath: () => Promise.resolve('No application is associated with the file'),
+    });
+    await expect(noViewer.open(stored.sha256, 'data.xyz')).rejects.toMatchObject({
+      code: 'no-viewer',
+      details: { fileName: 'data.xyz' },
+    });
+  });
+
+  it('refuses to show a stored file whose bytes no longer match its hash', async () => {
+    const { attachments, opened } = service(scripted().dialogs);
+    const stored = await attachments.storeBytes(new TextEncoder().encode(MINUTES));
+    await writeFile(attachments.pathOf(stored.sha256), 'bit rot');
+    await expect(attachments.open(stored.sha256, 'minutes.pdf')).rejects.toMatchObject({
+      code: 'attachment-damaged',
+    });
+    expect(opened).toEqual([]);
+    expect(await filesUnder(join(dataFolder, 'opened-attachments'))).toEqual([]);
+  });
+});
+
+describe('AttachmentService.saveCopy', () => {
+  it('asks where, offering the file’s name and type, and writes the same bytes', async () => {
+    const target = join(outside, 'saved.pdf');
+    const { dialogs, asked } = scripted(target);
+    const { attachments } = service(dialogs);
+    const stored = await attachments.storeBytes(new TextEncoder().encode(MINUTES));
+
+    expect(
+      await attachments.saveCopy({ sha256: stored.sha256, name: 'minutes.pdf', title: 'Save' }),
+    ).toEqual({ name: 'saved.pdf' });
+    expect(asked).toEqual([{ title: 'Save', defaultName: 'minutes.pdf', extensions: ['pdf'] }]);
+    expect(await readFile(target, 'utf8')).toBe(MINUTES);
+    expect(await readdir(outside)).toEqual(['saved.pdf']);
+  });
+
+  it('leaves the file already there intact when the copy fails', async () => {
+    const target = join(outside, 'minutes.pdf');
+    await writeFile(target, 'the good old copy');
+    const { attachments } = service(scripted(target).dialogs);
+    const stored = await attachments.storeBytes(new TextEncoder().encode(MINUTES));
+    await writeFile(attachments.pathOf(stored.sha256), 'damaged on disk');
+
+    await expect(
+      attachments.saveCopy({ sha256: stored.sha256, name: 'minutes.pdf', title: 'Save' }),
+    ).rejects.toMatchObject({ code: 'attachment-damaged' });
+    expect(await readFile(target, 'utf8')).toBe('the good old copy');
+    expect(await readdir(outside)).toEqual(['minutes.pdf']);
+  });
+
+  it('says so before asking where when the stored file is missing', async () => {
+    const { dialogs, asked } = scripted(join(outside, 'x.pdf'));
+    const { attachments } = service(dialogs);
+    await expect(
+      attachments.saveCopy({ sha256: sha256Of('gone'), name: 'x.pdf', title: 'Save' }),
+    ).rejects.toMatchObject({ code: 'attachment-missing' });
+    expect(asked).toEqual([]);
+  });
+});
+
+describe('AttachmentService.storeBytes', () => {
+  it('stores bytes from a backup once, and refuses bytes that do not match their hash', async () => {
+    const { attachments } = service(scripted().dialogs);
+    const bytes = new TextEncoder().encode(MINUTES);
+    const first = await attachments.storeBytes(bytes, sha256Of(MINUTES));
+    expect(first).toEqual({
+      sha256: sha256Of(MINUTES),
+      size: bytes.byteLength,
+      isAlreadyStored: false,
+    });
+    expect((await attachments.storeBytes(bytes)).isAlreadyStored).toBe(true);
+    await expect(attachments.storeBytes(bytes, sha256Of('other'))).rejects.toMatchObject({
+      code: 'invalid-data',
+    });
+    expect(await filesUnder(dataFolder)).toHaveLength(1);
+  });
+
+  it('clears copies in progress a crash left behind a day ago, never fresh ones', async () => {
+    const source = join(outside, 'a.txt');
+    await writeFile(source, 'a');
+    const { attachments } = service(scripted(source).dialogs, {
+      now: () => new Date('2025-03-02T10:00:00Z'),
+    });
+    await mkdir(attachments.folder, { recursive: true });
+    const abandoned = join(attachments.folder, '.incoming-0a1b.tmp');
+    const fresh = join(attachments.folder, '.incoming-2c3d.tmp');
+    await writeFile(abandoned, 'half a scan');
+    await writeFile(fresh, 'another attach under way');
+    await utimes(abandoned, new Date('2025-03-01T09:00:00Z'), new Date('2025-03-01T09:00:00Z'));
+    await utimes(fresh, new Date('2025-03-02T09:59:00Z'), new Date('2025-03-02T09:59:00Z'));
+    const stored = await attachments.attach({ title: 'A' });
+    expect(await filesUnder(attachments.folder)).toEqual(
+      ['.incoming-2c3d.tmp', join(stored!.sha256.slice(0, 2), stored!.sha256)].sort(),
+    );
+  });
+
+  it('lists only complete stored files, not copies in progress', async () => {
+    const { attachments } = service(scripted().dialogs);
+    const stored = await attachments.storeBytes(new TextEncoder().encode('x'));
+    await writeFile(join(attachments.folder, '.incoming-abc.tmp'), 'half');
+    expect(await attachments.listStoredHashes()).toEqual([stored.sha256]);
+  });
+});
+
+describe('file names and types', () => {
+  it('knows the usual office types and falls back to bytes', () => {
+    expect(mediaTypeOf('Scan.JPG')).toBe('image/jpeg');
+    expect(mediaTypeOf('minutes.docx')).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    expect(mediaTypeOf('README')).toBe('application/octet-stream');
+  });
+
+  it('makes any name safe to create in a folder', () => {
+    expect(safeFileName('Протокол встречи.pdf')).toBe('Протокол встречи.pdf');
+    expect(safeFileName('..\\..\\boot.ini')).toBe('boot.ini');
+    expect(safeFileName('a:b*c?.txt')).toBe('a_b_c_.txt');
+    expect(safeFileName('CON.txt')).toBe('_CON.txt');
+    expect(safeFileName('..')).toBe('attachment');
+    expect(safeFileName('notes. ')).toBe('notes');
+    const long = safeFileName(`${'ə'.repeat(300)}.pdf`);
+    expect(long.endsWith('.pdf')).toBe(true);
+    expect(Buffer.byteLength(long)).toBeLessThanOrEqual(200);
+  });
+});

@@ -1,0 +1,121 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { IpcOutput } from '@shared/ipc/contract';
+import type { DocumentFile } from '@shared/model/records';
+import { IpcCallError, registryClient } from '../../ipc/registryClient';
+import { describeError } from '../../ui/describeError';
+import { useNotify } from '../../ui/Notifications';
+
+/** A file main has just stored, and whether the same bytes were stored already. */
+export type AttachedFile = NonNullable<IpcOutput<'attachment:add'>>;
+
+const checkers = new Set<() => void>();
+
+/** Makes every missing-file warning on screen look at the disk again. */
+function recheckAttachments(): void {
+  for (const check of checkers) check();
+}
+
+const NOTHING_MISSING: ReadonlySet<string> = new Set();
+
+/**
+ * The hashes among these files that are not on this computer, asked of main when the files
+ * change, when the window regains focus (the user may have put a file back) and after an action
+ * found one missing. Empty until main answers: a warning appears only for a file known missing.
+ */
+export function useMissingFiles(files: readonly (DocumentFile | null)[]): ReadonlySet<string> {
+  const key = [...new Set(files.flatMap((file) => (file ? [file.sha256] : [])))].sort().join(',');
+  const [generation, setGeneration] = useState(0);
+  const [answer, setAnswer] = useState<{ key: string; missing: ReadonlySet<string> } | null>(null);
+
+  useEffect(() => {
+    const again = () => setGeneration((current) => current + 1);
+    checkers.add(again);
+    window.addEventListener('focus', again);
+    return () => {
+      checkers.delete(again);
+      window.removeEventListener('focus', again);
+    };
+  }, []);
+
+  useEffect(() => {
+    if (key === '') return;
+    let isCurrent = true;
+    registryClient.attachment.check({ sha256s: key.split(',') }).then(
+      ({ missing }) => {
+        if (isCurrent) setAnswer({ key, missing: new Set(missing) });
+      },
+      // A failed check shows no warning; opening the file still says what is wrong.
+      () => undefined,
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, [key, generation]);
+
+  return answer?.key === key ? answer.missing : NOTHING_MISSING;
+}
+
+/**
+ * Attaching, opening and saving stored files, with failures told in the UI language. Each action
+ * resolves when done and never throws; `pick` resolves to null when cancelled or refused.
+ */
+export function useAttachmentActions() {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  return useMemo(() => {
+    const fail = (error: unknown) => {
+      notify({ severity: 'error', message: describeError(error, t) });
+      if (
+        error instanceof IpcCallError &&
+        (error.code === 'attachment-missing' || error.code === 'attachment-damaged')
+      ) {
+        recheckAttachments();
+      }
+    };
+    return {
+      pick: async (): Promise<AttachedFile | null> => {
+        try {
+          const attached = await registryClient.attachment.add({
+            title: t('attachments.dialogTitle'),
+          });
+          // Attaching the same bytes again puts a missing file back.
+          if (attached?.isAlreadyStored === false) recheckAttachments();
+          return attached;
+        } catch (error) {
+          fail(error);
+          return null;
+        }
+      },
+      open: async (file: DocumentFile): Promise<void> => {
+        try {
+          await registryClient.attachment.open({ sha256: file.sha256, name: file.name });
+        } catch (error) {
+          fail(error);
+        }
+      },
+      saveCopy: async (file: DocumentFile): Promise<void> => {
+        try {
+          const saved = await registryClient.attachment.saveCopy({
+            sha256: file.sha256,
+            name: file.name,
+            title: t('attachments.saveCopyTitle', { name: file.name }),
+          });
+          if (saved) {
+            notify({
+              severity: 'success',
+              message: t('attachments.savedCopy', { name: saved.name }),
+            });
+          }
+        } catch (error) {
+          fail(error);
+        }
+      },
+      /** What to tell the user once a picked file is in a document. */
+      attachedMessage: (file: AttachedFile): string =>
+        file.isAlreadyStored
+          ? t('attachments.attachedReused', { name: file.name })
+          : t('attachments.attached', { name: file.name }),
+    };
+  }, [notify, t]);
+}
