@@ -137,6 +137,10 @@ test('lists sort by column in the UI language, with partial dates in order', asy
   await app.loadSampleFromFirstRun();
   await app.goTo('Meetings and visits');
   await page.getByRole('button', { name: 'Dates' }).click();
+  await expect(page.getByRole('columnheader', { name: 'Dates' })).toHaveAttribute(
+    'aria-sort',
+    'ascending',
+  );
   const dates = await page
     .getByRole('table')
     .getByRole('row')

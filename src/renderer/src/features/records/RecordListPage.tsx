@@ -183,15 +183,16 @@ export function RecordListPage({ kind }: RecordListPageProps) {
           context={context}
           sort={state.sort}
           onSort={(columnId) =>
-            view.update({
+            // Two quick clicks must toggle twice: decide from the state as it is, not as rendered.
+            view.update((current) => ({
               sort: {
                 columnId,
                 direction:
-                  state.sort.columnId === columnId && state.sort.direction === 'asc'
+                  current.sort.columnId === columnId && current.sort.direction === 'asc'
                     ? 'desc'
                     : 'asc',
               },
-            })
+            }))
           }
           pathOf={pathOf}
           onOpen={(path) => void navigate(path)}

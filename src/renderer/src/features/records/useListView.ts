@@ -13,7 +13,10 @@ export type ListView = {
   state: ListViewState;
   /** The state as a URL query, for saving as a view. */
   query: string;
-  update: (patch: Partial<ListViewState>) => void;
+  /** Changes part of the state; a function patch sees the state as it is now, not as rendered. */
+  update: (
+    patch: Partial<ListViewState> | ((current: ListViewState) => Partial<ListViewState>),
+  ) => void;
   /** Shows a saved query (a saved view), replacing the current state. */
   apply: (query: string) => void;
 };
@@ -39,10 +42,14 @@ export function useListView(kind: ListKind, columns: readonly Column<ListKind>[]
   }, [kind, query]);
 
   const update = useCallback(
-    (patch: Partial<ListViewState>) => {
+    (patch: Partial<ListViewState> | ((current: ListViewState) => Partial<ListViewState>)) => {
       // Typing in the filter must not fill the Back button's history, one entry per keystroke.
       setParams(
-        (current) => serializeViewState({ ...parseViewState(current, columns), ...patch }, columns),
+        (params) => {
+          const current = parseViewState(params, columns);
+          const changes = typeof patch === 'function' ? patch(current) : patch;
+          return serializeViewState({ ...current, ...changes }, columns);
+        },
         { replace: true },
       );
     },
