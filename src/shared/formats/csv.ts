@@ -40,6 +40,6 @@ export function buildCsv(table: ExportTable, separator: CsvSeparator): string {
 }
 
 /** The CSV text as the bytes of a file: UTF-8 with a byte-order mark, so Excel reads ə and я. */
-export function encodeCsv(text: string): Uint8Array {
+export function encodeCsv(text: string): Uint8Array<ArrayBuffer> {
   return new TextEncoder().encode(BOM + text);
 }

@@ -103,6 +103,6 @@ export function buildCalendar(
 }
 
 /** The calendar as file bytes: UTF-8, as RFC 5545 requires. */
-export function encodeCalendar(text: string): Uint8Array {
+export function encodeCalendar(text: string): Uint8Array<ArrayBuffer> {
   return new TextEncoder().encode(text);
 }

@@ -42,6 +42,6 @@ export function buildSnapshot<K extends RecordKind>(
 }
 
 /** The snapshot as the bytes of a .json file: UTF-8, indented so a person can read it. */
-export function encodeSnapshot(snapshot: RegistrySnapshot): Uint8Array {
+export function encodeSnapshot(snapshot: RegistrySnapshot): Uint8Array<ArrayBuffer> {
   return new TextEncoder().encode(`${JSON.stringify(snapshot, null, 2)}\n`);
 }

@@ -162,6 +162,6 @@ export function buildVCards(cards: readonly ContactCard[]): string {
 }
 
 /** The cards as file bytes: vCard 4.0 is UTF-8 only. */
-export function encodeVCards(text: string): Uint8Array {
+export function encodeVCards(text: string): Uint8Array<ArrayBuffer> {
   return encoder.encode(text);
 }

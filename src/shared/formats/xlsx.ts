@@ -94,7 +94,10 @@ function longestLine(text: string): number {
  * their content (within limits), numbers and full dates as real Excel values so they sort and
  * sum, everything else as text.
  */
-export async function buildXlsx(table: ExportTable, options: XlsxOptions): Promise<Uint8Array> {
+export async function buildXlsx(
+  table: ExportTable,
+  options: XlsxOptions,
+): Promise<Uint8Array<ArrayBuffer>> {
   const widths = table.headers.map((header) => header.length);
   const data: SheetData = [
     table.headers.map((header) => ({ value: header, type: String, fontWeight: 'bold' as const })),
