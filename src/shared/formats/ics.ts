@@ -1,5 +1,6 @@
 import ical, { escape } from 'ical-generator';
 import { parsePartialDate, type PartialDate } from '../model/partialDate';
+import { CRLF, joinContentLines } from './contentLines';
 
 /**
  * One dated item for a calendar: a meeting over its days, or a follow-up on its due day. Texts are
@@ -70,16 +71,26 @@ export function entryDays(entry: Pick<CalendarEntry, 'start' | 'end'>): {
 
 /**
  * An iCalendar file (RFC 5545) of all-day items: DTSTART;VALUE=DATE and an exclusive DTEND, as
- * Outlook and Thunderbird expect, a stable UID per record, lines folded at 75 octets and text
- * escaped by ical-generator. Entries known only to the month or year are left out and counted: a
- * calendar has no way to say "some day in December".
+ * Outlook and Thunderbird expect, a stable UID per record, text escaped, lines folded at 75 octets.
+ * Entries known only to the month or year are left out and counted: a calendar has no way to say
+ * "some day in December".
+ *
+ * ical-generator writes each item; the envelope and the folding are ours, because its folding
+ * builds a TextEncoder per character: 10,000 meetings took seconds to fold and 0.09 s to write.
  */
 export function buildCalendar(
   entries: readonly CalendarEntry[],
   options: CalendarOptions,
 ): CalendarResult {
-  // ical-generator writes the calendar name unescaped; its own escape keeps ; , \ and newlines safe.
-  const calendar = ical({ prodId: PRODUCT_ID, name: escape(options.name, false) });
+  const factory = ical();
+  const name = escape(options.name, false);
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    `PRODID:-${PRODUCT_ID}`,
+    `NAME:${name}`,
+    `X-WR-CALNAME:${name}`,
+  ];
   let skipped = 0;
   for (const entry of entries) {
     const days = entryDays(entry);
@@ -87,7 +98,7 @@ export function buildCalendar(
       skipped += 1;
       continue;
     }
-    calendar.createEvent({
+    const event = factory.createEvent({
       id: `${entry.id}@${UID_DOMAIN}`,
       sequence: entry.sequence ?? 0,
       stamp: options.stamp,
@@ -98,8 +109,11 @@ export function buildCalendar(
       location: entry.location || null,
       description: entry.description || null,
     });
+    // Unfolded lines ending in CRLF; escaped text holds no line break of its own.
+    for (const line of event.toString().split(CRLF)) if (line !== '') lines.push(line);
   }
-  return { text: calendar.toString(), included: entries.length - skipped, skipped };
+  lines.push('END:VCALENDAR');
+  return { text: joinContentLines(lines), included: entries.length - skipped, skipped };
 }
 
 /** The calendar as file bytes: UTF-8, as RFC 5545 requires. */

@@ -4,7 +4,6 @@ import {
   buildVCards,
   escapeVCardField,
   escapeVCardText,
-  foldContentLine,
   splitPersonName,
   type ContactCard,
 } from './vcard';
@@ -112,19 +111,6 @@ describe('escapeVCardText', () => {
   it('escapes backslash, comma and every kind of line break, and leaves ; to compound fields', () => {
     expect(escapeVCardText('a\\b,c;d\ne\r\nf\rg')).toBe('a\\\\b\\,c;d\\ne\\nf\\ng');
     expect(escapeVCardField('a\\b,c;d\ne')).toBe('a\\\\b\\,c\\;d\\ne');
-  });
-});
-
-describe('foldContentLine', () => {
-  it('leaves short lines alone and starts continuation lines with one space', () => {
-    expect(foldContentLine('FN:Short')).toBe('FN:Short');
-    const folded = foldContentLine(`NOTE:${'x'.repeat(200)}`);
-    const lines = folded.split('\r\n');
-    expect(lines[0]).toHaveLength(75);
-    expect(lines.slice(1).every((line) => line.startsWith(' ') && line.length <= 75)).toBe(true);
-    expect(lines.map((line, index) => (index === 0 ? line : line.slice(1))).join('')).toBe(
-      `NOTE:${'x'.repeat(200)}`,
-    );
   });
 });
 

@@ -1,3 +1,5 @@
+import { joinContentLines } from './contentLines';
+
 /**
  * A person as a contact card, with texts already in the UI language. Only what the registry knows
  * is written: no invented given/family split, no guessed phone types.
@@ -28,9 +30,6 @@ export type StructuredName = {
   prefixes: readonly string[];
 };
 
-const CRLF = '\r\n';
-const MAX_LINE_OCTETS = 75;
-
 /**
  * Escapes a text value (RFC 6350 §3.4): backslash and comma get a backslash, line breaks become \n.
  * Semicolons are left alone here: the RFC only allows escaping them outside compound values, and
@@ -46,41 +45,6 @@ export function escapeVCardField(value: string): string {
 }
 
 const encoder = new TextEncoder();
-
-function utf8Length(codePoint: number): number {
-  if (codePoint < 0x80) return 1;
-  if (codePoint < 0x800) return 2;
-  if (codePoint < 0x10000) return 3;
-  return 4;
-}
-
-/**
- * Folds a content line (RFC 6350 §3.2) so no physical line exceeds 75 octets: continuation lines
- * start with one space. Folds only between characters, never inside a UTF-8 sequence, so ə and я
- * survive readers that unfold byte-wise.
- */
-export function foldContentLine(line: string): string {
-  // Fast path: a line that short in UTF-16 units is short enough in octets (at most 3 per unit).
-  if (line.length * 3 <= MAX_LINE_OCTETS) return line;
-  const parts: string[] = [];
-  let current = '';
-  let octets = 0;
-  let limit = MAX_LINE_OCTETS;
-  for (const character of line) {
-    const size = utf8Length(character.codePointAt(0) ?? 0);
-    if (octets + size > limit) {
-      parts.push(current);
-      current = '';
-      octets = 0;
-      // Continuation lines carry a leading space, which counts towards their 75 octets.
-      limit = MAX_LINE_OCTETS - 1;
-    }
-    current += character;
-    octets += size;
-  }
-  parts.push(current);
-  return parts.join(`${CRLF} `);
-}
 
 /**
  * N for a name of exactly two words (given, family): "Firudin Nəbiyev", "Фирудин Набиев". Longer
@@ -157,8 +121,7 @@ function cardLines(card: ContactCard): string[] {
  * at 75 octets. Outlook, Thunderbird and phone address books import it.
  */
 export function buildVCards(cards: readonly ContactCard[]): string {
-  if (cards.length === 0) return '';
-  return cards.flatMap(cardLines).map(foldContentLine).join(CRLF) + CRLF;
+  return joinContentLines(cards.flatMap(cardLines));
 }
 
 /** The cards as file bytes: vCard 4.0 is UTF-8 only. */
