@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import ICAL from 'ical.js';
 import Papa from 'papaparse';
 import readXlsxFile from 'read-excel-file/node';
+import { registrySnapshotSchema } from '../../src/shared/model/registrySnapshot';
 import { expect, test } from './harness/registryTest';
 import { ExportMenu } from './pages/ExportMenu';
 import { choose } from './pages/formFields';
@@ -94,6 +95,21 @@ test('exports exactly the filtered, sorted rows and visible columns to CSV and X
     headers,
     ...shown.map((row, index) => row.map((cell, column) => (column === 2 ? dates[index] : cell))),
   ]);
+
+  // JSON holds the records themselves, in list order, in the registry's own snapshot format.
+  const jsonPath = join(outFolder, 'meetings.json');
+  dialogs.willSave(jsonPath);
+  await exporter.choose('Registry data, JSON (.json)');
+  await expect(exporter.saved).toHaveText('Saved “meetings.json”: 3 records.');
+  const snapshot = registrySnapshotSchema.parse(JSON.parse(await readFile(jsonPath, 'utf8')));
+  expect(snapshot.records.events.map((event) => event.title.en)).toEqual(
+    shown.map((row) => row[0]),
+  );
+  expect(snapshot.records.events[0]).toMatchObject({
+    startDate: '2016-12-05',
+    endDate: '2016-12-08',
+    title: { az: 'Beynəlxalq Miqrasiya Təşkilatı Şurasının 107-ci sessiyası' },
+  });
 });
 
 test('exports the meetings with known days to a calendar, leaving the undated out', async ({
@@ -124,6 +140,34 @@ test('exports the meetings with known days to a calendar, leaving the undated ou
   expect(council!.location).toBe('Geneva, Switzerland');
   expect(council!.description).toContain('Kind: Governing body session');
   expect(council!.uid).toMatch(/^[0-9a-f-]{36}@cooperation-registry$/);
+});
+
+test('exports in the UI language: Azerbaijani headers and names in a CSV for Excel', async ({
+  page,
+  registryApp,
+  dialogs,
+}) => {
+  const app = new RegistryWindow(page, registryApp.origin);
+  await app.open();
+  await app.loadSampleFromFirstRun();
+  await app.switchLanguage('Azərbaycanca');
+  await app.goTo('Sazişlər');
+  const list = new RecordList(page);
+  const shown = await shownRows(list);
+
+  const csvPath = join(outFolder, 'sazisler.csv');
+  dialogs.willSave(csvPath);
+  await page.getByRole('button', { name: 'İxrac', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Excel üçün CSV (;)' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'saxlanıldı' })).toHaveText(
+    '“sazisler.csv” saxlanıldı: 5 qeyd.',
+  );
+  expect(dialogs.asked.at(-1)?.defaultName).toBe(`Sazişlər ${today()}.csv`);
+  const text = await readFile(csvPath, 'utf8');
+  expect(text.startsWith('\uFEFFBaşlıq;Növ;Tərəflər;Vəziyyət;İmzalanma tarixi\r\n')).toBe(true);
+  const csv = Papa.parse<string[]>(text.slice(1), { delimiter: ';', skipEmptyLines: true });
+  expect(csv.data.slice(1)).toEqual(shown);
+  expect(text).toContain('miqrantların könüllü qayıdışına yardım');
 });
 
 test('a cancelled save dialog writes nothing and says nothing alarming', async ({

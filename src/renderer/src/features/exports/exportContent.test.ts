@@ -14,6 +14,7 @@ import {
   buildExportTable,
   eventCalendarEntries,
   exportableRows,
+  followUpCalendarEntries,
   personContactCards,
 } from './exportContent';
 import { buildExportFile } from './exportFile';
@@ -121,6 +122,32 @@ describe('eventCalendarEntries', () => {
         'Организатор: МОМ\n' +
         'Партнеры: Совет Международной организации по миграции',
     );
+  });
+});
+
+describe('followUpCalendarEntries', () => {
+  it('puts each action on its due day, with owner and status', () => {
+    const owner = stored('people').find((person) => person.name.en === 'Firudin Nabiyev')!;
+    const followUp: StoredRecord<'followUps'> = {
+      ...stored('events')[0]!,
+      title: { en: 'Send the report to the Council' },
+      description: null,
+      ownerPersonId: owner.id,
+      dueDate: '2017-01-15',
+      status: 'in-progress',
+      sourceId: null,
+      rev: 4,
+    } as unknown as StoredRecord<'followUps'>;
+    expect(followUpCalendarEntries([followUp], context())).toEqual([
+      {
+        id: followUp.id,
+        summary: 'Due: Send the report to the Council',
+        start: '2017-01-15',
+        end: null,
+        description: 'Owner: Firudin Nabiyev\nStatus: In progress',
+        sequence: 4,
+      },
+    ]);
   });
 });
 
