@@ -54,10 +54,13 @@ test('exports exactly the filtered, sorted rows and visible columns to CSV and X
   const chooser = await list.openColumns();
   await chooser.getByRole('checkbox', { name: 'Partners' }).click();
   await chooser.getByRole('checkbox', { name: 'Organizer' }).click();
-  // A checked box moves within the chooser, so focus it again before Esc closes the chooser.
-  await chooser.getByRole('checkbox', { name: 'Organizer' }).focus();
-  await page.keyboard.press('Escape');
-  await expect(chooser).toBeHidden();
+  await expect(chooser.getByRole('checkbox', { name: 'Organizer' })).toBeChecked();
+  // A ticked box moves within the chooser and loses focus; focus it again so Esc reaches it.
+  await expect(async () => {
+    await chooser.getByRole('checkbox', { name: 'Organizer' }).focus();
+    await page.keyboard.press('Escape');
+    await expect(chooser).toBeHidden({ timeout: 1_000 });
+  }).toPass();
   const headers = ['Title', 'Kind', 'Dates', 'Place', 'Organizer'];
   await expect(list.headers).toHaveText(headers);
   const shown = await shownRows(list);
