@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
@@ -191,6 +191,35 @@ test('a cancelled save dialog writes nothing and says nothing alarming', async (
   await expect(page.getByRole('alert')).toHaveCount(0);
   await expect(exporter.saved).toHaveCount(0);
   expect(await readdir(outFolder)).toEqual([]);
+});
+
+test('a save that fails says why, and the export can be tried again', async ({
+  page,
+  registryApp,
+  dialogs,
+}) => {
+  const app = new RegistryWindow(page, registryApp.origin);
+  await app.open();
+  await app.loadSampleFromFirstRun();
+  const exporter = new ExportMenu(page);
+  await app.goTo('Agreements');
+
+  // A folder where the file should go: the operating system refuses to replace it.
+  const blocked = join(outFolder, 'Agreements.csv');
+  await mkdir(blocked);
+  dialogs.willSave(blocked);
+  await exporter.choose('CSV, comma-separated (.csv)');
+  await expect(page.getByRole('alert')).toContainText(
+    'The export could not be saved: Could not write “Agreements.csv”',
+  );
+  expect(await readdir(blocked)).toEqual([]);
+  // No half-written temporary file is left beside it.
+  expect(await readdir(outFolder)).toEqual(['Agreements.csv']);
+
+  await page.getByRole('alert').getByRole('button', { name: 'Close' }).click();
+  dialogs.willSave(join(outFolder, 'agreements.csv'));
+  await exporter.choose('CSV, comma-separated (.csv)');
+  await expect(exporter.saved).toHaveText('Saved “agreements.csv”: 5 records.');
 });
 
 test('restricted records stay out of exports unless ticked in', async ({
