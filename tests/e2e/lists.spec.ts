@@ -113,7 +113,7 @@ test('saves a view, finds it again after leaving the list, and undoes deleting i
 
   menu = await list.openViews();
   await menu.getByRole('button', { name: 'Delete view “Councils since 2016”' }).click();
-  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
   await expect(page.getByRole('button', { name: 'Views' })).toBeVisible();
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByRole('button', { name: 'View: Councils since 2016' })).toBeVisible();

@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import { useRegistry } from '../../app/RegistryContext';
 import { NEW_RECORD_PATHS, recordEditPath, recordPath } from '../../app/recordPaths';
 import { EmptyState } from '../../ui/EmptyState';
+import { ExportMenu } from '../exports/components/ExportMenu';
 import { ShortcutTooltip } from '../../ui/keyboard/ShortcutTooltip';
 import { useFocusShortcut } from '../../ui/keyboard/useShortcut';
 import { todayIso } from '../../ui/todayIso';
@@ -139,6 +140,7 @@ export function RecordListPage({ kind }: RecordListPageProps) {
             visibleIds={state.columnIds}
             onChange={(columnIds) => view.update({ columnIds })}
           />
+          <ExportMenu kind={kind} rows={rows} columns={visibleColumns} context={context} />
           {newPath && !isReadOnly && (
             <ShortcutTooltip shortcut="mod+n" title={(keys) => t('shortcuts.new', { keys })}>
               <Button

@@ -1,6 +1,7 @@
 import { Chip } from '@mui/material';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
+import type { TypedValue } from '@shared/formats/exportTable';
 import { deriveAgreementStatus } from '@shared/model/agreementStatus';
 import type { PartialDate } from '@shared/model/partialDate';
 import type {
@@ -11,6 +12,7 @@ import type {
   ThematicArea,
 } from '@shared/model/records';
 import type { en } from '@shared/i18n/messages/en';
+import { todayIso } from '../../ui/todayIso';
 import type { Format } from '../../ui/useFormat';
 import { isFollowUpOverdue } from './components/FollowUpsSection';
 
@@ -33,6 +35,8 @@ export type Column<K extends RecordKind> = {
   /** Sorts the column chronologically by this partial date instead of by its text. */
   dateKey?: (record: StoredRecord<K>) => PartialDate | null;
   render?: (record: StoredRecord<K>, context: ColumnContext) => ReactNode;
+  /** What exports write as a typed spreadsheet cell (a real date) instead of the text. */
+  value?: (record: StoredRecord<K>) => TypedValue | null;
   /** Offered in the column chooser but not shown until chosen. */
   isHiddenByDefault?: boolean;
 };
@@ -43,6 +47,17 @@ const partnerNames = (ids: readonly string[], { partners, format }: ColumnContex
     .filter((partner): partner is Partner => partner !== undefined)
     .map((partner) => format.text(partner.acronym) || format.text(partner.name))
     .join(', ');
+
+const dateValue = (date: PartialDate | null): TypedValue | null =>
+  date === null ? null : { type: 'date', date };
+
+/** A timestamp as this computer's wall-clock time, the time the list shows. */
+const localDateTime = (iso: string): TypedValue => {
+  const date = new Date(iso);
+  const pad = (value: number) => String(value).padStart(2, '0');
+  const time = [date.getHours(), date.getMinutes(), date.getSeconds()].map(pad).join(':');
+  return { type: 'dateTime', local: `${todayIso(date)}T${time}` };
+};
 
 const signedDate = (record: StoredRecord<'agreements'>) =>
   record.steps.find((step) => step.kind === 'signed')?.date ?? null;
@@ -58,6 +73,7 @@ function updatedColumn<K extends ListKind>(): Column<K> {
     text: (r, { format }) => format.timestamp(r.updatedAt),
     // ISO timestamps sort chronologically as strings, like partial dates.
     dateKey: (r) => r.updatedAt,
+    value: (r) => localDateTime(r.updatedAt),
     isHiddenByDefault: true,
   };
 }
@@ -137,12 +153,14 @@ export const LIST_COLUMNS: { [K in Exclude<RecordKind, 'tags'>]: Column<K>[] } =
       label: 'signed',
       text: (r, { format }) => format.date(signedDate(r)),
       dateKey: signedDate,
+      value: (r) => dateValue(signedDate(r)),
     },
     {
       id: 'expiry',
       label: 'expiry',
       text: (r, { format }) => (r.expiryDate ? format.date(r.expiryDate) : ''),
       dateKey: (r) => r.expiryDate,
+      value: (r) => dateValue(r.expiryDate),
       isHiddenByDefault: true,
     },
     {
@@ -150,6 +168,7 @@ export const LIST_COLUMNS: { [K in Exclude<RecordKind, 'tags'>]: Column<K>[] } =
       label: 'renewal',
       text: (r, { format }) => (r.renewalNoticeDate ? format.date(r.renewalNoticeDate) : ''),
       dateKey: (r) => r.renewalNoticeDate,
+      value: (r) => dateValue(r.renewalNoticeDate),
       isHiddenByDefault: true,
     },
     ...commonColumns(),
@@ -171,12 +190,14 @@ export const LIST_COLUMNS: { [K in Exclude<RecordKind, 'tags'>]: Column<K>[] } =
       label: 'start',
       text: (r, { format }) => format.date(r.actualStart ?? r.plannedStart),
       dateKey: (r) => r.actualStart ?? r.plannedStart,
+      value: (r) => dateValue(r.actualStart ?? r.plannedStart),
     },
     {
       id: 'end',
       label: 'end',
       text: (r, { format }) => format.date(r.actualEnd ?? r.plannedEnd),
       dateKey: (r) => r.actualEnd ?? r.plannedEnd,
+      value: (r) => dateValue(r.actualEnd ?? r.plannedEnd),
     },
     ...commonColumns(),
   ],
@@ -192,6 +213,9 @@ export const LIST_COLUMNS: { [K in Exclude<RecordKind, 'tags'>]: Column<K>[] } =
       label: 'dates',
       text: (r, { format }) => format.dateRange(r.startDate, r.endDate),
       dateKey: (r) => r.startDate,
+      // A range stays text ("5–8 December 2016"); one day is a date.
+      value: (r) =>
+        r.endDate === null || r.endDate === r.startDate ? dateValue(r.startDate) : null,
     },
     {
       id: 'place',
@@ -267,6 +291,7 @@ export const LIST_COLUMNS: { [K in Exclude<RecordKind, 'tags'>]: Column<K>[] } =
       label: 'dueDate',
       text: (r, { format }) => format.date(r.dueDate),
       dateKey: (r) => r.dueDate,
+      value: (r) => dateValue(r.dueDate),
     },
     { id: 'status', label: 'status', text: (r, { t }) => t(`enums.followUpStatus.${r.status}`) },
     ...commonColumns(),
@@ -278,6 +303,7 @@ export const LIST_COLUMNS: { [K in Exclude<RecordKind, 'tags'>]: Column<K>[] } =
       label: 'date',
       text: (r, { format }) => format.date(r.documentDate),
       dateKey: (r) => r.documentDate,
+      value: (r) => dateValue(r.documentDate),
     },
     { id: 'file', label: 'file', text: (r) => r.file?.name ?? '' },
     ...commonColumns(),

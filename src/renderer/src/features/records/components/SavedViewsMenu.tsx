@@ -100,6 +100,9 @@ export function SavedViewsMenu({ kind, query, onApply }: SavedViewsMenuProps) {
               aria-label={t('list.deleteView', { name: view.name })}
               onClick={(event) => {
                 event.stopPropagation();
+                // The deleted item took the focus with it: close the menu, so focus returns to its
+                // button and the Undo message is in reach.
+                setAnchor(null);
                 void deleteView(db, view.id).then(() =>
                   notify({
                     severity: 'info',
