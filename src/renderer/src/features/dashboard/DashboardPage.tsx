@@ -17,12 +17,20 @@ import { NAV_SECTIONS } from '../../app/navigation';
 import { recordPath } from '../../app/recordPaths';
 import { useFormat } from '../../ui/useFormat';
 import { useLiveRecordCounts } from '../records/queries';
+import { ActivityPanel } from './components/ActivityPanel';
+import { ExpiringAgreementsPanel } from './components/ExpiringAgreementsPanel';
+import { FollowUpsDuePanel } from './components/FollowUpsDuePanel';
+import { UpcomingEventsPanel } from './components/UpcomingEventsPanel';
 import { FirstRunPanel } from './FirstRunPanel';
 import { useRecentChanges } from './queries';
 
 const RECENT_LIMIT = 10;
 
-/** The registry at a glance: how much it holds and what changed last; the welcome when empty. */
+/**
+ * The registry at a glance for an officer preparing a meeting: what comes up, what expires, what
+ * is overdue, how the cooperation developed, how much the registry holds and what changed last;
+ * the welcome when it is empty.
+ */
 export function DashboardPage() {
   const { t } = useTranslation();
   const format = useFormat();
@@ -41,6 +49,22 @@ export function DashboardPage() {
         <FirstRunPanel />
       ) : (
         <>
+          <Box
+            sx={{
+              display: 'grid',
+              gap: 2,
+              gridTemplateColumns: 'repeat(auto-fit, minmax(340px, 1fr))',
+              alignItems: 'start',
+              mb: 2,
+            }}
+          >
+            <UpcomingEventsPanel />
+            <FollowUpsDuePanel />
+            <ExpiringAgreementsPanel />
+          </Box>
+          <Box sx={{ mb: 4 }}>
+            <ActivityPanel />
+          </Box>
           <Typography variant="h6" component="h2" gutterBottom>
             {t('dashboard.counts')}
           </Typography>
