@@ -264,6 +264,8 @@ function TimelineScreen({
           value={view.zoom}
           aria-label={t('timeline.zoomLevel')}
           onChange={(_event, zoom: Zoom | null) => zoomTo(zoom)}
+          // On paper, not the page's tint, so unselected labels keep their contrast.
+          sx={{ bgcolor: 'background.paper' }}
         >
           {ZOOMS.map((zoom) => (
             <ToggleButton key={zoom} value={zoom}>
