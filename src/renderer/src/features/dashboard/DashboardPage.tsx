@@ -23,6 +23,7 @@ import { FollowUpsDuePanel } from './components/FollowUpsDuePanel';
 import { UpcomingEventsPanel } from './components/UpcomingEventsPanel';
 import { FirstRunPanel } from './FirstRunPanel';
 import { useRecentChanges } from './queries';
+import { DUE_SOON_DAYS, RENEWAL_MONTHS, useDeadlines } from './useDeadlines';
 
 const RECENT_LIMIT = 10;
 
@@ -36,6 +37,7 @@ export function DashboardPage() {
   const format = useFormat();
   const counts = useLiveRecordCounts();
   const recent = useRecentChanges(RECENT_LIMIT);
+  const deadlines = useDeadlines();
 
   if (!counts) return <Typography role="status">{t('common.loading')}</Typography>;
   const total = RECORD_KINDS.reduce((sum, kind) => sum + counts[kind], 0);
@@ -58,13 +60,22 @@ export function DashboardPage() {
               mb: 2,
             }}
           >
-            <UpcomingEventsPanel />
-            <FollowUpsDuePanel />
-            <ExpiringAgreementsPanel />
+            <UpcomingEventsPanel
+              today={deadlines.today}
+              days={deadlines.upcomingDays}
+              onDaysChange={deadlines.setUpcomingDays}
+              window={deadlines.upcomingWindow}
+              events={deadlines.upcoming}
+            />
+            <FollowUpsDuePanel soonDays={DUE_SOON_DAYS} due={deadlines.followUps} />
+            <ExpiringAgreementsPanel months={RENEWAL_MONTHS} agreements={deadlines.expiring} />
           </Box>
-          <Box sx={{ mb: 4 }}>
-            <ActivityPanel />
-          </Box>
+          {/* The chart reads far more; it starts once the panels above are on screen. */}
+          {deadlines.isLoaded && (
+            <Box sx={{ mb: 4 }}>
+              <ActivityPanel />
+            </Box>
+          )}
           <Typography variant="h6" component="h2" gutterBottom>
             {t('dashboard.counts')}
           </Typography>

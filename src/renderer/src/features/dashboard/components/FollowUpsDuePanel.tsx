@@ -7,31 +7,26 @@ import {
   ListItemText,
   Typography,
 } from '@mui/material';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
 import type { FollowUp } from '@shared/model/records';
-import { todayIso } from '../../../ui/todayIso';
 import { useFormat } from '../../../ui/useFormat';
-import { windowFrom } from '../dateWindows';
-import { useFollowUpsDue } from '../queries';
+import type { FollowUpsDue } from '../queries';
 import { DashboardPanel } from './DashboardPanel';
 import { recordOpenPath } from './recordOpenPath';
 
-/** Days ahead an open action counts as due soon. */
-const SOON_DAYS = 30;
-const SHOWN = 10;
+type FollowUpsDuePanelProps = {
+  soonDays: number;
+  due: FollowUpsDue | undefined;
+};
 
 /**
  * Open follow-up actions past their due date, marked and listed first with their number, then
  * those falling due in the next 30 days: what was promised and is about to be missed.
  */
-export function FollowUpsDuePanel() {
+export function FollowUpsDuePanel({ soonDays, due }: FollowUpsDuePanelProps) {
   const { t } = useTranslation();
   const format = useFormat();
-  const today = todayIso();
-  const soon = useMemo(() => windowFrom(today, SOON_DAYS), [today]);
-  const due = useFollowUpsDue(soon, SHOWN);
 
   const item = (followUp: FollowUp, isOverdue: boolean) => (
     <ListItem
@@ -68,14 +63,14 @@ export function FollowUpsDuePanel() {
   return (
     <DashboardPanel
       title={t('dashboard.followUps')}
-      subtitle={t('dashboard.followUpsHint', { count: SOON_DAYS })}
+      subtitle={t('dashboard.followUpsHint', { count: soonDays })}
       testId="follow-ups-due"
     >
       {due === undefined ? (
         <Typography role="status">{t('common.loading')}</Typography>
       ) : due.overdueCount === 0 && due.dueSoon.length === 0 ? (
         <Typography color="text.secondary">
-          {t('dashboard.noFollowUpsDue', { count: SOON_DAYS })}
+          {t('dashboard.noFollowUpsDue', { count: soonDays })}
         </Typography>
       ) : (
         <>

@@ -9,33 +9,38 @@ import {
   ToggleButtonGroup,
   Typography,
 } from '@mui/material';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link as RouterLink, useSearchParams } from 'react-router';
-import { todayIso } from '../../../ui/todayIso';
+import { Link as RouterLink } from 'react-router';
+import type { RegistryEvent } from '@shared/model/records';
 import { useFormat } from '../../../ui/useFormat';
-import { isEventUnderWay, windowFrom } from '../dateWindows';
-import { useUpcomingEvents } from '../queries';
+import { isEventUnderWay, type DayRange } from '../dateWindows';
+import { UPCOMING_WINDOWS, type UpcomingDays } from '../useDeadlines';
 import { DashboardPanel } from './DashboardPanel';
 import { recordOpenPath } from './recordOpenPath';
 
-/** The windows a user chooses between; the choice stays in the URL, so Back keeps it. */
-const WINDOWS = [30, 90] as const;
-type WindowDays = (typeof WINDOWS)[number];
 const SHOWN = 10;
+
+type UpcomingEventsPanelProps = {
+  today: string;
+  days: UpcomingDays;
+  onDaysChange: (days: UpcomingDays) => void;
+  window: DayRange;
+  events: readonly RegistryEvent[] | undefined;
+};
 
 /**
  * Meetings and visits in the next 30 or 90 days, under way ones first. A meeting known only to
  * the month is listed when that month touches the window and shown as the month, never a day.
  */
-export function UpcomingEventsPanel() {
+export function UpcomingEventsPanel({
+  today,
+  days,
+  onDaysChange,
+  window,
+  events,
+}: UpcomingEventsPanelProps) {
   const { t } = useTranslation();
   const format = useFormat();
-  const [params, setParams] = useSearchParams();
-  const days: WindowDays = params.get('upcoming') === '90' ? 90 : 30;
-  const today = todayIso();
-  const window = useMemo(() => windowFrom(today, days), [today, days]);
-  const events = useUpcomingEvents(window);
 
   const toggle = (
     <ToggleButtonGroup
@@ -43,15 +48,11 @@ export function UpcomingEventsPanel() {
       size="small"
       value={days}
       aria-label={t('dashboard.upcomingWindow')}
-      onChange={(_event, value: WindowDays | null) => {
-        if (value === null) return;
-        const next = new URLSearchParams(params);
-        if (value === 30) next.delete('upcoming');
-        else next.set('upcoming', String(value));
-        setParams(next, { replace: true });
+      onChange={(_event, value: UpcomingDays | null) => {
+        if (value !== null) onDaysChange(value);
       }}
     >
-      {WINDOWS.map((value) => (
+      {UPCOMING_WINDOWS.map((value) => (
         <ToggleButton key={value} value={value}>
           {t('dashboard.nextDays', { count: value })}
         </ToggleButton>
