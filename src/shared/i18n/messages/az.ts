@@ -133,6 +133,9 @@ export const az = {
     typeProjectStarts: 'Layihələrin başlanması',
     allActivities: 'Bütün fəaliyyətlər',
     openYear: '{{year}} ilini zaman xəttində aç',
+    showAll_one: 'Hamısını göstər ({{count}})',
+    showAll_other: 'Hamısını göstər ({{count}})',
+    showFewer: 'Daha az göstər',
   },
   list: {
     emptyTitle: 'Hələ qeyd yoxdur',

@@ -126,6 +126,9 @@ export const en = {
     typeProjectStarts: 'Project starts',
     allActivities: 'All activities',
     openYear: 'Open {{year}} in the timeline',
+    showAll_one: 'Show all {{count}}',
+    showAll_other: 'Show all {{count}}',
+    showFewer: 'Show fewer',
   },
   list: {
     emptyTitle: 'No records yet',

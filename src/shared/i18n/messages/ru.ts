@@ -162,6 +162,11 @@ export const ru = {
     typeProjectStarts: 'Начала проектов',
     allActivities: 'Все события',
     openYear: 'Открыть {{year}} год в хронологии',
+    showAll_one: 'Показать {{count}}',
+    showAll_few: 'Показать все {{count}}',
+    showAll_many: 'Показать все {{count}}',
+    showAll_other: 'Показать все {{count}}',
+    showFewer: 'Показать меньше',
   },
   list: {
     emptyTitle: 'Записей пока нет',

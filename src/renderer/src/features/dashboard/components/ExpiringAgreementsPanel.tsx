@@ -1,10 +1,14 @@
-import { List, ListItem, ListItemButton, ListItemText, Typography } from '@mui/material';
+import { Button, List, ListItem, ListItemButton, ListItemText, Typography } from '@mui/material';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
 import { useFormat } from '../../../ui/useFormat';
 import type { ExpiringAgreement } from '../queries';
 import { DashboardPanel } from './DashboardPanel';
 import { recordOpenPath } from './recordOpenPath';
+
+/** Beyond this many the list folds, so the other panels stay in view. */
+const SHOWN = 10;
 
 type ExpiringAgreementsPanelProps = {
   months: number;
@@ -18,6 +22,8 @@ type ExpiringAgreementsPanelProps = {
 export function ExpiringAgreementsPanel({ months, agreements }: ExpiringAgreementsPanelProps) {
   const { t } = useTranslation();
   const format = useFormat();
+  const [isExpanded, setIsExpanded] = useState(false);
+  const shown = agreements && !isExpanded ? agreements.slice(0, SHOWN) : agreements;
   return (
     <DashboardPanel
       title={t('dashboard.expiring')}
@@ -31,27 +37,41 @@ export function ExpiringAgreementsPanel({ months, agreements }: ExpiringAgreemen
           {t('dashboard.noExpiring', { count: months })}
         </Typography>
       ) : (
-        <List dense disablePadding>
-          {agreements.map(({ agreement, deadlines }) => (
-            <ListItem key={agreement.id} disablePadding>
-              <ListItemButton
-                component={RouterLink}
-                to={recordOpenPath('agreements', agreement.id)}
-              >
-                <ListItemText
-                  primary={format.text(agreement.title)}
-                  secondary={deadlines
-                    .map((deadline) =>
-                      deadline.kind === 'expiry'
-                        ? t('agreement.expires', { date: format.date(deadline.date) })
-                        : t('agreement.renewalNotice', { date: format.date(deadline.date) }),
-                    )
-                    .join(' · ')}
-                />
-              </ListItemButton>
-            </ListItem>
-          ))}
-        </List>
+        <>
+          <List dense disablePadding>
+            {(shown ?? []).map(({ agreement, deadlines }) => (
+              <ListItem key={agreement.id} disablePadding>
+                <ListItemButton
+                  component={RouterLink}
+                  to={recordOpenPath('agreements', agreement.id)}
+                >
+                  <ListItemText
+                    primary={format.text(agreement.title)}
+                    secondary={deadlines
+                      .map((deadline) =>
+                        deadline.kind === 'expiry'
+                          ? t('agreement.expires', { date: format.date(deadline.date) })
+                          : t('agreement.renewalNotice', { date: format.date(deadline.date) }),
+                      )
+                      .join(' · ')}
+                  />
+                </ListItemButton>
+              </ListItem>
+            ))}
+          </List>
+          {agreements.length > SHOWN && (
+            <Button
+              size="small"
+              aria-expanded={isExpanded}
+              onClick={() => setIsExpanded((expanded) => !expanded)}
+              sx={{ mt: 1 }}
+            >
+              {isExpanded
+                ? t('dashboard.showFewer')
+                : t('dashboard.showAll', { count: agreements.length })}
+            </Button>
+          )}
+        </>
       )}
     </DashboardPanel>
   );
