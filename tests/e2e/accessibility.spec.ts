@@ -5,6 +5,10 @@ import { RegistryWindow } from './pages/RegistryWindow';
 /** Screens a user reaches from the navigation, the record forms, and the detail pages behind them. */
 const SCREENS = [
   '/',
+  '/?activity=area',
+  '/timeline',
+  '/timeline?zoom=year&at=2014',
+  '/timeline?zoom=month&at=2016-12',
   '/partners',
   '/agreements',
   '/projects',

@@ -152,6 +152,13 @@ const router = createHashRouter(
         lazy={screen(areaForm, (m) => () => <m.AreaFormPage key="edit" />)}
       />
       <Route
+        path="/timeline"
+        lazy={screen(
+          () => import('../features/timeline/TimelinePage'),
+          (m) => m.TimelinePage,
+        )}
+      />
+      <Route
         path="/trash"
         lazy={screen(
           () => import('../features/trash/TrashPage'),

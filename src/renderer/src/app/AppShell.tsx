@@ -8,6 +8,7 @@ import GavelIcon from '@mui/icons-material/Gavel';
 import HandshakeIcon from '@mui/icons-material/Handshake';
 import PeopleIcon from '@mui/icons-material/People';
 import SettingsIcon from '@mui/icons-material/Settings';
+import TimelineIcon from '@mui/icons-material/Timeline';
 import WorkIcon from '@mui/icons-material/Work';
 import {
   AppBar,
@@ -45,6 +46,7 @@ const DRAWER_WIDTH = 240;
 
 const ICONS: Record<NavSection['id'], ReactElement> = {
   dashboard: <DashboardIcon />,
+  timeline: <TimelineIcon />,
   partners: <HandshakeIcon />,
   agreements: <GavelIcon />,
   projects: <WorkIcon />,

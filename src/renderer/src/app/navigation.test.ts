@@ -8,6 +8,7 @@ describe('sectionOf', () => {
     expect(sectionOf('/follow-ups/f-1/edit')?.id).toBe('followUps');
     expect(sectionOf('/agreements/new')?.id).toBe('agreements');
     expect(sectionOf('/')?.id).toBe('dashboard');
+    expect(sectionOf('/timeline')?.id).toBe('timeline');
   });
 
   it('does not take a path that only starts with the same letters', () => {
@@ -29,6 +30,7 @@ describe('newRecordPathFor', () => {
   it('leads nowhere from screens without a form for new records', () => {
     expect(newRecordPathFor('/')).toBeNull();
     expect(newRecordPathFor('/trash')).toBeNull();
+    expect(newRecordPathFor('/timeline')).toBeNull();
     expect(newRecordPathFor('/settings')).toBeNull();
     expect(newRecordPathFor('/unknown')).toBeNull();
   });

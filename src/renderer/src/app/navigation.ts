@@ -2,15 +2,16 @@ import type { ListKind } from '../features/records/columns';
 import { NEW_RECORD_PATHS } from './recordPaths';
 
 export type NavSection = {
-  id: 'dashboard' | ListKind | 'trash' | 'settings';
+  id: 'dashboard' | 'timeline' | ListKind | 'trash' | 'settings';
   path: string;
-  /** The record kind the section lists, or null for Dashboard, Trash and Settings. */
+  /** The record kind the section lists, or null for Dashboard, Timeline, Trash and Settings. */
   kind: ListKind | null;
 };
 
 /** The sections of the app, in the order the navigation shows them. */
 export const NAV_SECTIONS: readonly NavSection[] = [
   { id: 'dashboard', path: '/', kind: null },
+  { id: 'timeline', path: '/timeline', kind: null },
   { id: 'partners', path: '/partners', kind: 'partners' },
   { id: 'agreements', path: '/agreements', kind: 'agreements' },
   { id: 'projects', path: '/projects', kind: 'projects' },

@@ -97,3 +97,58 @@ describe('migration harness', () => {
     expect(reopened.verno).toBe(candidate.version);
   });
 });
+
+describe('version 3: dashboard date indexes', () => {
+  it('indexes agreements and follow-ups written at version 2 by their dates', async () => {
+    const name = `v3-${crypto.randomUUID()}`;
+    const before = open(
+      name,
+      SCHEMA_VERSIONS.filter((schema) => schema.version <= 2),
+    );
+    const context = { ...testContext(), newId: () => crypto.randomUUID() };
+    const agreement = await createRecord(
+      before,
+      'agreements',
+      {
+        kind: 'agreement',
+        title: { en: 'Readmission agreement' },
+        expiryDate: '2027-03',
+        renewalNoticeDate: '2026-12-01',
+      },
+      context,
+    );
+    const followUp = await createRecord(
+      before,
+      'followUps',
+      { title: { en: 'Send the report' }, dueDate: '2026-10-15', status: 'open' },
+      context,
+    );
+    await createRecord(
+      before,
+      'followUps',
+      { title: { en: 'Sent already' }, dueDate: '2026-10-15', status: 'done' },
+      context,
+    );
+    before.close();
+
+    const after = open(
+      name,
+      SCHEMA_VERSIONS.filter((schema) => schema.version <= 3),
+    );
+    await after.open();
+    expect(after.verno).toBe(3);
+    expect(await after.agreements.where('expiryDate').equals('2027-03').primaryKeys()).toEqual([
+      agreement.id,
+    ]);
+    expect(
+      await after.agreements.where('renewalNoticeDate').between('2026-12', '2027').primaryKeys(),
+    ).toEqual([agreement.id]);
+    expect(
+      await after.followUps
+        .where('[status+dueDate]')
+        .between(['open', '2026'], ['open', '2026-11-27'])
+        .primaryKeys(),
+    ).toEqual([followUp.id]);
+    expect(await after.agreements.get(agreement.id)).toEqual(agreement);
+  });
+});

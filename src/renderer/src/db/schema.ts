@@ -59,6 +59,21 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       savedViews: 'id, kind',
     },
   },
+  {
+    version: 3,
+    reason:
+      'Dashboard: agreements indexed by expiry and renewal-notice date, follow-ups by status and due ' +
+      'date together, so "expiring soon" and "overdue" are index ranges, never table scans. ' +
+      'IndexedDB fills new indexes from the rows already there; no rows move.',
+    stores: {
+      ...VERSION_1_STORES,
+      savedViews: 'id, kind',
+      agreements:
+        'id, kind, expiryDate, renewalNoticeDate, updatedAt, deletedAt, *areaIds, *tagIds',
+      followUps:
+        'id, status, dueDate, [status+dueDate], ownerPersonId, sourceId, updatedAt, deletedAt, *areaIds, *tagIds',
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = SCHEMA_VERSIONS.at(-1)?.version ?? 0;

@@ -17,17 +17,27 @@ import { NAV_SECTIONS } from '../../app/navigation';
 import { recordPath } from '../../app/recordPaths';
 import { useFormat } from '../../ui/useFormat';
 import { useLiveRecordCounts } from '../records/queries';
+import { ActivityPanel } from './components/ActivityPanel';
+import { ExpiringAgreementsPanel } from './components/ExpiringAgreementsPanel';
+import { FollowUpsDuePanel } from './components/FollowUpsDuePanel';
+import { UpcomingEventsPanel } from './components/UpcomingEventsPanel';
 import { FirstRunPanel } from './FirstRunPanel';
 import { useRecentChanges } from './queries';
+import { DUE_SOON_DAYS, RENEWAL_MONTHS, useDeadlines } from './useDeadlines';
 
 const RECENT_LIMIT = 10;
 
-/** The registry at a glance: how much it holds and what changed last; the welcome when empty. */
+/**
+ * The registry at a glance for an officer preparing a meeting: what comes up, what expires, what
+ * is overdue, how the cooperation developed, how much the registry holds and what changed last;
+ * the welcome when it is empty.
+ */
 export function DashboardPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const counts = useLiveRecordCounts();
   const recent = useRecentChanges(RECENT_LIMIT);
+  const deadlines = useDeadlines();
 
   if (!counts) return <Typography role="status">{t('common.loading')}</Typography>;
   const total = RECORD_KINDS.reduce((sum, kind) => sum + counts[kind], 0);
@@ -41,6 +51,31 @@ export function DashboardPage() {
         <FirstRunPanel />
       ) : (
         <>
+          <Box
+            sx={{
+              display: 'grid',
+              gap: 2,
+              gridTemplateColumns: 'repeat(auto-fit, minmax(340px, 1fr))',
+              alignItems: 'start',
+              mb: 2,
+            }}
+          >
+            <UpcomingEventsPanel
+              today={deadlines.today}
+              days={deadlines.upcomingDays}
+              onDaysChange={deadlines.setUpcomingDays}
+              window={deadlines.upcomingWindow}
+              events={deadlines.upcoming}
+            />
+            <FollowUpsDuePanel soonDays={DUE_SOON_DAYS} due={deadlines.followUps} />
+            <ExpiringAgreementsPanel months={RENEWAL_MONTHS} agreements={deadlines.expiring} />
+          </Box>
+          {/* The chart reads far more; it starts once the panels above are on screen. */}
+          {deadlines.isLoaded && (
+            <Box sx={{ mb: 4 }}>
+              <ActivityPanel />
+            </Box>
+          )}
           <Typography variant="h6" component="h2" gutterBottom>
             {t('dashboard.counts')}
           </Typography>

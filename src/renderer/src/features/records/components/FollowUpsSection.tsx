@@ -10,7 +10,10 @@ import { todayIso } from '../../../ui/todayIso';
 import { useFormat } from '../../../ui/useFormat';
 
 /** Whether an open follow-up's due date has passed (a vague due date counts from its last day). */
-export function isFollowUpOverdue(followUp: FollowUp, today: string): boolean {
+export function isFollowUpOverdue(
+  followUp: Pick<FollowUp, 'status' | 'dueDate'>,
+  today: string,
+): boolean {
   const due = partialDateBounds(followUp.dueDate);
   const isOpen = followUp.status === 'open' || followUp.status === 'in-progress';
   return isOpen && due !== null && due.last < today;
