@@ -14,7 +14,7 @@ export function rejectedRowsCsv(options: {
   rowHeader: string;
   reasonHeader: string;
   delimiter: string;
-}): Uint8Array {
+}): Uint8Array<ArrayBuffer> {
   const width = Math.max(options.headers.length, ...options.rows.map((row) => row.cells.length));
   const headers = Array.from({ length: width }, (_, index) => options.headers[index] ?? '');
   const text = Papa.unparse(

@@ -136,6 +136,13 @@ const router = createHashRouter(
         lazy={screen(areaForm, (m) => () => <m.AreaFormPage key="edit" />)}
       />
       <Route
+        path="/import"
+        lazy={screen(
+          () => import('../features/import/ImportPage'),
+          (m) => m.ImportPage,
+        )}
+      />
+      <Route
         path="/trash"
         lazy={screen(
           () => import('../features/trash/TrashPage'),

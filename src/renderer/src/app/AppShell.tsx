@@ -8,6 +8,7 @@ import GavelIcon from '@mui/icons-material/Gavel';
 import HandshakeIcon from '@mui/icons-material/Handshake';
 import PeopleIcon from '@mui/icons-material/People';
 import SettingsIcon from '@mui/icons-material/Settings';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
 import WorkIcon from '@mui/icons-material/Work';
 import {
   AppBar,
@@ -43,6 +44,7 @@ const ICONS: Record<NavSection['id'], ReactElement> = {
   followUps: <AssignmentTurnedInIcon />,
   documents: <DescriptionIcon />,
   areas: <CategoryIcon />,
+  import: <UploadFileIcon />,
   trash: <DeleteOutlineIcon />,
   settings: <SettingsIcon />,
 };

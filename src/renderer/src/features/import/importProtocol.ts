@@ -62,7 +62,7 @@ export type WorkerResponse =
   | { id: number; type: 'progress'; done: number; total: number }
   | { id: number; type: 'read'; summary: FileSummary }
   | { id: number; type: 'validated'; plans: RowPlan[] }
-  | { id: number; type: 'bytes'; bytes: Uint8Array }
+  | { id: number; type: 'bytes'; bytes: Uint8Array<ArrayBuffer> }
   | { id: number; type: 'error'; failure: WorkerFailure };
 
 /**

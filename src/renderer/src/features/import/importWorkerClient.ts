@@ -79,7 +79,7 @@ export class ImportWorkerClient {
 
   rejectedCsv(
     request: WithoutId<Extract<WorkerRequest, { type: 'rejectedCsv' }>>,
-  ): Promise<Uint8Array> {
+  ): Promise<Uint8Array<ArrayBuffer>> {
     return this.send(request).then((response) => this.expect(response, 'bytes').bytes);
   }
 
