@@ -728,6 +728,9 @@ export const az = {
     nothingToImport:
       'Heç bir sətir idxal edilə bilməz. Faylı və ya sütunların uyğunlaşdırmasını düzəldin, sonra faylı yenidən seçin.',
     previewTitle: 'İlk sətirlər idxal ediləcəyi kimi',
+    values: 'Dəyərlər',
+    inFile: 'Faylda',
+    decisionHeader: 'Nə edilsin',
     duplicatesTitle: 'Artıq reyestrdə var',
     noDuplicates: 'Heç bir sətir reyestrdə olan qeydlə üst-üstə düşmür.',
     duplicatesHelp:

@@ -719,6 +719,9 @@ export const en = {
     nothingToImport:
       'No row can be imported. Fix the file or the column mapping, then choose the file again.',
     previewTitle: 'The first rows, as they will be imported',
+    values: 'Values',
+    inFile: 'In the file',
+    decisionHeader: 'What to do',
     duplicatesTitle: 'Already in the registry',
     noDuplicates: 'No row matches a record the registry already has.',
     duplicatesHelp:

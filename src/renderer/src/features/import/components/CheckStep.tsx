@@ -116,7 +116,7 @@ export function CheckStep({
                 <TableCell sx={{ width: isSnapshot ? '20%' : '10%' }}>
                   {t('importer.row')}
                 </TableCell>
-                <TableCell>{t('importer.field')}</TableCell>
+                <TableCell>{t('importer.values')}</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>

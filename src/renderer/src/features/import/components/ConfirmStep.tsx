@@ -68,7 +68,12 @@ export function ConfirmStep({ plans, isSnapshot, decisions, onDecide }: ConfirmS
           <VirtualTable
             label={t('importer.duplicatesTitle')}
             testId="import-duplicates"
-            headers={[t('importer.row'), t('importer.field'), t('importer.duplicatesTitle'), '']}
+            headers={[
+              t('importer.row'),
+              t('importer.inFile'),
+              t('importer.duplicatesTitle'),
+              t('importer.decisionHeader'),
+            ]}
             widths={['12%', '30%', '38%', '20%']}
             rowCount={duplicates.length}
             rowKey={(index) => duplicates[index] ?? index}
