@@ -247,7 +247,7 @@ export function ImportPage() {
     setError(null);
     setBusy({ label: t('importer.importing'), done: 0, total: 0, isCancellable: false });
     try {
-      const done = await commitImport(bulkDb, plans, decisions, mutationContext);
+      const done = await commitImport(bulkDb, plans, decisions, mutationContext, progress);
       setReport(done);
       setStep('report');
       notify({

@@ -75,8 +75,12 @@ describe('commitImport', () => {
       [],
       ['enumUnknown', 'countryUnknown'],
     ]);
-    const report = await commitImport(db, plans, new Map(), importContext());
+    const progress: [number, number][] = [];
+    const report = await commitImport(db, plans, new Map(), importContext(), (done, total) =>
+      progress.push([done, total]),
+    );
     expect(report).toMatchObject({ created: 2, updated: 0, skipped: 0, rejected: 1 });
+    expect(progress.at(-1)).toEqual([2, 2]);
     const partners = await live(db, 'partners');
     expect(
       partners.map((p) => p.name).sort((a, b) => (a.en ?? '').localeCompare(b.en ?? '')),

@@ -6,7 +6,7 @@ import {
   type RecordContentInput,
   type RecordKind,
 } from '@shared/model/records';
-import { createRecord, updateRecord, type MutationContext } from '../../db/changeTracking';
+import { createRecords, updateRecord, type MutationContext } from '../../db/changeTracking';
 import type { RegistryDb } from '../../db/RegistryDb';
 import { IMPORT_REFERENCES_KEY, type ImportReferences } from './registryLookups';
 
@@ -31,6 +31,8 @@ export class ImportConflictError extends Error {
 }
 
 const TABLES = [...RECORD_KINDS, 'changes', 'links', 'meta'] as const;
+/** New records written per bulk request; progress is reported after each. */
+const WRITE_CHUNK = 2_000;
 const META_FIELD_SET: ReadonlySet<string> = new Set(META_FIELDS);
 
 /** Replaces every string that is a remapped id, at any depth (ids are UUIDs: no false hits). */
@@ -57,6 +59,7 @@ export async function commitImport(
   plans: readonly RowPlan[],
   decisions: ReadonlyMap<number, DuplicateDecision>,
   context: MutationContext,
+  onProgress?: (done: number, total: number) => void,
 ): Promise<ImportReport> {
   return db.transaction('rw', TABLES, async () => {
     const report: ImportReport = {
@@ -71,6 +74,14 @@ export async function commitImport(
       plan.duplicate ? (decisions.get(index) ?? 'skip') : null;
 
     // Every row's final record id first, so links between the file's records can follow them.
+    const takenFileIds = new Set<string>();
+    for (const kind of new Set(plans.map((plan) => plan.kind))) {
+      const fileIds = plans.flatMap((plan) =>
+        plan.kind === kind && plan.fileId ? [plan.fileId] : [],
+      );
+      const found = await db.recordTable(kind).bulkGet(fileIds);
+      fileIds.forEach((id, index) => found[index] && takenFileIds.add(id));
+    }
     const finalIds = new Map<number, string>();
     const remapped = new Map<string, string>();
     for (const [index, plan] of plans.entries()) {
@@ -78,7 +89,7 @@ export async function commitImport(
       const decision = decisionOf(index, plan);
       let id: string;
       if (plan.duplicate && decision !== 'create') id = plan.duplicate.recordId;
-      else if (plan.fileId && !(await db.recordTable(plan.kind).get(plan.fileId))) id = plan.fileId;
+      else if (plan.fileId && !takenFileIds.has(plan.fileId)) id = plan.fileId;
       else id = context.newId();
       finalIds.set(index, id);
       if (plan.fileId && plan.fileId !== id) remapped.set(plan.fileId, id);
@@ -86,6 +97,8 @@ export async function commitImport(
 
     const stored = await db.meta.get(IMPORT_REFERENCES_KEY);
     const references = structuredClone((stored?.value ?? {}) as ImportReferences);
+    // New records are written per kind in bulk once the updates are done.
+    const creates = new Map<RecordKind, { input: RecordContentInput<RecordKind>; id: string }[]>();
     for (const [index, plan] of plans.entries()) {
       const id = finalIds.get(index);
       if (id === undefined || !plan.content || !plan.patch) {
@@ -111,12 +124,25 @@ export async function commitImport(
           report.recordIds.push(id);
         }
       } else {
-        const content = remapIds(plan.content, remapped) as RecordContentInput<typeof kind>;
-        await createRecord(db, kind, content, context, { id });
+        const input = remapIds(plan.content, remapped) as RecordContentInput<typeof kind>;
+        const batch = creates.get(kind) ?? [];
+        batch.push({ input, id });
+        creates.set(kind, batch);
         report.created += 1;
         report.recordIds.push(id);
       }
       if (plan.reference) (references[kind] ??= {})[plan.reference] = id;
+    }
+    // In chunks, so a long import shows how far it got (still one transaction: all or nothing).
+    const total = report.created + report.updated + report.unchanged;
+    let done = report.updated + report.unchanged;
+    for (const [kind, batch] of creates) {
+      for (let start = 0; start < batch.length; start += WRITE_CHUNK) {
+        const chunk = batch.slice(start, start + WRITE_CHUNK);
+        await createRecords(db, kind, chunk, context);
+        done += chunk.length;
+        onProgress?.(done, total);
+      }
     }
     if (plans.some((plan) => plan.reference)) {
       await db.meta.put({ key: IMPORT_REFERENCES_KEY, value: references });
