@@ -7,6 +7,10 @@ import { VirtualTable } from './VirtualTable';
 
 const DECISIONS: readonly DuplicateDecision[] = ['skip', 'update', 'create'];
 
+/** A thematic area's code is unique: a second area with the same code cannot be created. */
+const decisionsFor = (plan: RowPlan): readonly DuplicateDecision[] =>
+  plan.kind === 'areas' ? ['skip', 'update'] : DECISIONS;
+
 type ConfirmStepProps = {
   plans: readonly RowPlan[];
   isSnapshot: boolean;
@@ -59,7 +63,15 @@ export function ConfirmStep({ plans, isSnapshot, decisions, onDecide }: ConfirmS
                 key={decision}
                 size="small"
                 variant="outlined"
-                onClick={() => onDecide(duplicates, decision)}
+                onClick={() =>
+                  onDecide(
+                    duplicates.filter((index) => {
+                      const plan = plans[index];
+                      return plan !== undefined && decisionsFor(plan).includes(decision);
+                    }),
+                    decision,
+                  )
+                }
               >
                 {t(`importer.decisions.${decision}`)}
               </Button>
@@ -99,7 +111,7 @@ export function ConfirmStep({ plans, isSnapshot, decisions, onDecide }: ConfirmS
                     htmlInput: { 'aria-label': t('importer.decisionFor', { row }) },
                   }}
                 >
-                  {DECISIONS.map((decision) => (
+                  {decisionsFor(plan).map((decision) => (
                     <option key={decision} value={decision}>
                       {t(`importer.decisions.${decision}`)}
                     </option>
