@@ -159,6 +159,13 @@ const router = createHashRouter(
         )}
       />
       <Route
+        path="/import"
+        lazy={screen(
+          () => import('../features/import/ImportPage'),
+          (m) => m.ImportPage,
+        )}
+      />
+      <Route
         path="/trash"
         lazy={screen(
           () => import('../features/trash/TrashPage'),

@@ -9,6 +9,7 @@ import HandshakeIcon from '@mui/icons-material/Handshake';
 import PeopleIcon from '@mui/icons-material/People';
 import SettingsIcon from '@mui/icons-material/Settings';
 import TimelineIcon from '@mui/icons-material/Timeline';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
 import WorkIcon from '@mui/icons-material/Work';
 import {
   AppBar,
@@ -55,6 +56,7 @@ const ICONS: Record<NavSection['id'], ReactElement> = {
   followUps: <AssignmentTurnedInIcon />,
   documents: <DescriptionIcon />,
   areas: <CategoryIcon />,
+  import: <UploadFileIcon />,
   trash: <DeleteOutlineIcon />,
   settings: <SettingsIcon />,
 };

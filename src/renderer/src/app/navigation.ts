@@ -2,9 +2,9 @@ import type { ListKind } from '../features/records/columns';
 import { NEW_RECORD_PATHS } from './recordPaths';
 
 export type NavSection = {
-  id: 'dashboard' | 'timeline' | ListKind | 'trash' | 'settings';
+  id: 'dashboard' | 'timeline' | ListKind | 'import' | 'trash' | 'settings';
   path: string;
-  /** The record kind the section lists, or null for Dashboard, Timeline, Trash and Settings. */
+  /** The record kind the section lists, or null for Dashboard, Timeline, Import, Trash and Settings. */
   kind: ListKind | null;
 };
 
@@ -20,6 +20,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
   { id: 'followUps', path: '/follow-ups', kind: 'followUps' },
   { id: 'documents', path: '/documents', kind: 'documents' },
   { id: 'areas', path: '/areas', kind: 'areas' },
+  { id: 'import', path: '/import', kind: null },
   { id: 'trash', path: '/trash', kind: null },
   { id: 'settings', path: '/settings', kind: null },
 ];

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   checkContent,
   createRecord,
+  createRecords,
   deleteRecord,
   MutationError,
   restoreRecord,
@@ -195,5 +196,55 @@ describe('checking content before a write', () => {
     const problem = checkContent('partners', { kind: 'state', name: {}, countryCode: 'Georgia' });
     expect(problem?.issues.map((issue) => issue.path).sort()).toEqual(['countryCode', 'name']);
     expect(checkContent('partners', iom)).toBeNull();
+  });
+});
+
+describe('createRecords (bulk)', () => {
+  it('stamps, logs and indexes the links of every record, as createRecord does', async () => {
+    const db = freshDb();
+    const context = testContext('laptop-1', 'Delegation laptop');
+    const [parent] = await createRecords(db, 'partners', [{ input: iom }], context);
+    const created = await createRecords(
+      db,
+      'partners',
+      [
+        { input: { kind: 'organization-body', name: { en: 'IOM Council' }, parentId: parent!.id } },
+        { input: { kind: 'state', name: { en: 'Netherlands' } }, id: crypto.randomUUID() },
+      ],
+      context,
+    );
+    expect(created.map((record) => [record.rev, record.changedBy, record.deletedAt])).toEqual([
+      [1, 'laptop-1', null],
+      [1, 'laptop-1', null],
+    ]);
+    const changes = await db.changes.toArray();
+    expect(changes.map((change) => [change.op, change.recordId, change.deviceName])).toEqual([
+      ['create', parent!.id, 'Delegation laptop'],
+      ['create', created[0]!.id, 'Delegation laptop'],
+      ['create', created[1]!.id, 'Delegation laptop'],
+    ]);
+    expect(changes[1]?.fields.parentId).toEqual({ before: null, after: parent!.id });
+    expect(await db.links.where('targetId').equals(parent!.id).toArray()).toEqual([
+      { sourceKind: 'partners', sourceId: created[0]!.id, field: 'parentId', targetId: parent!.id },
+    ]);
+  });
+
+  it('refuses the whole batch for one invalid record or one id already taken', async () => {
+    const db = freshDb();
+    const context = testContext();
+    const [existing] = await createRecords(db, 'partners', [{ input: iom }], context);
+    await expect(
+      createRecords(
+        db,
+        'partners',
+        [{ input: iom }, { input: { ...iom, kind: 'spaceship' } as never }],
+        context,
+      ),
+    ).rejects.toBeInstanceOf(MutationError);
+    await expect(
+      createRecords(db, 'partners', [{ input: iom }, { input: iom, id: existing!.id }], context),
+    ).rejects.toMatchObject({ reason: 'stale' });
+    expect(await db.partners.count()).toBe(1);
+    expect(await db.changes.count()).toBe(1);
   });
 });

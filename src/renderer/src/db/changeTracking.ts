@@ -205,6 +205,68 @@ export async function createRecord<K extends RecordKind>(
   });
 }
 
+/**
+ * Creates many records of one kind at once, with the same validation, metadata, change log and
+ * link index as createRecord, in bulk requests: an import of 10,000 rows cannot afford five
+ * round trips to IndexedDB per record. All or nothing, like everything in one transaction; an id
+ * that exists already refuses the whole batch.
+ */
+export async function createRecords<K extends RecordKind>(
+  db: RegistryDb,
+  kind: K,
+  entries: readonly { input: RecordContentInput<K>; id?: string }[],
+  context: MutationContext,
+): Promise<StoredRecord<K>[]> {
+  const contents = entries.map((entry) => parseContent(kind, entry.input));
+  return inWriteTransaction(db, kind, context, async () => {
+    const ids = entries.map((entry) => entry.id ?? context.newId());
+    const taken = (await db.recordTable(kind).bulkGet(ids)).findIndex(Boolean);
+    if (taken >= 0) {
+      throw new MutationError('stale', `A ${kind} record with id ${ids[taken]} already exists`);
+    }
+    const records = contents.map((content, index) => {
+      const at = context.now().toISOString();
+      return {
+        ...content,
+        id: ids[index],
+        createdAt: at,
+        updatedAt: at,
+        rev: 1,
+        changedBy: context.deviceId,
+        deletedAt: null,
+      } as StoredRecord<K>;
+    });
+    await db.recordTable(kind).bulkAdd(records);
+    await db.changes.bulkAdd(
+      records.map((record, index) => ({
+        recordKind: kind,
+        recordId: record.id,
+        rev: 1,
+        at: record.updatedAt,
+        deviceId: context.deviceId,
+        deviceName: context.deviceName,
+        op: 'create' as const,
+        fields: changedFields({}, contents[index] ?? {}),
+      })),
+    );
+    await db.links.where('sourceId').anyOf(ids).delete();
+    const links = new Map<string, LinkEntry>();
+    records.forEach((record, index) => {
+      const content = contents[index];
+      if (!content) return;
+      for (const link of recordLinks(kind, content)) {
+        links.set(`${record.id}\u0000${link.field}\u0000${link.targetId}`, {
+          sourceKind: kind,
+          sourceId: record.id,
+          ...link,
+        });
+      }
+    });
+    await db.links.bulkPut([...links.values()]);
+    return records;
+  });
+}
+
 async function loadForWrite<K extends RecordKind>(
   db: RegistryDb,
   kind: K,

@@ -1,0 +1,42 @@
+import { cellText, type Cell, type ImportRow, type ImportTable } from './cells';
+import { ImportFileError } from './importFileError';
+
+/** More data rows than this and the file is refused: the preview and one transaction must fit. */
+export const MAX_IMPORT_ROWS = 200_000;
+
+const isBlank = (cells: readonly Cell[]) => cells.every((cell) => cellText(cell) === '');
+
+/**
+ * A table from raw rows (index 0 is the spreadsheet's row 1): the first non-blank row is the
+ * header, blank rows are left out but keep the numbering, and values past the last header are
+ * kept and named as a problem of their row rather than silently dropped.
+ */
+export function tableFromRows(
+  name: string,
+  rows: readonly (readonly Cell[])[],
+  defects: ReadonlyMap<number, ImportRow['defect']> = new Map(),
+): ImportTable {
+  const headerIndex = rows.findIndex((cells) => !isBlank(cells));
+  if (headerIndex < 0) return { name, headers: [], rows: [] };
+  const headerCells = rows[headerIndex] ?? [];
+  let width = headerCells.length;
+  while (width > 0 && cellText(headerCells[width - 1]) === '') width -= 1;
+  const headers = headerCells.slice(0, width).map((cell) => cellText(cell));
+  const data: ImportRow[] = [];
+  for (let index = headerIndex + 1; index < rows.length; index += 1) {
+    const cells = rows[index] ?? [];
+    if (isBlank(cells)) continue;
+    if (data.length >= MAX_IMPORT_ROWS) {
+      throw new ImportFileError('tooManyRows', `More than ${MAX_IMPORT_ROWS} rows`, {
+        limit: String(MAX_IMPORT_ROWS),
+      });
+    }
+    const row: ImportRow = { rowNumber: index + 1, cells: [...cells] };
+    const defect =
+      defects.get(index) ??
+      (cells.slice(width).some((cell) => cellText(cell) !== '') ? 'extraCells' : undefined);
+    if (defect) row.defect = defect;
+    data.push(row);
+  }
+  return { name, headers, rows: data };
+}
