@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import type { IpcOutput } from '@shared/ipc/contract';
 import type { PolicyReport } from '@shared/model/policy';
+import { BackupService } from './backup/backupService';
 import { DeviceService } from './device/deviceService';
 import { DiagnosticsService } from './diagnostics/diagnosticsService';
 import type { FileDialogs } from './files/fileDialogs';
@@ -48,6 +50,18 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
   const device = new DeviceService({ dataFolder, hostName, log });
   const sample = new SampleService({ resourcesFolder });
   const files = new FileService({ dialogs: deps.dialogs });
+  const backups = new BackupService({
+    dataFolder,
+    // The attachment store's layout: <dataFolder>/attachments/<2 hex>/<sha256>.
+    attachmentsFolder: join(dataFolder, 'attachments'),
+    choices: settings,
+    policy: policy.settings,
+    device: () => device.get(),
+    appVersion: appInfo.appVersion,
+    dialogs: deps.dialogs,
+    now: now ?? (() => new Date()),
+    log,
+  });
 
   return {
     'app:info': () => ({ ...appInfo, dataFolder }),
@@ -69,5 +83,12 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
     'file:open': (options) => files.open(options),
     'file:save': (options) => files.save(options),
     'diagnostics:report-error': (report) => diagnostics.reportRendererError(report),
+    'backup:settings': () => backups.settings(),
+    'backup:update-settings': (patch) => backups.updateSettings(patch),
+    'backup:choose-folder': ({ title }) => backups.chooseFolder(title),
+    'backup:due': () => backups.due(),
+    'backup:create': (input) => backups.create(input),
+    'backup:list': () => backups.list(),
+    'backup:read': (input) => backups.read(input),
   };
 }

@@ -1,7 +1,7 @@
 import { BackupFormatError, tablePartPath, type BackupManifest } from './backupFormat';
 
 /** One table as the renderer sends it to main for a backup: its rows as JSON bytes. */
-export type EncodedTable = { name: string; rows: number; bytes: Uint8Array };
+export type EncodedTable = { name: string; rows: number; bytes: Uint8Array<ArrayBuffer> };
 
 /** A row as restored: whatever the table held, as JSON gives it back. */
 export type BackupRow = Record<string, unknown>;

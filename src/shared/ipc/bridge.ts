@@ -44,6 +44,15 @@ export function buildRegistryBridge(invoke: Invoke): RegistryBridge {
     sample: { read: call('sample:read') },
     file: { open: call('file:open'), save: call('file:save') },
     diagnostics: { reportError: call('diagnostics:report-error') },
+    backup: {
+      settings: call('backup:settings'),
+      updateSettings: call('backup:update-settings'),
+      chooseFolder: call('backup:choose-folder'),
+      due: call('backup:due'),
+      create: call('backup:create'),
+      list: call('backup:list'),
+      read: call('backup:read'),
+    },
   } satisfies RegistryBridge;
   for (const group of Object.values(bridge)) Object.freeze(group);
   return Object.freeze(bridge);

@@ -1,4 +1,13 @@
 import * as z from 'zod';
+import {
+  backupListSchema,
+  backupSettingsPatchSchema,
+  backupSettingsSchema,
+  createBackupInputSchema,
+  createBackupOutputSchema,
+  readBackupInputSchema,
+  readBackupOutputSchema,
+} from '../backup/backupIpc';
 import { languageSchema } from '../model/localizedText';
 import { dataLocationsSchema, policyReportSchema } from '../model/policy';
 import { registrySnapshotSchema } from '../model/registrySnapshot';
@@ -100,6 +109,34 @@ export const ipcContract = {
     }),
     output: z.object({ name: z.string() }).nullable(),
   },
+  /** Where backups go, how many are kept, how often; and which of these the policy fixes. */
+  'backup:settings': { input: noInput, output: backupSettingsSchema },
+  /** Refused with `invalid-input` for a setting the machine policy enforces. */
+  'backup:update-settings': { input: backupSettingsPatchSchema, output: backupSettingsSchema },
+  /** Asks for a folder and keeps backups there from now on; null when cancelled. */
+  'backup:choose-folder': {
+    input: z.object({ title: z.string().min(1).max(200) }),
+    output: backupSettingsSchema.nullable(),
+  },
+  /** Whether the schedule wants a backup now (the newest in the folder is old enough). */
+  'backup:due': {
+    input: noInput,
+    output: z.object({ isDue: z.boolean(), lastBackupAt: z.string().nullable() }),
+  },
+  /**
+   * The renderer sends every table's rows; main adds the attachment store and the manifest and
+   * writes one .zip atomically, then rotates the folder's automatic backups. Failures:
+   * `disk-full`, `no-permission`, `file-locked`, `too-large`, `io-error`.
+   */
+  'backup:create': { input: createBackupInputSchema, output: createBackupOutputSchema },
+  /** The backups in the backup folder with what their manifests say, newest first. */
+  'backup:list': { input: noInput, output: backupListSchema },
+  /**
+   * Reads a backup and verifies every part against its manifest, puts missing attachment files
+   * back into the store, and returns the tables. A damaged file is refused with `invalid-data`
+   * (details: fileName, problem, part) and changes nothing.
+   */
+  'backup:read': { input: readBackupInputSchema, output: readBackupOutputSchema },
   /** Renderer crashes caught by the error boundary, appended to a log file the user can send. */
   'diagnostics:report-error': {
     input: z.object({
