@@ -18,6 +18,7 @@ import { useRegistry } from '../../app/RegistryContext';
 import { useLanguage } from '../../app/useLanguage';
 import { registryClient } from '../../ipc/registryClient';
 import { useNotify } from '../../ui/Notifications';
+import { BackupSection } from '../backup/components/BackupSection';
 import { LoadSampleButton } from '../sample/components/LoadSampleButton';
 import { DataLocationsSection } from './DataLocationsSection';
 import { PolicySection } from './PolicySection';
@@ -128,6 +129,10 @@ export function SettingsPage() {
               ? t('settings.persisted')
               : t('settings.notPersisted')}
         </Alert>
+      </SettingsSection>
+
+      <SettingsSection title={t('backup.section')}>
+        <BackupSection />
       </SettingsSection>
 
       <SettingsSection title={t('dataLocations.section')}>
