@@ -256,7 +256,7 @@ describe('BackupService', () => {
       service.read({ source: { kind: 'folder', fileName: 'damaged.zip' } }),
     ).rejects.toMatchObject({
       code: 'invalid-data',
-      details: { fileName: 'damaged.zip', problem: 'corrupt', part: `attachments/${hash}` },
+      details: { fileName: 'damaged.zip', problem: 'hash-mismatch', part: `attachments/${hash}` },
     });
 
     await writeFile(damaged, bytes.subarray(0, bytes.length - 30));

@@ -429,7 +429,7 @@ export class BackupService {
         if (!sha256 || !entry) continue;
         if (await isInStore(this.deps.attachmentsFolder, sha256, part.size)) continue;
         await writeToStore(this.deps.attachmentsFolder, sha256, (write) =>
-          streamZipEntry(source, entry, write),
+          streamZipEntry(source, entry, write, { checkCrc: false }),
         );
         restoredAttachments += 1;
       }

@@ -1,9 +1,9 @@
 const TABLE = (() => {
-  const table = new Uint32Array(256);
+  const table = new Int32Array(256);
   for (let n = 0; n < 256; n += 1) {
     let c = n;
     for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
+    table[n] = c;
   }
   return table;
 })();
@@ -13,15 +13,18 @@ const TABLE = (() => {
  * even in a part the manifest cannot vouch for (the manifest itself).
  */
 export class Crc32 {
-  private crc = 0xffffffff;
+  private crc = -1;
 
   update(chunk: Uint8Array): void {
     let crc = this.crc;
-    for (const byte of chunk) crc = (TABLE[(crc ^ byte) & 0xff] ?? 0) ^ (crc >>> 8);
+    const table = TABLE;
+    for (let i = 0, length = chunk.length; i < length; i += 1) {
+      crc = (table[(crc ^ (chunk[i] as number)) & 0xff] as number) ^ (crc >>> 8);
+    }
     this.crc = crc;
   }
 
   digest(): number {
-    return (this.crc ^ 0xffffffff) >>> 0;
+    return (this.crc ^ -1) >>> 0;
   }
 }

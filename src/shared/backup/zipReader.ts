@@ -40,8 +40,14 @@ const EOCD_SIZE = 22;
 const CENTRAL_SIZE = 46;
 const LOCAL_SIZE = 30;
 const MAX_COMMENT = 0xffff;
-/** Compressed bytes handed to the inflater at a time: bounds what one step can expand to. */
-const CHUNK = 16 * 1024;
+/** Bytes read from the source at a time. */
+const READ_CHUNK = 1_048_576;
+/**
+ * Compressed bytes handed to the inflater at a time: bounds what one step can expand to (deflate
+ * expands at most about 1032 times, so 64 KiB become at most about 66 MB) before the declared size
+ * is checked again.
+ */
+const INFLATE_SLICE = 64 * 1024;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -266,13 +272,16 @@ export async function readZipDirectory(
 
 /**
  * Streams one entry's bytes to `onChunk`, inflating at most its declared size: more, fewer, or a
- * different CRC-32 is refused. Chunks arrive in order and are never larger than about 16 MB.
+ * different CRC-32 is refused. `checkCrc: false` is for callers that hash the bytes themselves
+ * (the CRC then only costs time). Chunks arrive in order and stay below about 66 MB.
  */
 export async function streamZipEntry(
   source: RandomAccessSource,
   entry: ZipEntry,
   onChunk: (chunk: Uint8Array) => Promise<void> | void,
+  options: { checkCrc?: boolean } = {},
 ): Promise<void> {
+  const checkCrc = options.checkCrc ?? true;
   const local = await readExactly(
     source,
     entry.localHeaderOffset,
@@ -293,7 +302,7 @@ export async function streamZipEntry(
           entry.name,
         );
       }
-      crc.update(chunk);
+      if (checkCrc) crc.update(chunk);
       await onChunk(chunk);
     }
   };
@@ -308,28 +317,32 @@ export async function streamZipEntry(
         })
       : null;
 
-  for (let offset = 0; offset < entry.compressedSize || offset === 0; offset += CHUNK) {
-    const length = Math.min(CHUNK, entry.compressedSize - offset);
+  for (let offset = 0; offset < entry.compressedSize || offset === 0; offset += READ_CHUNK) {
+    const length = Math.min(READ_CHUNK, entry.compressedSize - offset);
     const view = await readExactly(source, dataStart + offset, length, `entry “${entry.name}”`);
     const bytes = new Uint8Array(view.buffer, view.byteOffset, length);
-    const isLast = offset + length >= entry.compressedSize;
-    if (inflater) {
-      try {
-        inflater.push(bytes, isLast);
-      } catch (error) {
-        throw new BackupFormatError(
-          'corrupt',
-          `The entry “${entry.name}” cannot be decompressed (${error instanceof Error ? error.message : String(error)}).`,
-          entry.name,
-        );
-      }
-      const ready = pending;
-      pending = [];
-      await accept(ready);
-    } else {
+    const isLastRead = offset + length >= entry.compressedSize;
+    if (!inflater) {
       await accept([bytes]);
+    } else {
+      for (let at = 0; at < length || at === 0; at += INFLATE_SLICE) {
+        const isLast = isLastRead && at + INFLATE_SLICE >= length;
+        try {
+          inflater.push(bytes.subarray(at, at + INFLATE_SLICE), isLast);
+        } catch (error) {
+          throw new BackupFormatError(
+            'corrupt',
+            `The entry “${entry.name}” cannot be decompressed (${error instanceof Error ? error.message : String(error)}).`,
+            entry.name,
+          );
+        }
+        const ready = pending;
+        pending = [];
+        await accept(ready);
+        if (isLast) break;
+      }
     }
-    if (isLast) break;
+    if (isLastRead) break;
   }
   if (!isInflated || produced !== entry.size) {
     throw new BackupFormatError(
@@ -338,7 +351,7 @@ export async function streamZipEntry(
       entry.name,
     );
   }
-  if (crc.digest() !== entry.crc32) {
+  if (checkCrc && crc.digest() !== entry.crc32) {
     throw new BackupFormatError(
       'corrupt',
       `The entry “${entry.name}” fails its CRC check.`,
@@ -351,13 +364,19 @@ export async function streamZipEntry(
 export async function readZipEntry(
   source: RandomAccessSource,
   entry: ZipEntry,
+  options: { checkCrc?: boolean } = {},
 ): Promise<Uint8Array<ArrayBuffer>> {
   const result = new Uint8Array(entry.size);
   let at = 0;
-  await streamZipEntry(source, entry, (chunk) => {
-    result.set(chunk, at);
-    at += chunk.byteLength;
-  });
+  await streamZipEntry(
+    source,
+    entry,
+    (chunk) => {
+      result.set(chunk, at);
+      at += chunk.byteLength;
+    },
+    options,
+  );
   return result;
 }
 
