@@ -218,3 +218,73 @@ test('a new computer starts from a backup file; a damaged file is refused and ch
   await app.goTo('Partners');
   await expect(page.getByTestId('record-count')).toHaveText(`${PARTNERS} records`);
 });
+
+test('backups go to the folder chosen in Settings; the schedule backs up there when the app opens', async ({
+  page,
+  registryApp,
+  dialogs,
+}) => {
+  const app = new RegistryWindow(page, registryApp.origin);
+  const backups = new BackupSettings(page);
+  await app.open();
+  await app.loadSampleFromFirstRun();
+  await app.goTo('Settings');
+  const stick = `${registryApp.dataFolder}-stick`;
+  dialogs.willChooseFolder(stick);
+  await backups.section.getByRole('button', { name: 'Change folder…' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: `Backups will be written to ${stick}.` }),
+  ).toBeVisible();
+  await expect(page.getByTestId('backup-folder')).toHaveText(stick);
+  expect(dialogs.asked.at(-1)).toEqual({ kind: 'folder', title: 'Choose the folder for backups' });
+
+  // There is no backup there yet, so opening the app backs the registry up (daily schedule).
+  await app.goTo('Dashboard');
+  await page.reload();
+  await expect
+    .poll(() => readdirSync(stick).filter((name) => name.endsWith('.zip')))
+    .toEqual([expect.stringMatching(/^registry-backup-.*-scheduled\.zip$/)]);
+  await app.goTo('Settings');
+  await expect(backups.rows).toHaveCount(1);
+  await expect(backups.rows.first()).toContainText('Scheduled');
+
+  await backups.section.getByRole('button', { name: 'Use the default folder' }).click();
+  await expect(page.getByTestId('backup-folder')).toHaveText(
+    join(registryApp.dataFolder, 'backups'),
+  );
+  await expect(backups.section).toContainText('There are no backups in the folder yet.');
+});
+
+test.describe('under a machine policy', () => {
+  test.use({
+    machinePolicy: {
+      version: 1,
+      settings: {
+        backupSchedule: { value: 'weekly', enforced: true },
+        backupKeep: { value: 3, enforced: true },
+      },
+    },
+  });
+
+  test('the settings it enforces are shown and cannot be changed', async ({
+    page,
+    registryApp,
+  }) => {
+    const app = new RegistryWindow(page, registryApp.origin);
+    await app.open();
+    await app.goTo('Settings');
+    const section = new BackupSettings(page).section;
+    await expect(section.getByRole('spinbutton', { name: 'Automatic backups kept' })).toHaveValue(
+      '3',
+    );
+    await expect(
+      section.getByRole('spinbutton', { name: 'Automatic backups kept' }),
+    ).toBeDisabled();
+    await expect(section.getByRole('combobox', { name: 'Automatic backups' })).toHaveText('Weekly');
+    await expect(section.getByRole('combobox', { name: 'Automatic backups' })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
+    await expect(section).toContainText('Set by your organization’s policy.');
+  });
+});

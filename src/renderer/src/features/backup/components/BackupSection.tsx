@@ -85,13 +85,16 @@ export function BackupSection() {
     };
   }, [fail]);
 
-  const update = async (change: () => Promise<BackupSettings | null>, message?: string) => {
+  const update = async (
+    change: () => Promise<BackupSettings | null>,
+    describe: (next: BackupSettings) => string = () => t('backup.saved'),
+  ) => {
     try {
       const next = await change();
       if (!next) return;
       setSettings(next);
       setKeep(String(next.keep));
-      notify({ severity: 'success', message: message ?? t('backup.saved') });
+      notify({ severity: 'success', message: describe(next) });
       setBackups((await registryClient.backup.list()).backups);
     } catch (error) {
       fail(error);
@@ -174,8 +177,9 @@ export function BackupSection() {
             size="small"
             variant="outlined"
             onClick={() =>
-              void update(() =>
-                registryClient.backup.chooseFolder({ title: t('backup.chooseFolderTitle') }),
+              void update(
+                () => registryClient.backup.chooseFolder({ title: t('backup.chooseFolderTitle') }),
+                (next) => t('backup.folderChanged', { folder: next.folder }),
               )
             }
           >
@@ -185,7 +189,10 @@ export function BackupSection() {
             <Button
               size="small"
               onClick={() =>
-                void update(() => registryClient.backup.updateSettings({ useDefaultFolder: true }))
+                void update(
+                  () => registryClient.backup.updateSettings({ useDefaultFolder: true }),
+                  (next) => t('backup.folderChanged', { folder: next.folder }),
+                )
               }
             >
               {t('backup.useDefaultFolder')}
