@@ -82,8 +82,14 @@ async function refusal(bytes: Uint8Array): Promise<BackupFormatError> {
   throw new Error('The backup was accepted');
 }
 
-/** Sets a 32-bit field of every central-directory record of the named entry. */
-function patchCentral(zip: Uint8Array, name: string, fieldOffset: number, value: number) {
+/** Sets a 32-bit (or 16-bit) field of every central-directory record of the named entry. */
+function patchCentral(
+  zip: Uint8Array,
+  name: string,
+  fieldOffset: number,
+  value: number,
+  bits = 32,
+) {
   const copy = zip.slice();
   const view = new DataView(copy.buffer);
   const nameBytes = new TextEncoder().encode(name);
@@ -92,7 +98,8 @@ function patchCentral(zip: Uint8Array, name: string, fieldOffset: number, value:
     const length = view.getUint16(at + 28, true);
     const candidate = copy.subarray(at + 46, at + 46 + length);
     if (length === nameBytes.length && candidate.every((byte, i) => byte === nameBytes[i])) {
-      view.setUint32(at + fieldOffset, value, true);
+      if (bits === 16) view.setUint16(at + fieldOffset, value, true);
+      else view.setUint32(at + fieldOffset, value, true);
     }
   }
   return copy;
@@ -205,6 +212,13 @@ describe('reading a backup', () => {
     const error = await refusal(patchCentral(bomb, 'tables/partners.json', 24, 1024));
     expect(error.problem).toBe('too-large');
     expect(error.message).toContain('expands beyond the 1024 bytes it declares');
+  });
+
+  it('refuses encrypted entries and compression methods a backup never uses', async () => {
+    const encrypted = await refusal(patchCentral(buildBackup(), 'tables/meta.json', 8, 1, 16));
+    expect(encrypted).toMatchObject({ problem: 'unsupported-zip', part: 'tables/meta.json' });
+    const bzip2 = await refusal(patchCentral(buildBackup(), 'tables/meta.json', 10, 12, 16));
+    expect(bzip2.message).toContain('compression method 12');
   });
 
   it('refuses a zip that is not a backup, and a backup of a newer format', async () => {

@@ -1,7 +1,7 @@
 import { Button, CircularProgress, Paper, Stack, Typography } from '@mui/material';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { IpcCallError, registryClient } from '../../../ipc/registryClient';
+import { registryClient } from '../../../ipc/registryClient';
 import { useNotify } from '../../../ui/Notifications';
 import { brokenRestoreTarget } from '../restoreTargets';
 import { useRestoreFlow, type RestoreTarget } from '../useRestoreFlow';
@@ -37,8 +37,8 @@ export function RecoveryPanel({ databaseName }: RecoveryPanelProps) {
         notify({ severity: 'warning', message: t('backup.recoveryNone', { folder }) });
         return;
       }
-    } catch (error) {
-      if (!(error instanceof IpcCallError)) throw error;
+    } catch {
+      // The folder could not be listed: reading the newest backup says why, below.
     }
     await restoreFlow.start({ kind: 'newest' });
   };
