@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { IpcOutput } from '@shared/ipc/contract';
 import type { PolicyReport } from '@shared/model/policy';
 import { BackupService } from './backup/backupService';
+import { BackupTransfers } from './backup/backupTransfers';
 import { DeviceService } from './device/deviceService';
 import { DiagnosticsService } from './diagnostics/diagnosticsService';
 import type { FileDialogs } from './files/fileDialogs';
@@ -62,6 +63,7 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
     now: now ?? (() => new Date()),
     log,
   });
+  const transfers = new BackupTransfers();
 
   return {
     'app:info': () => ({ ...appInfo, dataFolder }),
@@ -87,8 +89,19 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
     'backup:update-settings': (patch) => backups.updateSettings(patch),
     'backup:choose-folder': ({ title }) => backups.chooseFolder(title),
     'backup:due': () => backups.due(),
-    'backup:create': (input) => backups.create(input),
+    'backup:upload': (input) => transfers.upload(input),
+    'backup:create': ({ uploadId, ...input }) =>
+      backups.create({ ...input, tables: transfers.takeUpload(uploadId) }),
     'backup:list': () => backups.list(),
-    'backup:read': (input) => backups.read(input),
+    'backup:read': async (input) => {
+      const read = await backups.read(input);
+      if (!read) return null;
+      const { tables, ...rest } = read;
+      const sizes = Object.fromEntries(
+        Object.entries(tables).map(([name, bytes]) => [name, bytes.byteLength]),
+      );
+      return { ...rest, readId: transfers.keepRead(tables), tables: sizes };
+    },
+    'backup:download': (input) => transfers.download(input),
   };
 }

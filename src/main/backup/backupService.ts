@@ -27,8 +27,8 @@ import {
   type createBackupInputSchema,
   type createBackupOutputSchema,
   type readBackupInputSchema,
-  type readBackupOutputSchema,
 } from '@shared/backup/backupIpc';
+import type { EncodedTable } from '@shared/backup/backupTables';
 import { openBackup, verifyBackup, type CreateSha256 } from '@shared/backup/readBackup';
 import { streamZipEntry, type RandomAccessSource } from '@shared/backup/zipReader';
 import type { PolicySettings } from '@shared/model/policy';
@@ -48,10 +48,19 @@ import {
 } from './attachmentStore';
 import { BackupArchiveWriter } from './backupArchiveWriter';
 
-export type CreateBackupInput = z.output<typeof createBackupInputSchema>;
+/** backup:create's input with the uploaded tables in place of their upload id. */
+export type CreateBackupInput = Omit<z.output<typeof createBackupInputSchema>, 'uploadId'> & {
+  tables: EncodedTable[];
+};
 export type CreateBackupResult = z.output<typeof createBackupOutputSchema>;
 export type ReadBackupInput = z.output<typeof readBackupInputSchema>;
-export type ReadBackupResult = z.output<typeof readBackupOutputSchema>;
+/** A verified backup with its tables whole (backup:read hands them out in pieces). */
+export type ReadBackupResult = {
+  fileName: string;
+  manifest: BackupManifest;
+  tables: Record<string, Uint8Array<ArrayBuffer>>;
+  restoredAttachments: number;
+} | null;
 export type BackupSettingsPatch = z.output<typeof backupSettingsPatchSchema>;
 
 /** Where the user's backup choices are kept (settings.json through SettingsService). */

@@ -18,9 +18,11 @@ const backupStubs: Pick<IpcHandlers, `backup:${string}` & keyof IpcHandlers> = {
   'backup:update-settings': () => BACKUP_SETTINGS,
   'backup:choose-folder': () => null,
   'backup:due': () => ({ isDue: false, lastBackupAt: null }),
+  'backup:upload': () => ({ received: 0 }),
   'backup:create': () => ({ status: 'cancelled' }),
   'backup:list': () => ({ folder: '/data/backups', backups: [] }),
   'backup:read': () => null,
+  'backup:download': () => ({ bytes: new Uint8Array(0) }),
 };
 
 function stubHandlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {

@@ -38,6 +38,26 @@ export const backupSettingsPatchSchema = z.object({
 
 const dialogTitleSchema = z.string().min(1).max(200);
 
+/**
+ * Tables cross IPC in pieces of at most this size, so no single message carries a whole large
+ * registry (Chromium's IPC and the test harness both have per-message limits around 100 MB+).
+ */
+export const TRANSFER_CHUNK_BYTES = 16 * 1_048_576;
+
+const transferIdSchema = z.uuid();
+
+/** One piece of one table's JSON, sent ahead of backup:create; pieces arrive in order. */
+export const uploadTableInputSchema = z.object({
+  uploadId: transferIdSchema,
+  table: z.string().regex(TABLE_NAME),
+  rows: z.int().nonnegative(),
+  /** Where this piece starts in the table's bytes; 0 starts the table. */
+  offset: z.int().nonnegative(),
+  bytes: bytesSchema.refine((bytes) => bytes.byteLength <= TRANSFER_CHUNK_BYTES, {
+    error: `must be at most ${TRANSFER_CHUNK_BYTES} bytes`,
+  }),
+});
+
 export const createBackupInputSchema = z.object({
   reason: backupReasonSchema,
   /** The backup folder (rotated), or a file the user picks in a save dialog. */
@@ -45,15 +65,8 @@ export const createBackupInputSchema = z.object({
   dialogTitle: dialogTitleSchema.optional(),
   schemaVersion: z.int().nonnegative(),
   registryId: z.string().max(100).nullable(),
-  tables: z
-    .array(
-      z.object({
-        name: z.string().regex(TABLE_NAME),
-        rows: z.int().nonnegative(),
-        bytes: bytesSchema,
-      }),
-    )
-    .max(200),
+  /** The tables sent with backup:upload under this id; the upload is used up. */
+  uploadId: transferIdSchema,
 });
 
 export const createBackupOutputSchema = z.discriminatedUnion('status', [
@@ -114,9 +127,17 @@ export const readBackupOutputSchema = z
   .object({
     fileName: z.string(),
     manifest: backupManifestSchema,
-    /** Each table's JSON, verified against the manifest. */
-    tables: z.record(z.string(), bytesSchema),
+    /** Fetch each verified table's JSON with backup:download under this id. */
+    readId: transferIdSchema,
+    /** Bytes of each table's JSON. */
+    tables: z.record(z.string(), z.int().nonnegative()),
     /** Attachment files that were missing from the store and were put back. */
     restoredAttachments: z.int().nonnegative(),
   })
   .nullable();
+
+export const downloadTableInputSchema = z.object({
+  readId: transferIdSchema,
+  table: z.string().regex(TABLE_NAME),
+  offset: z.int().nonnegative(),
+});

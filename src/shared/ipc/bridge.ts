@@ -49,9 +49,11 @@ export function buildRegistryBridge(invoke: Invoke): RegistryBridge {
       updateSettings: call('backup:update-settings'),
       chooseFolder: call('backup:choose-folder'),
       due: call('backup:due'),
+      upload: call('backup:upload'),
       create: call('backup:create'),
       list: call('backup:list'),
       read: call('backup:read'),
+      download: call('backup:download'),
     },
   } satisfies RegistryBridge;
   for (const group of Object.values(bridge)) Object.freeze(group);

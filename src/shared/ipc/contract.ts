@@ -5,8 +5,10 @@ import {
   backupSettingsSchema,
   createBackupInputSchema,
   createBackupOutputSchema,
+  downloadTableInputSchema,
   readBackupInputSchema,
   readBackupOutputSchema,
+  uploadTableInputSchema,
 } from '../backup/backupIpc';
 import { languageSchema } from '../model/localizedText';
 import { dataLocationsSchema, policyReportSchema } from '../model/policy';
@@ -123,9 +125,14 @@ export const ipcContract = {
     input: noInput,
     output: z.object({ isDue: z.boolean(), lastBackupAt: z.string().nullable() }),
   },
+  /** One piece of a table's rows for the next backup:create (pieces keep messages small). */
+  'backup:upload': {
+    input: uploadTableInputSchema,
+    output: z.object({ received: z.int().nonnegative() }),
+  },
   /**
-   * The renderer sends every table's rows; main adds the attachment store and the manifest and
-   * writes one .zip atomically, then rotates the folder's automatic backups. Failures:
+   * The renderer has uploaded every table's rows; main adds the attachment store and the manifest
+   * and writes one .zip atomically, then rotates the folder's automatic backups. Failures:
    * `disk-full`, `no-permission`, `file-locked`, `too-large`, `io-error`.
    */
   'backup:create': { input: createBackupInputSchema, output: createBackupOutputSchema },
@@ -133,10 +140,15 @@ export const ipcContract = {
   'backup:list': { input: noInput, output: backupListSchema },
   /**
    * Reads a backup and verifies every part against its manifest, puts missing attachment files
-   * back into the store, and returns the tables. A damaged file is refused with `invalid-data`
-   * (details: fileName, problem, part) and changes nothing.
+   * back into the store, and keeps the tables for backup:download. A damaged file is refused with
+   * `invalid-data` (details: fileName, problem, part) and changes nothing.
    */
   'backup:read': { input: readBackupInputSchema, output: readBackupOutputSchema },
+  /** One piece (at most TRANSFER_CHUNK_BYTES) of a table kept by backup:read, from `offset`. */
+  'backup:download': {
+    input: downloadTableInputSchema,
+    output: z.object({ bytes: bytesSchema }),
+  },
   /** Renderer crashes caught by the error boundary, appended to a log file the user can send. */
   'diagnostics:report-error': {
     input: z.object({

@@ -4,6 +4,7 @@ import { systemMutationContext, type MutationContext } from '../db/changeTrackin
 import { RegistryDb, REGISTRY_DB_NAME } from '../db/RegistryDb';
 import { LATEST_SCHEMA_VERSION } from '../db/schema';
 import { backUpBeforeMigration } from '../features/backup/backupRegistry';
+import { createBackupOverIpc } from '../features/backup/backupTransport';
 import { registryClient } from '../ipc/registryClient';
 import { DatabaseErrorScreen } from './DatabaseErrorScreen';
 import { LoadingScreen } from './LoadingScreen';
@@ -55,7 +56,7 @@ function backUpBeforeMigrationOnce(databaseName: string): Promise<unknown> {
       indexedDB,
       databaseName,
       latestVersion: LATEST_SCHEMA_VERSION,
-      createBackup: registryClient.backup.create,
+      createBackup: createBackupOverIpc(),
     });
     // A failed backup is tried again on Retry; a finished one is not repeated.
     void pending.catch(() => migrationBackups.delete(databaseName));

@@ -1,5 +1,5 @@
 import type { BackupReason } from '@shared/backup/backupFormat';
-import { encodeBackupTables } from '@shared/backup/backupTables';
+import { encodeBackupTables, type EncodedTable } from '@shared/backup/backupTables';
 import type { IpcInput, IpcOutput } from '@shared/ipc/contract';
 import type { RegistryDb } from '../../db/RegistryDb';
 import {
@@ -10,19 +10,22 @@ import {
   type RegistryTables,
 } from './registryTables';
 
-/** Main's backup:create, passed in so tests can watch what would be written. */
-export type CreateBackup = (
-  input: IpcInput<'backup:create'>,
-) => Promise<IpcOutput<'backup:create'>>;
+/** What a backup is made of: backup:create's input with the tables themselves. */
+export type BackupRequest = Omit<IpcInput<'backup:create'>, 'uploadId'> & {
+  tables: EncodedTable[];
+};
 
-/** The backup:create request for a set of tables read at one schema version. */
+/** Sends a backup to main (createBackupOverIpc); passed in so tests can watch what is sent. */
+export type CreateBackup = (request: BackupRequest) => Promise<IpcOutput<'backup:create'>>;
+
+/** The backup request for a set of tables read at one schema version. */
 export function backupRequest(
   tables: RegistryTables,
   schemaVersion: number,
   reason: BackupReason,
   destination: 'folder' | 'choose' = 'folder',
   dialogTitle?: string,
-): IpcInput<'backup:create'> {
+): BackupRequest {
   return {
     reason,
     destination,

@@ -6,13 +6,13 @@ import {
   type BackupManifest,
 } from '@shared/backup/backupFormat';
 import { decodeBackupTables } from '@shared/backup/backupTables';
-import type { IpcInput } from '@shared/ipc/contract';
 import { createRecord, deleteRecord, updateRecord } from '../../db/changeTracking';
 import type { RegistryDb } from '../../db/RegistryDb';
 import { LATEST_SCHEMA_VERSION, SCHEMA_VERSIONS } from '../../db/schema';
 import { createTestDb, openTestDbAt, testContext } from '../../db/testing/testDb';
 import {
   backupRequest,
+  type BackupRequest,
   backUpBeforeMigration,
   BackupBeforeMigrationError,
   type CreateBackup,
@@ -33,7 +33,7 @@ function freshDb(options: Parameters<typeof createTestDb>[0] = {}) {
 }
 
 /** What main would hand back for a backup:create request: the same bytes, decoded. */
-function asBackup(request: IpcInput<'backup:create'>): BackupToRestore {
+function asBackup(request: BackupRequest): BackupToRestore {
   const manifest: BackupManifest = {
     format: BACKUP_FORMAT,
     formatVersion: BACKUP_FORMAT_VERSION,
@@ -54,7 +54,7 @@ function asBackup(request: IpcInput<'backup:create'>): BackupToRestore {
 
 /** A fake backup:create that keeps every request, answering as main does. */
 function recordingBackups() {
-  const requests: IpcInput<'backup:create'>[] = [];
+  const requests: BackupRequest[] = [];
   const createBackup: CreateBackup = (request) => {
     requests.push(request);
     return Promise.resolve({

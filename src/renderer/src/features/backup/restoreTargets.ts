@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useRegistry } from '../../app/RegistryContext';
-import { registryClient } from '../../ipc/registryClient';
+import { createBackupOverIpc } from './backupTransport';
 import { readRawRegistry, readRegistryTables } from './registryTables';
 import { restoreOverBroken, restoreOverCurrent } from './restoreRegistry';
 import type { RestoreTarget } from './useRestoreFlow';
@@ -12,7 +12,7 @@ export function useCurrentRestoreTarget(): RestoreTarget {
     () => ({
       readCurrent: () => readRegistryTables(db),
       restore: (backup) =>
-        restoreOverCurrent({ db, bulkDb, backup, createBackup: registryClient.backup.create }),
+        restoreOverCurrent({ db, bulkDb, backup, createBackup: createBackupOverIpc() }),
     }),
     [db, bulkDb],
   );
@@ -27,7 +27,7 @@ export function brokenRestoreTarget(databaseName: string): RestoreTarget {
         databaseName,
         indexedDB,
         backup,
-        createBackup: registryClient.backup.create,
+        createBackup: createBackupOverIpc(),
         isWithoutBackupAllowed,
       }),
   };

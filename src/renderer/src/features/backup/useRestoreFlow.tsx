@@ -2,8 +2,8 @@ import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { decodeBackupTables } from '@shared/backup/backupTables';
 import type { IpcInput } from '@shared/ipc/contract';
-import { registryClient } from '../../ipc/registryClient';
 import { useNotify } from '../../ui/Notifications';
+import { readBackupOverIpc } from './backupTransport';
 import { describeBackupError } from './describeBackupError';
 import { reloadWithMessage } from './flashMessage';
 import { LATEST_SCHEMA_VERSION } from '../../db/schema';
@@ -27,7 +27,8 @@ export type BackupSource = IpcInput<'backup:read'>['source'];
 
 type Step =
   | { status: 'idle' }
-  | { status: 'reading' }
+  /** `progress`: the share of the tables received, null while main reads and verifies. */
+  | { status: 'reading'; progress: number | null }
   | {
       status: 'preview' | 'restoring';
       backup: BackupToRestore;
@@ -43,6 +44,8 @@ type Step =
 export function useRestoreFlow(target: RestoreTarget): {
   start: (source: BackupSource) => Promise<void>;
   isBusy: boolean;
+  /** While a backup is being read: the share received (0–1), or null while main verifies it. */
+  readProgress: number | null;
   dialog: ReactNode;
 } {
   const { t } = useTranslation();
@@ -50,10 +53,12 @@ export function useRestoreFlow(target: RestoreTarget): {
   const [step, setStep] = useState<Step>({ status: 'idle' });
 
   const start = async (source: BackupSource) => {
-    setStep({ status: 'reading' });
+    setStep({ status: 'reading', progress: null });
     let fileName = '';
     try {
-      const read = await registryClient.backup.read({ source });
+      const read = await readBackupOverIpc(source, (fraction) =>
+        setStep({ status: 'reading', progress: fraction }),
+      );
       if (!read) {
         setStep({ status: 'idle' });
         return;
@@ -114,5 +119,10 @@ export function useRestoreFlow(target: RestoreTarget): {
       </Suspense>
     ) : null;
 
-  return { start, isBusy: step.status !== 'idle', dialog };
+  return {
+    start,
+    isBusy: step.status !== 'idle',
+    readProgress: step.status === 'reading' ? step.progress : null,
+    dialog,
+  };
 }

@@ -27,6 +27,8 @@ import { registryClient } from '../../../ipc/registryClient';
 import { useNotify } from '../../../ui/Notifications';
 import { useFormat } from '../../../ui/useFormat';
 import { backUpRegistry } from '../backupRegistry';
+import { createBackupOverIpc } from '../backupTransport';
+import { BackupProgress } from './BackupProgress';
 import { describeBackupError } from '../describeBackupError';
 import { useCurrentRestoreTarget } from '../restoreTargets';
 import { useRestoreFlow } from '../useRestoreFlow';
@@ -56,6 +58,8 @@ export function BackupSection() {
   const [backups, setBackups] = useState<BackupListEntry[] | null>(null);
   const [keep, setKeep] = useState('');
   const [isBackingUp, setIsBackingUp] = useState(false);
+  /** The share of the tables sent to main; null before that, and while main writes the zip. */
+  const [backupProgress, setBackupProgress] = useState<number | null>(null);
   const restoreFlow = useRestoreFlow(useCurrentRestoreTarget());
   const integers = new Intl.NumberFormat(format.locale);
   const megabytes = new Intl.NumberFormat(format.locale, {
@@ -106,7 +110,7 @@ export function BackupSection() {
     try {
       const result = await backUpRegistry(
         db,
-        registryClient.backup.create,
+        createBackupOverIpc((fraction) => setBackupProgress(fraction)),
         'manual',
         destination,
         t('backup.saveDialogTitle'),
@@ -131,6 +135,7 @@ export function BackupSection() {
       });
     } finally {
       setIsBackingUp(false);
+      setBackupProgress(null);
     }
   };
 
@@ -270,10 +275,14 @@ export function BackupSection() {
           </Button>
         )}
       </Stack>
+      {isBackingUp && (
+        <BackupProgress
+          label={t('backup.backingUp')}
+          value={backupProgress === null || backupProgress >= 1 ? null : backupProgress}
+        />
+      )}
       {restoreFlow.isBusy && !restoreFlow.dialog && (
-        <Typography role="status" sx={{ mt: 1 }}>
-          {t('backup.reading')}
-        </Typography>
+        <BackupProgress label={t('backup.reading')} value={restoreFlow.readProgress} />
       )}
 
       <Typography variant="subtitle1" component="h3" sx={{ mt: 3 }}>

@@ -4,6 +4,7 @@ import { useRegistry } from '../../../app/RegistryContext';
 import { registryClient } from '../../../ipc/registryClient';
 import { useNotify } from '../../../ui/Notifications';
 import { backupRequest } from '../backupRegistry';
+import { createBackupOverIpc } from '../backupTransport';
 import { describeBackupError } from '../describeBackupError';
 import { takeFlashMessage } from '../flashMessage';
 import { isEmptyRegistry, readRegistryTables } from '../registryTables';
@@ -35,7 +36,7 @@ export function BackupTasks() {
         if (!(await registryClient.backup.due()).isDue || isStale()) return;
         const tables = await readRegistryTables(db);
         if (isEmptyRegistry(tables) || isStale()) return;
-        await registryClient.backup.create(backupRequest(tables, db.verno, 'scheduled'));
+        await createBackupOverIpc()(backupRequest(tables, db.verno, 'scheduled'));
       } catch (error) {
         if (isStale()) return;
         notify({
