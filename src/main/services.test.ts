@@ -63,6 +63,7 @@ function setup(
     dialogs: {
       chooseFileToOpen: () => Promise.resolve(null),
       chooseFileToSave: () => Promise.resolve(null),
+      chooseFolder: () => Promise.resolve(null),
     },
     openPath: () => Promise.resolve(''),
   });

@@ -1,6 +1,9 @@
+import { join } from 'node:path';
 import type { IpcOutput } from '@shared/ipc/contract';
 import type { PolicyReport } from '@shared/model/policy';
 import { AttachmentService, type OpenPath } from './attachments/attachmentService';
+import { BackupService } from './backup/backupService';
+import { BackupTransfers } from './backup/backupTransfers';
 import { DeviceService } from './device/deviceService';
 import { DiagnosticsService } from './diagnostics/diagnosticsService';
 import type { FileDialogs } from './files/fileDialogs';
@@ -60,6 +63,19 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
     maxBytes: deps.maxAttachmentBytes,
     now,
   });
+  const backups = new BackupService({
+    dataFolder,
+    // The attachment store's layout: <dataFolder>/attachments/<2 hex>/<sha256>.
+    attachmentsFolder: join(dataFolder, 'attachments'),
+    choices: settings,
+    policy: policy.settings,
+    device: () => device.get(),
+    appVersion: appInfo.appVersion,
+    dialogs: deps.dialogs,
+    now: now ?? (() => new Date()),
+    log,
+  });
+  const transfers = new BackupTransfers();
 
   return {
     'app:info': () => ({ ...appInfo, dataFolder }),
@@ -88,5 +104,23 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
     'attachment:save-copy': (options) => attachments.saveCopy(options),
     'attachment:check': ({ sha256s }) => attachments.check(sha256s),
     'diagnostics:report-error': (report) => diagnostics.reportRendererError(report),
+    'backup:settings': () => backups.settings(),
+    'backup:update-settings': (patch) => backups.updateSettings(patch),
+    'backup:choose-folder': ({ title }) => backups.chooseFolder(title),
+    'backup:due': () => backups.due(),
+    'backup:upload': (input) => transfers.upload(input),
+    'backup:create': ({ uploadId, ...input }) =>
+      backups.create({ ...input, tables: transfers.takeUpload(uploadId) }),
+    'backup:list': () => backups.list(),
+    'backup:read': async (input) => {
+      const read = await backups.read(input);
+      if (!read) return null;
+      const { tables, ...rest } = read;
+      const sizes = Object.fromEntries(
+        Object.entries(tables).map(([name, bytes]) => [name, bytes.byteLength]),
+      );
+      return { ...rest, readId: transfers.keepRead(tables), tables: sizes };
+    },
+    'backup:download': (input) => transfers.download(input),
   };
 }

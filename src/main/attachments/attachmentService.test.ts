@@ -49,6 +49,7 @@ function scripted(...answers: (string | null)[]) {
       });
       return Promise.resolve(answers.shift() ?? null);
     },
+    chooseFolder: () => Promise.resolve(null),
   };
   return { dialogs, asked };
 }

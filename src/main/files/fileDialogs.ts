@@ -15,4 +15,6 @@ export type FileDialogs = {
     defaultName: string;
     filters: FileFilter[];
   }) => Promise<string | null>;
+  /** The folder the user picked (where backups go), or null when cancelled. */
+  chooseFolder: (options: { title: string }) => Promise<string | null>;
 };

@@ -19,6 +19,7 @@ function answering(path: string | null): FileDialogs {
   return {
     chooseFileToOpen: () => Promise.resolve(path),
     chooseFileToSave: () => Promise.resolve(path),
+    chooseFolder: () => Promise.resolve(path),
   };
 }
 

@@ -23,3 +23,47 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
     throw error;
   }
 }
+
+/** The part of a file handle a streamed atomic write uses; tests wrap it to fail mid-write. */
+export type WritableFile = {
+  write: (chunk: Uint8Array) => Promise<{ bytesWritten: number }>;
+  sync: () => Promise<void>;
+  close: () => Promise<void>;
+};
+
+export type OpenWritableFile = (path: string) => Promise<WritableFile>;
+
+const openExclusive: OpenWritableFile = (path) => open(path, 'wx', 0o600);
+
+/**
+ * writeFileAtomic for content produced piece by piece (a backup of several GB is never whole in
+ * memory): `produce` calls `write` for each piece. Same promise: the target holds the old content
+ * or all of the new, and a failure anywhere removes the temporary file.
+ */
+export async function writeFileAtomicStreaming(
+  target: string,
+  produce: (write: (chunk: Uint8Array) => Promise<void>) => Promise<void>,
+  openFile: OpenWritableFile = openExclusive,
+): Promise<void> {
+  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const handle = await openFile(temp);
+    try {
+      await produce(async (chunk) => {
+        let offset = 0;
+        while (offset < chunk.byteLength) {
+          const { bytesWritten } = await handle.write(chunk.subarray(offset));
+          if (bytesWritten <= 0) throw new Error(`Writing ${basename(target)} made no progress`);
+          offset += bytesWritten;
+        }
+      });
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, target);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}

@@ -5,6 +5,26 @@ import { createDispatcher, type IpcHandlers } from './dispatcher';
 
 const DEVICE = { deviceId: '0b6f8a52-4c1e-4d8a-9d55-2f3b8c7e1a90', deviceName: 'Laptop' };
 
+const BACKUP_SETTINGS = {
+  folder: '/data/backups',
+  isDefaultFolder: true,
+  keep: 10,
+  schedule: 'daily',
+  enforced: { folder: false, keep: false, schedule: false },
+} as const;
+
+const backupStubs: Pick<IpcHandlers, `backup:${string}` & keyof IpcHandlers> = {
+  'backup:settings': () => BACKUP_SETTINGS,
+  'backup:update-settings': () => BACKUP_SETTINGS,
+  'backup:choose-folder': () => null,
+  'backup:due': () => ({ isDue: false, lastBackupAt: null }),
+  'backup:upload': () => ({ received: 0 }),
+  'backup:create': () => ({ status: 'cancelled' }),
+  'backup:list': () => ({ folder: '/data/backups', backups: [] }),
+  'backup:read': () => null,
+  'backup:download': () => ({ bytes: new Uint8Array(0) }),
+};
+
 function stubHandlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
   return {
     'app:info': () => ({
@@ -42,6 +62,7 @@ function stubHandlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
       throw new AppError('not-found', 'No sample');
     },
     'diagnostics:report-error': () => ({ logFile: '/data/logs/renderer-errors.log' }),
+    ...backupStubs,
     ...overrides,
   };
 }

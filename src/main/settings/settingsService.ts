@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import * as z from 'zod';
 import type { IpcOutput, IpcParsedInput } from '@shared/ipc/contract';
 import { languageSchema, type Language } from '@shared/model/localizedText';
-import type { PolicySetting } from '@shared/model/policy';
+import {
+  BACKUP_SCHEDULES,
+  MAX_BACKUP_KEEP,
+  type BackupSchedule,
+  type PolicySetting,
+} from '@shared/model/policy';
 import { writeFileAtomic } from '../fs/atomicWrite';
 import { readJsonFile } from '../fs/readJsonFile';
 import type { LogLine } from '../diagnostics/diagnosticsService';
@@ -20,7 +25,20 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ uiLanguage: 
 /** Fields missing from an older file take their defaults instead of making the file invalid. */
 const settingsFileSchema = z.object({
   uiLanguage: languageSchema.nullable().default(null),
+  /** Backups: absent means "not chosen" (the policy's or the app's default applies). */
+  backupFolder: z.string().min(1).max(1000).optional().catch(undefined),
+  backupKeep: z.int().min(1).max(MAX_BACKUP_KEEP).optional().catch(undefined),
+  backupSchedule: z.enum(BACKUP_SCHEDULES).optional().catch(undefined),
 });
+
+/** The user's own backup choices in settings.json; each absent until chosen. */
+export type BackupChoices = {
+  backupFolder?: string;
+  backupKeep?: number;
+  backupSchedule?: BackupSchedule;
+};
+
+type StoredSettings = z.output<typeof settingsFileSchema>;
 
 /** The machine policy's default UI language, and the file it came from (for the refusal). */
 export type LanguagePolicy = PolicySetting<Language> & { policyFile: string };
@@ -84,14 +102,39 @@ export class SettingsService {
     });
   }
 
-  private effective(stored: Settings): Settings {
-    const policy = this.languagePolicy;
-    if (!policy) return stored;
-    if (policy.isEnforced) return { ...stored, uiLanguage: policy.value };
-    return { ...stored, uiLanguage: stored.uiLanguage ?? policy.value };
+  /** The user's backup choices, without any policy applied (the backup service applies it). */
+  readBackupChoices(): Promise<BackupChoices> {
+    return this.serialized(async () => {
+      const { backupFolder, backupKeep, backupSchedule } = await this.read();
+      return { backupFolder, backupKeep, backupSchedule };
+    });
   }
 
-  private async read(): Promise<Settings> {
+  /** Sets backup choices; null removes a choice, so the default applies again. */
+  updateBackupChoices(patch: { [K in keyof BackupChoices]?: BackupChoices[K] | null }) {
+    return this.serialized(async () => {
+      const current = await this.read();
+      const next = new Map<string, unknown>(Object.entries(current));
+      for (const [key, value] of Object.entries(patch) as [string, unknown][]) {
+        if (value === null) next.delete(key);
+        else if (value !== undefined) next.set(key, value);
+      }
+      const parsed = settingsFileSchema.parse(Object.fromEntries(next));
+      await mkdir(this.dataFolder, { recursive: true });
+      await writeFileAtomic(this.filePath, `${JSON.stringify(parsed, null, 2)}\n`);
+      const { backupFolder, backupKeep, backupSchedule } = parsed;
+      return { backupFolder, backupKeep, backupSchedule } satisfies BackupChoices;
+    });
+  }
+
+  private effective(stored: StoredSettings): Settings {
+    const policy = this.languagePolicy;
+    if (!policy) return { uiLanguage: stored.uiLanguage };
+    if (policy.isEnforced) return { uiLanguage: policy.value };
+    return { uiLanguage: stored.uiLanguage ?? policy.value };
+  }
+
+  private async read(): Promise<StoredSettings> {
     const result = await readJsonFile(this.filePath, settingsFileSchema);
     if (result.kind === 'ok') return result.value;
     if (result.kind === 'invalid') {

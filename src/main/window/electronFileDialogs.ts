@@ -32,5 +32,17 @@ export function createElectronFileDialogs(
         : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
+    chooseFolder: async ({ title }) => {
+      const window = getWindow();
+      const options: Electron.OpenDialogOptions = {
+        title,
+        defaultPath: defaultFolder,
+        properties: ['openDirectory', 'createDirectory'],
+      };
+      const result = window
+        ? await dialog.showOpenDialog(window, options)
+        : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
   };
 }

@@ -50,6 +50,17 @@ export function buildRegistryBridge(invoke: Invoke): RegistryBridge {
       check: call('attachment:check'),
     },
     diagnostics: { reportError: call('diagnostics:report-error') },
+    backup: {
+      settings: call('backup:settings'),
+      updateSettings: call('backup:update-settings'),
+      chooseFolder: call('backup:choose-folder'),
+      due: call('backup:due'),
+      upload: call('backup:upload'),
+      create: call('backup:create'),
+      list: call('backup:list'),
+      read: call('backup:read'),
+      download: call('backup:download'),
+    },
   } satisfies RegistryBridge;
   for (const group of Object.values(bridge)) Object.freeze(group);
   return Object.freeze(bridge);

@@ -1,4 +1,15 @@
 import * as z from 'zod';
+import {
+  backupListSchema,
+  backupSettingsPatchSchema,
+  backupSettingsSchema,
+  createBackupInputSchema,
+  createBackupOutputSchema,
+  downloadTableInputSchema,
+  readBackupInputSchema,
+  readBackupOutputSchema,
+  uploadTableInputSchema,
+} from '../backup/backupIpc';
 import { languageSchema } from '../model/localizedText';
 import { dataLocationsSchema, policyReportSchema } from '../model/policy';
 import { documentFileSchema, sha256Schema } from '../model/records';
@@ -130,6 +141,44 @@ export const ipcContract = {
   'attachment:check': {
     input: z.object({ sha256s: z.array(sha256Schema).max(100_000) }),
     output: z.object({ missing: z.array(sha256Schema) }),
+  },
+  /** Where backups go, how many are kept, how often; and which of these the policy fixes. */
+  'backup:settings': { input: noInput, output: backupSettingsSchema },
+  /** Refused with `invalid-input` for a setting the machine policy enforces. */
+  'backup:update-settings': { input: backupSettingsPatchSchema, output: backupSettingsSchema },
+  /** Asks for a folder and keeps backups there from now on; null when cancelled. */
+  'backup:choose-folder': {
+    input: z.object({ title: z.string().min(1).max(200) }),
+    output: backupSettingsSchema.nullable(),
+  },
+  /** Whether the schedule wants a backup now (the newest in the folder is old enough). */
+  'backup:due': {
+    input: noInput,
+    output: z.object({ isDue: z.boolean(), lastBackupAt: z.string().nullable() }),
+  },
+  /** One piece of a table's rows for the next backup:create (pieces keep messages small). */
+  'backup:upload': {
+    input: uploadTableInputSchema,
+    output: z.object({ received: z.int().nonnegative() }),
+  },
+  /**
+   * The renderer has uploaded every table's rows; main adds the attachment store and the manifest
+   * and writes one .zip atomically, then rotates the folder's automatic backups. Failures:
+   * `disk-full`, `no-permission`, `file-locked`, `too-large`, `io-error`.
+   */
+  'backup:create': { input: createBackupInputSchema, output: createBackupOutputSchema },
+  /** The backups in the backup folder with what their manifests say, newest first. */
+  'backup:list': { input: noInput, output: backupListSchema },
+  /**
+   * Reads a backup and verifies every part against its manifest, puts missing attachment files
+   * back into the store, and keeps the tables for backup:download. A damaged file is refused with
+   * `invalid-data` (details: fileName, problem, part) and changes nothing.
+   */
+  'backup:read': { input: readBackupInputSchema, output: readBackupOutputSchema },
+  /** One piece (at most TRANSFER_CHUNK_BYTES) of a table kept by backup:read, from `offset`. */
+  'backup:download': {
+    input: downloadTableInputSchema,
+    output: z.object({ bytes: bytesSchema }),
   },
   /** Renderer crashes caught by the error boundary, appended to a log file the user can send. */
   'diagnostics:report-error': {

@@ -96,7 +96,8 @@ export const test = base.extend<
       `window.registry = (${buildRegistryBridge.toString()})((channel, input) => window.__registryInvoke(channel, input));`,
     );
     await use({ origin: rendererServer.origin, dataFolder, policyFile });
-    await rm(dataFolder, { recursive: true, force: true });
+    // The page may still be finishing a write (a log line, a scheduled backup) as the test ends.
+    await rm(dataFolder, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     await rm(policyFile, { force: true });
   },
 });

@@ -1,16 +1,17 @@
 import type { FileDialogs } from '../../../src/main/files/fileDialogs';
 
-type Answer = { kind: 'open' | 'save'; path: string | null };
+type Answer = { kind: 'open' | 'save' | 'folder'; path: string | null };
 
 /**
  * The system's file dialogs, answered by the test: `willOpen(path)` before the user's click that
- * opens a dialog, `willSave(path)` before a save, `willCancel...` for the Cancel button. A dialog
+ * opens a dialog, `willSave(path)` before a save, `willChooseFolder(path)` before a folder pick,
+ * `willCancel...` for the Cancel button. A dialog
  * nobody scripted fails the test instead of hanging it.
  */
 export class ScriptedDialogs implements FileDialogs {
   private readonly answers: Answer[] = [];
   /** What each dialog was asked, in order, for tests that check titles and file types. */
-  readonly asked: { kind: 'open' | 'save'; title: string; defaultName?: string }[] = [];
+  readonly asked: { kind: Answer['kind']; title: string; defaultName?: string }[] = [];
 
   willOpen(path: string): void {
     this.answers.push({ kind: 'open', path });
@@ -18,6 +19,10 @@ export class ScriptedDialogs implements FileDialogs {
 
   willSave(path: string): void {
     this.answers.push({ kind: 'save', path });
+  }
+
+  willChooseFolder(path: string): void {
+    this.answers.push({ kind: 'folder', path });
   }
 
   willCancelOpen(): void {
@@ -44,7 +49,12 @@ export class ScriptedDialogs implements FileDialogs {
     return Promise.resolve(this.next('save', title));
   };
 
-  private next(kind: 'open' | 'save', title: string): string | null {
+  chooseFolder = ({ title }: { title: string }): Promise<string | null> => {
+    this.asked.push({ kind: 'folder', title });
+    return Promise.resolve(this.next('folder', title));
+  };
+
+  private next(kind: Answer['kind'], title: string): string | null {
     const answer = this.answers.shift();
     if (!answer) throw new Error(`An unscripted ${kind} dialog opened: "${title}"`);
     if (answer.kind !== kind) {

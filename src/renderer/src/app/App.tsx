@@ -1,6 +1,7 @@
 import { CssBaseline, ThemeProvider } from '@mui/material';
 import type { ComponentType } from 'react';
 import { createHashRouter, createRoutesFromElements, Route, RouterProvider } from 'react-router';
+import { BackupTasks } from '../features/backup/components/BackupTasks';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { NotificationsProvider } from '../ui/Notifications';
 import { AppShell } from './AppShell';
@@ -192,6 +193,7 @@ export function App() {
       <ErrorBoundary>
         <NotificationsProvider>
           <RegistryProvider>
+            <BackupTasks />
             <RouterProvider router={router} />
           </RegistryProvider>
         </NotificationsProvider>

@@ -2,6 +2,9 @@ import { createContext, useContext, useEffect, useMemo, useState, type ReactNode
 import type { IpcOutput } from '@shared/ipc/contract';
 import { systemMutationContext, type MutationContext } from '../db/changeTracking';
 import { RegistryDb, REGISTRY_DB_NAME } from '../db/RegistryDb';
+import { LATEST_SCHEMA_VERSION } from '../db/schema';
+import { backUpBeforeMigration } from '../features/backup/backupRegistry';
+import { createBackupOverIpc } from '../features/backup/backupTransport';
 import { registryClient } from '../ipc/registryClient';
 import { DatabaseErrorScreen } from './DatabaseErrorScreen';
 import { LoadingScreen } from './LoadingScreen';
@@ -43,12 +46,33 @@ type OpenState =
       policy: IpcOutput<'policy:get'>;
     };
 
+/** One backup before a migration per start, even when StrictMode opens the registry twice. */
+const migrationBackups = new Map<string, Promise<unknown>>();
+
+function backUpBeforeMigrationOnce(databaseName: string): Promise<unknown> {
+  let pending = migrationBackups.get(databaseName);
+  if (!pending) {
+    pending = backUpBeforeMigration({
+      indexedDB,
+      databaseName,
+      latestVersion: LATEST_SCHEMA_VERSION,
+      createBackup: createBackupOverIpc(),
+    });
+    // A failed backup is tried again on Retry; a finished one is not repeated.
+    void pending.catch(() => migrationBackups.delete(databaseName));
+    migrationBackups.set(databaseName, pending);
+  }
+  return pending;
+}
+
 async function openRegistry(databaseName: string) {
   const [device, appInfo, policy] = await Promise.all([
     registryClient.device.get(),
     registryClient.app.info(),
     registryClient.policy.get(),
   ]);
+  // Before Dexie opens (and upgrades) an older registry, its rows are backed up as they are.
+  await backUpBeforeMigrationOnce(databaseName);
   const db = new RegistryDb(databaseName);
   const bulkDb = new RegistryDb(databaseName, { durability: 'strict' });
   await db.openChecked();
@@ -124,7 +148,13 @@ export function RegistryProvider({
 
   if (state.status === 'opening') return <LoadingScreen />;
   if (state.status === 'failed') {
-    return <DatabaseErrorScreen error={state.error} onRetry={() => setAttempt((n) => n + 1)} />;
+    return (
+      <DatabaseErrorScreen
+        error={state.error}
+        onRetry={() => setAttempt((n) => n + 1)}
+        databaseName={databaseName}
+      />
+    );
   }
   if (!value) return null;
   return <RegistryContext.Provider value={value}>{children}</RegistryContext.Provider>;

@@ -1,7 +1,13 @@
 import { Paper, Stack, Typography } from '@mui/material';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRegistry } from '../../app/RegistryContext';
 import { LoadSampleButton } from '../sample/components/LoadSampleButton';
+
+// The restore flow is loaded with the welcome's second paint, not with the app's first.
+const RestoreFromBackupButton = lazy(async () => ({
+  default: (await import('../backup/components/RestoreFromBackupButton')).RestoreFromBackupButton,
+}));
 
 /** The empty registry's welcome: what the app is for and the one thing to do first. */
 export function FirstRunPanel() {
@@ -23,6 +29,12 @@ export function FirstRunPanel() {
           <Typography sx={{ mb: 2 }}>{t('firstRun.sampleHint')}</Typography>
           <Stack direction="row" spacing={2} sx={{ mb: 2 }}>
             <LoadSampleButton />
+          </Stack>
+          <Typography sx={{ mb: 2 }}>{t('backup.firstRunHint')}</Typography>
+          <Stack direction="row" spacing={2} sx={{ mb: 2 }}>
+            <Suspense fallback={null}>
+              <RestoreFromBackupButton />
+            </Suspense>
           </Stack>
         </>
       )}

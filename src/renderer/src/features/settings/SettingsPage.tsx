@@ -18,6 +18,7 @@ import { useRegistry } from '../../app/RegistryContext';
 import { useLanguage } from '../../app/useLanguage';
 import { registryClient } from '../../ipc/registryClient';
 import { useNotify } from '../../ui/Notifications';
+import { BackupSection } from '../backup/components/BackupSection';
 import { LoadSampleButton } from '../sample/components/LoadSampleButton';
 import { SearchIndexSection } from '../search/SearchIndexSection';
 import { DataLocationsSection } from './DataLocationsSection';
@@ -133,6 +134,10 @@ export function SettingsPage() {
 
       <SettingsSection title={t('search.indexTitle')}>
         <SearchIndexSection />
+      </SettingsSection>
+
+      <SettingsSection title={t('backup.section')}>
+        <BackupSection />
       </SettingsSection>
 
       <SettingsSection title={t('dataLocations.section')}>

@@ -1,0 +1,559 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, readdir, rm, stat, type FileHandle } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import type * as z from 'zod';
+import {
+  attachmentPartPath,
+  AUTOMATIC_REASONS,
+  BACKUP_FORMAT,
+  BACKUP_FORMAT_VERSION,
+  BACKUP_LIMITS,
+  backupFileName,
+  BackupFormatError,
+  MANIFEST_PATH,
+  parseBackupFileName,
+  scheduleInterval,
+  tablePartPath,
+  type BackupManifest,
+  type BackupPart,
+} from '@shared/backup/backupFormat';
+import {
+  DEFAULT_BACKUP_KEEP,
+  DEFAULT_BACKUP_SCHEDULE,
+  type BackupListEntry,
+  type BackupSettings,
+  type backupSettingsPatchSchema,
+  type createBackupInputSchema,
+  type createBackupOutputSchema,
+  type readBackupInputSchema,
+} from '@shared/backup/backupIpc';
+import type { EncodedTable } from '@shared/backup/backupTables';
+import { openBackup, verifyBackup, type CreateSha256 } from '@shared/backup/readBackup';
+import { streamZipEntry, type RandomAccessSource } from '@shared/backup/zipReader';
+import type { PolicySettings } from '@shared/model/policy';
+import type { LogLine } from '../diagnostics/diagnosticsService';
+import type { FileDialogs } from '../files/fileDialogs';
+import { describeFileError } from '../files/fileErrors';
+import { writeFileAtomicStreaming, type OpenWritableFile } from '../fs/atomicWrite';
+import { AppError } from '../ipc/AppError';
+import { ensureWritableFolder } from '../policy/dataLocation';
+import type { BackupChoices } from '../settings/settingsService';
+import {
+  hashFile,
+  isInStore,
+  listStoreFiles,
+  writeToStore,
+  type StoreFile,
+} from './attachmentStore';
+import { BackupArchiveWriter } from './backupArchiveWriter';
+
+/** backup:create's input with the uploaded tables in place of their upload id. */
+export type CreateBackupInput = Omit<z.output<typeof createBackupInputSchema>, 'uploadId'> & {
+  tables: EncodedTable[];
+};
+export type CreateBackupResult = z.output<typeof createBackupOutputSchema>;
+export type ReadBackupInput = z.output<typeof readBackupInputSchema>;
+/** A verified backup with its tables whole (backup:read hands them out in pieces). */
+export type ReadBackupResult = {
+  fileName: string;
+  manifest: BackupManifest;
+  tables: Record<string, Uint8Array<ArrayBuffer>>;
+  restoredAttachments: number;
+} | null;
+export type BackupSettingsPatch = z.output<typeof backupSettingsPatchSchema>;
+
+/** Where the user's backup choices are kept (settings.json through SettingsService). */
+export type BackupChoicesStore = {
+  readBackupChoices: () => Promise<BackupChoices>;
+  updateBackupChoices: (patch: {
+    [K in keyof BackupChoices]?: BackupChoices[K] | null;
+  }) => Promise<BackupChoices>;
+};
+
+export type BackupServiceDeps = {
+  /** The data folder; backups go to `<dataFolder>/backups` unless chosen otherwise. */
+  dataFolder: string;
+  /** The content-addressed attachment store, `<dataFolder>/attachments`. */
+  attachmentsFolder: string;
+  choices: BackupChoicesStore;
+  /** The machine policy's backup settings (a default, or enforced). */
+  policy: Pick<PolicySettings, 'backupFolder' | 'backupKeep' | 'backupSchedule'>;
+  device: () => Promise<{ deviceId: string; deviceName: string }>;
+  appVersion: string;
+  dialogs: FileDialogs;
+  now: () => Date;
+  log: LogLine;
+  /** Opens the temporary file a backup is written to; tests inject one that fails mid-write. */
+  openForWrite?: OpenWritableFile;
+};
+
+const ZIP_FILTER = [{ name: 'Registry backup', extensions: ['zip'] }];
+const DEFAULT_FOLDER_NAME = 'backups';
+
+const nodeSha256: CreateSha256 = () => {
+  const hash = createHash('sha256');
+  return { update: (chunk) => hash.update(chunk), digestHex: () => hash.digest('hex') };
+};
+
+/** A file handle as the shared zip reader reads it. */
+function fileSource(handle: FileHandle, size: number): RandomAccessSource {
+  return {
+    size,
+    read: async (offset, length) => {
+      const buffer = new Uint8Array(length);
+      let filled = 0;
+      while (filled < length) {
+        const { bytesRead } = await handle.read(buffer, filled, length - filled, offset + filled);
+        if (bytesRead === 0) break;
+        filled += bytesRead;
+      }
+      return buffer.subarray(0, filled);
+    },
+  };
+}
+
+/** A refused backup as the renderer receives it: translatable problem, the part, the file. */
+function refusal(error: BackupFormatError, fileName: string): AppError {
+  return new AppError(
+    'invalid-data',
+    `“${fileName}” cannot be used as a backup: ${error.message}`,
+    {
+      cause: error,
+      details: {
+        fileName,
+        problem: error.problem,
+        ...(error.part ? { part: error.part } : {}),
+      },
+    },
+  );
+}
+
+/**
+ * Backups of the whole registry to one .zip each: the renderer's tables, every file of the
+ * attachment store and a manifest with the SHA-256 of each part. Writes are atomic; the folder's
+ * automatic backups are rotated (the last N kept), manual ones are never deleted. Reading verifies
+ * every part before anything is handed back or written.
+ */
+export class BackupService {
+  /** One backup job at a time, so rotation and the schedule's check never race each other. */
+  private pending: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly deps: BackupServiceDeps) {}
+
+  /** The settings in force: the policy's enforced value, else the user's, else the defaults. */
+  async settings(): Promise<BackupSettings> {
+    const choices = await this.deps.choices.readBackupChoices();
+    const { backupFolder, backupKeep, backupSchedule } = this.deps.policy;
+    const defaultFolder = join(this.deps.dataFolder, DEFAULT_FOLDER_NAME);
+    const folder = backupFolder?.isEnforced
+      ? backupFolder.value
+      : (choices.backupFolder ?? backupFolder?.value ?? defaultFolder);
+    return {
+      folder,
+      isDefaultFolder: !backupFolder?.isEnforced && choices.backupFolder === undefined,
+      keep: backupKeep?.isEnforced
+        ? backupKeep.value
+        : (choices.backupKeep ?? backupKeep?.value ?? DEFAULT_BACKUP_KEEP),
+      schedule: backupSchedule?.isEnforced
+        ? backupSchedule.value
+        : (choices.backupSchedule ?? backupSchedule?.value ?? DEFAULT_BACKUP_SCHEDULE),
+      enforced: {
+        folder: backupFolder?.isEnforced ?? false,
+        keep: backupKeep?.isEnforced ?? false,
+        schedule: backupSchedule?.isEnforced ?? false,
+      },
+    };
+  }
+
+  /** Changes how many backups are kept and how often; refuses what the policy enforces. */
+  async updateSettings(patch: BackupSettingsPatch): Promise<BackupSettings> {
+    const current = await this.settings();
+    const refuse = (what: string) => {
+      throw new AppError(
+        'invalid-input',
+        `The ${what} of backups is set by the machine policy and cannot be changed here.`,
+      );
+    };
+    if (patch.keep !== undefined && current.enforced.keep && patch.keep !== current.keep) {
+      refuse('number kept');
+    }
+    if (
+      patch.schedule !== undefined &&
+      current.enforced.schedule &&
+      patch.schedule !== current.schedule
+    ) {
+      refuse('schedule');
+    }
+    if (patch.useDefaultFolder && current.enforced.folder) refuse('folder');
+    await this.deps.choices.updateBackupChoices({
+      ...(patch.keep !== undefined && !current.enforced.keep ? { backupKeep: patch.keep } : {}),
+      ...(patch.schedule !== undefined && !current.enforced.schedule
+        ? { backupSchedule: patch.schedule }
+        : {}),
+      ...(patch.useDefaultFolder ? { backupFolder: null } : {}),
+    });
+    return this.settings();
+  }
+
+  /** Asks for a folder, proves it can be written, and keeps backups there from now on. */
+  async chooseFolder(title: string): Promise<BackupSettings | null> {
+    if ((await this.settings()).enforced.folder) {
+      throw new AppError(
+        'invalid-input',
+        'The backup folder is set by the machine policy and cannot be changed here.',
+      );
+    }
+    const folder = await this.deps.dialogs.chooseFolder({ title });
+    if (folder === null) return null;
+    try {
+      ensureWritableFolder(folder);
+    } catch (error) {
+      throw describeFileError(error, folder, 'write');
+    }
+    await this.deps.choices.updateBackupChoices({ backupFolder: folder });
+    return this.settings();
+  }
+
+  /** Whether the schedule asks for a backup: none yet, or the newest is older than its interval. */
+  async due(): Promise<{ isDue: boolean; lastBackupAt: string | null }> {
+    const { folder, schedule } = await this.settings();
+    const newest = await this.newestBackupTime(folder);
+    const interval = scheduleInterval(schedule);
+    const lastBackupAt = newest?.toISOString() ?? null;
+    if (interval === null) return { isDue: false, lastBackupAt };
+    return {
+      isDue: newest === null || this.deps.now().getTime() - newest.getTime() >= interval,
+      lastBackupAt,
+    };
+  }
+
+  /** Writes a backup (see the class comment); one at a time. */
+  create(input: CreateBackupInput): Promise<CreateBackupResult> {
+    return this.serialized(() => this.createNow(input));
+  }
+
+  /** The backups in the backup folder, newest first, each with its manifest's summary. */
+  async list(): Promise<{ folder: string; backups: BackupListEntry[] }> {
+    const { folder } = await this.settings();
+    const backups: BackupListEntry[] = [];
+    for (const name of await this.zipFilesIn(folder)) {
+      const entry = await this.describe(folder, name);
+      if (entry) backups.push(entry);
+    }
+    backups.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    return { folder, backups };
+  }
+
+  /**
+   * Reads a backup: verifies every part against the manifest (nothing is written if any part
+   * fails), then puts attachment files missing from the store back, each under its verified hash.
+   */
+  read(input: ReadBackupInput): Promise<ReadBackupResult> {
+    return this.serialized(() => this.readNow(input));
+  }
+
+  // ------------------------------------------------------------------ creating
+
+  private async createNow(input: CreateBackupInput): Promise<CreateBackupResult> {
+    const settings = await this.settings();
+    if (input.reason === 'scheduled' && !(await this.due()).isDue) return { status: 'not-due' };
+    const createdAt = this.deps.now();
+
+    let target: string;
+    if (input.destination === 'folder') {
+      try {
+        await mkdir(settings.folder, { recursive: true });
+      } catch (error) {
+        throw describeFileError(error, settings.folder, 'write');
+      }
+      target = await this.freeName(settings.folder, createdAt, input.reason);
+    } else {
+      const chosen = await this.deps.dialogs.chooseFileToSave({
+        title: input.dialogTitle ?? 'Back up the registry',
+        defaultName: backupFileName(createdAt, input.reason),
+        filters: ZIP_FILTER,
+      });
+      if (chosen === null) return { status: 'cancelled' };
+      target = extname(chosen) === '' ? `${chosen}.zip` : chosen;
+    }
+    const fileName = basename(target);
+
+    const { included, skipped } = await this.verifiedStoreFiles();
+    const tableBytes = input.tables.reduce((sum, table) => sum + table.bytes.byteLength, 0);
+    const attachmentBytes = included.reduce((sum, file) => sum + file.size, 0);
+    const oversized = input.tables.find(
+      (table) => table.bytes.byteLength > BACKUP_LIMITS.tableBytes,
+    );
+    if (oversized || tableBytes + attachmentBytes > BACKUP_LIMITS.fileBytes - 16 * 1_048_576) {
+      throw new AppError(
+        'too-large',
+        `The registry and its attachments are too large for one backup file (${tableBytes + attachmentBytes} bytes).`,
+        {
+          details: { fileName, size: tableBytes + attachmentBytes, limit: BACKUP_LIMITS.fileBytes },
+        },
+      );
+    }
+
+    const device = await this.deps.device();
+    let size = 0;
+    try {
+      await writeFileAtomicStreaming(
+        target,
+        async (write) => {
+          const writer = new BackupArchiveWriter(write);
+          const parts: BackupPart[] = [];
+          for (const table of input.tables) {
+            parts.push(await writer.addBytes(tablePartPath(table.name), table.bytes, true));
+          }
+          for (const file of included) {
+            const part = await writer.addChunks(
+              attachmentPartPath(file.sha256),
+              createReadStream(file.path) as AsyncIterable<Uint8Array>,
+              false,
+            );
+            if (part.sha256 !== file.sha256) {
+              throw new AppError(
+                'io-error',
+                `The attachment ${file.sha256} changed while it was being backed up; try again.`,
+                { details: { fileName } },
+              );
+            }
+            parts.push(part);
+          }
+          const manifest: BackupManifest = {
+            format: BACKUP_FORMAT,
+            formatVersion: BACKUP_FORMAT_VERSION,
+            createdAt: createdAt.toISOString(),
+            reason: input.reason,
+            appVersion: this.deps.appVersion,
+            schemaVersion: input.schemaVersion,
+            registryId: input.registryId,
+            device: { deviceId: device.deviceId, deviceName: device.deviceName },
+            tables: Object.fromEntries(
+              input.tables.map((table) => [table.name, { rows: table.rows }]),
+            ),
+            attachments: { count: included.length, bytes: attachmentBytes },
+            skippedAttachments: skipped,
+            parts,
+          };
+          const json = new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`);
+          await writer.addBytes(MANIFEST_PATH, json, true);
+          await writer.finish();
+          size = writer.written;
+        },
+        this.deps.openForWrite,
+      );
+    } catch (error) {
+      throw describeFileError(error, fileName, 'write');
+    }
+    if (skipped.length > 0) {
+      this.deps.log(`Backup ${fileName} left out damaged attachment files: ${skipped.join(', ')}`);
+    }
+    const deleted =
+      input.destination === 'folder' ? await this.rotate(settings.folder, settings.keep) : [];
+    return {
+      status: 'written',
+      fileName,
+      folder: input.destination === 'folder' ? settings.folder : null,
+      size,
+      createdAt: createdAt.toISOString(),
+      attachments: included.length,
+      skippedAttachments: skipped,
+      deleted,
+    };
+  }
+
+  /** Every store file whose content still has its name's hash; the others are reported. */
+  private async verifiedStoreFiles(): Promise<{ included: StoreFile[]; skipped: string[] }> {
+    let files: StoreFile[];
+    try {
+      ({ files } = await listStoreFiles(this.deps.attachmentsFolder));
+    } catch (error) {
+      throw describeFileError(error, basename(this.deps.attachmentsFolder), 'read');
+    }
+    const included: StoreFile[] = [];
+    const skipped: string[] = [];
+    for (const file of files) {
+      let actual: string;
+      try {
+        actual = await hashFile(file.path);
+      } catch (error) {
+        throw describeFileError(error, file.sha256, 'read');
+      }
+      if (actual === file.sha256) included.push(file);
+      else skipped.push(file.sha256);
+    }
+    return { included, skipped };
+  }
+
+  private async freeName(folder: string, createdAt: Date, reason: CreateBackupInput['reason']) {
+    const existing = new Set(await this.zipFilesIn(folder));
+    for (let counter = 0; ; counter += 1) {
+      const name = backupFileName(createdAt, reason, counter);
+      if (!existing.has(name)) return join(folder, name);
+    }
+  }
+
+  /** Deletes the oldest automatic backups beyond `keep`; manual ones and other files stay. */
+  private async rotate(folder: string, keep: number): Promise<string[]> {
+    const automatic = (await this.zipFilesIn(folder))
+      .map((name) => ({ name, parsed: parseBackupFileName(name) }))
+      .filter(({ parsed }) => parsed !== null && AUTOMATIC_REASONS.includes(parsed.reason))
+      .sort((a, b) => (b.parsed?.createdAt.getTime() ?? 0) - (a.parsed?.createdAt.getTime() ?? 0));
+    const deleted: string[] = [];
+    for (const { name } of automatic.slice(keep)) {
+      try {
+        await rm(join(folder, name));
+        deleted.push(name);
+      } catch (error) {
+        this.deps.log(`Rotation could not delete the old backup ${name}: ${String(error)}`);
+      }
+    }
+    return deleted;
+  }
+
+  // ------------------------------------------------------------------ reading
+
+  private async readNow(input: ReadBackupInput): Promise<ReadBackupResult> {
+    const path = await this.resolveSource(input.source);
+    if (path === null) return null;
+    const fileName = basename(path);
+    let handle: FileHandle;
+    let size: number;
+    try {
+      size = (await stat(path)).size;
+      handle = await open(path, 'r');
+    } catch (error) {
+      throw describeFileError(error, fileName, 'read');
+    }
+    try {
+      const source = fileSource(handle, size);
+      const opened = await openBackup(source);
+      const verified = await verifyBackup(source, opened, nodeSha256);
+      let restoredAttachments = 0;
+      for (const part of opened.manifest.parts) {
+        const sha256 = /^attachments\/([0-9a-f]{64})$/.exec(part.path)?.[1];
+        const entry = opened.entries.get(part.path);
+        if (!sha256 || !entry) continue;
+        if (await isInStore(this.deps.attachmentsFolder, sha256, part.size)) continue;
+        await writeToStore(this.deps.attachmentsFolder, sha256, (write) =>
+          streamZipEntry(source, entry, write, { checkCrc: false }),
+        );
+        restoredAttachments += 1;
+      }
+      return {
+        fileName,
+        manifest: verified.manifest,
+        tables: verified.tables,
+        restoredAttachments,
+      };
+    } catch (error) {
+      if (error instanceof BackupFormatError) throw refusal(error, fileName);
+      throw describeFileError(error, fileName, 'read');
+    } finally {
+      await handle.close();
+    }
+  }
+
+  private async resolveSource(source: ReadBackupInput['source']): Promise<string | null> {
+    switch (source.kind) {
+      case 'choose':
+        return this.deps.dialogs.chooseFileToOpen({
+          title: source.dialogTitle,
+          filters: ZIP_FILTER,
+        });
+      case 'folder': {
+        if (basename(source.fileName) !== source.fileName || source.fileName.startsWith('.')) {
+          throw new AppError('invalid-input', `“${source.fileName}” is not a backup file name.`);
+        }
+        return join((await this.settings()).folder, source.fileName);
+      }
+      case 'newest': {
+        const { folder, backups } = await this.list();
+        const newest = backups.find((backup) => backup.problem === null);
+        if (!newest) {
+          throw new AppError('not-found', `There is no usable backup in ${folder}.`, {
+            details: { folder },
+          });
+        }
+        return join(folder, newest.fileName);
+      }
+    }
+  }
+
+  /** One line of the list: the manifest's summary, or the problem that makes the file unusable. */
+  private async describe(folder: string, name: string): Promise<BackupListEntry | null> {
+    const path = join(folder, name);
+    let handle: FileHandle | null = null;
+    try {
+      const info = await stat(path);
+      if (!info.isFile()) return null;
+      const fallback: BackupListEntry = {
+        fileName: name,
+        size: info.size,
+        createdAt: (parseBackupFileName(name)?.createdAt ?? info.mtime).toISOString(),
+        reason: parseBackupFileName(name)?.reason ?? null,
+        appVersion: null,
+        schemaVersion: null,
+        deviceName: null,
+        tables: {},
+        attachments: 0,
+        problem: null,
+      };
+      handle = await open(path, 'r');
+      try {
+        const { manifest } = await openBackup(fileSource(handle, info.size));
+        return {
+          ...fallback,
+          createdAt: manifest.createdAt,
+          reason: manifest.reason,
+          appVersion: manifest.appVersion,
+          schemaVersion: manifest.schemaVersion,
+          deviceName: manifest.device.deviceName,
+          tables: Object.fromEntries(
+            Object.entries(manifest.tables).map(([table, { rows }]) => [table, rows]),
+          ),
+          attachments: manifest.attachments.count,
+        };
+      } catch (error) {
+        if (error instanceof BackupFormatError) return { ...fallback, problem: error.problem };
+        throw error;
+      }
+    } catch (error) {
+      this.deps.log(`The backup list skipped ${name}: ${String(error)}`);
+      return null;
+    } finally {
+      await handle?.close();
+    }
+  }
+
+  private async newestBackupTime(folder: string): Promise<Date | null> {
+    const now = this.deps.now().getTime();
+    let newest: Date | null = null;
+    for (const name of await this.zipFilesIn(folder)) {
+      const parsed = parseBackupFileName(name);
+      // A backup "from the future" (a clock once set wrong) must not stop the schedule for good.
+      if (!parsed || parsed.createdAt.getTime() > now + 3_600_000) continue;
+      if (!newest || parsed.createdAt > newest) newest = parsed.createdAt;
+    }
+    return newest;
+  }
+
+  private async zipFilesIn(folder: string): Promise<string[]> {
+    try {
+      return (await readdir(folder)).filter(
+        (name) => !name.startsWith('.') && name.toLowerCase().endsWith('.zip'),
+      );
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw describeFileError(error, folder, 'read');
+    }
+  }
+
+  private serialized<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.pending.then(task, task);
+    this.pending = run.catch(() => undefined);
+    return run;
+  }
+}

@@ -1,0 +1,34 @@
+import { useMemo } from 'react';
+import { useRegistry } from '../../app/RegistryContext';
+import { createBackupOverIpc } from './backupTransport';
+import { readRawRegistry, readRegistryTables } from './registryTables';
+import { restoreOverBroken, restoreOverCurrent } from './restoreRegistry';
+import type { RestoreTarget } from './useRestoreFlow';
+
+/** Restoring over the open registry (Settings, the first-run screen). */
+export function useCurrentRestoreTarget(): RestoreTarget {
+  const { db, bulkDb } = useRegistry();
+  return useMemo(
+    () => ({
+      readCurrent: () => readRegistryTables(db),
+      restore: (backup) =>
+        restoreOverCurrent({ db, bulkDb, backup, createBackup: createBackupOverIpc() }),
+    }),
+    [db, bulkDb],
+  );
+}
+
+/** Restoring over a registry that will not open (the recovery screen). */
+export function brokenRestoreTarget(databaseName: string): RestoreTarget {
+  return {
+    readCurrent: async () => (await readRawRegistry(indexedDB, databaseName))?.tables ?? {},
+    restore: (backup, isWithoutBackupAllowed) =>
+      restoreOverBroken({
+        databaseName,
+        indexedDB,
+        backup,
+        createBackup: createBackupOverIpc(),
+        isWithoutBackupAllowed,
+      }),
+  };
+}
