@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Column, ListKind } from './columns';
 import { parseViewState, serializeViewState, type ListViewState } from './listModel';
@@ -41,24 +41,30 @@ export function useListView(kind: ListKind, columns: readonly Column<ListKind>[]
     lastQueries.set(kind, query);
   }, [kind, query]);
 
+  // React Router hands a functional update the parameters of the last render, so two changes
+  // before the next render would overwrite each other; this keeps the newest ones instead.
+  const latest = useRef(query);
+  useEffect(() => {
+    latest.current = query;
+  }, [query]);
+
   const update = useCallback(
     (patch: Partial<ListViewState> | ((current: ListViewState) => Partial<ListViewState>)) => {
+      const current = parseViewState(new URLSearchParams(latest.current), columns);
+      const changes = typeof patch === 'function' ? patch(current) : patch;
+      const next = serializeViewState({ ...current, ...changes }, columns);
+      latest.current = next.toString();
       // Typing in the filter must not fill the Back button's history, one entry per keystroke.
-      setParams(
-        (params) => {
-          const current = parseViewState(params, columns);
-          const changes = typeof patch === 'function' ? patch(current) : patch;
-          return serializeViewState({ ...current, ...changes }, columns);
-        },
-        { replace: true },
-      );
+      setParams(next, { replace: true });
     },
     [setParams, columns],
   );
 
   const apply = useCallback(
     (saved: string) => {
-      setParams(serializeViewState(parseViewState(new URLSearchParams(saved), columns), columns));
+      const next = serializeViewState(parseViewState(new URLSearchParams(saved), columns), columns);
+      latest.current = next.toString();
+      setParams(next);
     },
     [setParams, columns],
   );
