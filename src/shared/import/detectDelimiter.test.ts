@@ -25,3 +25,11 @@ describe('detectDelimiter', () => {
     expect(detectDelimiter('Name\nIOM\nUNHCR\n')).toBe(',');
   });
 });
+
+describe('detectDelimiter with a title line', () => {
+  it('looks past a title above the table', () => {
+    expect(
+      detectDelimiter('Tədbirlər, 2016\nAd;Ölkə;Tarix\nBMqT;İsveçrə;2016\nOSCE;AT;2016\n'),
+    ).toBe(';');
+  });
+});

@@ -41,20 +41,36 @@ function countPerLine(text: string): Map<Delimiter, number[]> {
   return counts;
 }
 
+/** The count most lines have (the larger on a tie). */
+function mostCommon(counts: readonly number[]): number {
+  const frequency = new Map<number, number>();
+  for (const count of counts) frequency.set(count, (frequency.get(count) ?? 0) + 1);
+  let best = 0;
+  let bestFrequency = 0;
+  for (const [count, times] of frequency) {
+    if (times > bestFrequency || (times === bestFrequency && count > best)) {
+      best = count;
+      bestFrequency = times;
+    }
+  }
+  return best;
+}
+
 /**
- * Which delimiter separates the values: the one that appears on the header line and the same
- * number of times on most other lines. A one-column file has none; "," is then as good as any.
+ * Which delimiter separates the values: the one that appears the same number of times on most
+ * lines (a title line above the table, or a comma inside some names, does not change the vote).
+ * A one-column file has none; "," is then as good as any.
  */
 export function detectDelimiter(text: string): Delimiter {
   const counts = countPerLine(text);
   let best: { delimiter: Delimiter; score: number } = { delimiter: ',', score: 0 };
   for (const delimiter of DELIMITERS) {
     const lines = counts.get(delimiter) ?? [];
-    const header = lines[0] ?? 0;
-    if (header === 0) continue;
-    const consistent = lines.filter((count) => count === header).length / lines.length;
+    const usual = mostCommon(lines);
+    if (usual === 0) continue;
+    const consistent = lines.filter((count) => count === usual).length / lines.length;
     // Consistency matters most; among equally consistent candidates, more columns wins.
-    const score = consistent * 1000 + Math.min(header, 999);
+    const score = consistent * 1000 + Math.min(usual, 999);
     if (score > best.score) best = { delimiter, score };
   }
   return best.delimiter;

@@ -54,6 +54,17 @@ describe('readImportFile: CSV', () => {
     ]);
   });
 
+  it('takes the header from below a title line, keeping the spreadsheet’s row numbers', async () => {
+    const file = await readImportFile(
+      'x.csv',
+      encodeUtf8Bom('Tədbirlər, 2016;;\n\nAd;Ölkə;Tarix\nBMqT Şurası;İsveçrə;2016\n'),
+    );
+    expect(file.tables[0]?.headers).toEqual(['Ad', 'Ölkə', 'Tarix']);
+    expect(file.tables[0]?.rows).toEqual([
+      { rowNumber: 4, cells: ['BMqT Şurası', 'İsveçrə', '2016'] },
+    ]);
+  });
+
   it('refuses empty, binary and legacy Excel files with a reason', async () => {
     await expectRefusal(new Uint8Array(), 'empty');
     await expectRefusal(new TextEncoder().encode('  \n\n'), 'empty');

@@ -6,17 +6,41 @@ export const MAX_IMPORT_ROWS = 200_000;
 
 const isBlank = (cells: readonly Cell[]) => cells.every((cell) => cellText(cell) === '');
 
+/** Rows above the header that can be a sheet's title ("Tədbirlər, 2016") or a note. */
+const HEADER_SEARCH_ROWS = 10;
+
+const filledCount = (cells: readonly Cell[]) =>
+  cells.filter((cell) => cellText(cell) !== '').length;
+
 /**
- * A table from raw rows (index 0 is the spreadsheet's row 1): the first non-blank row is the
- * header, blank rows are left out but keep the numbering, and values past the last header are
- * kept and named as a problem of their row rather than silently dropped.
+ * The header row: the first of the first non-blank rows that fills at least half as many cells as
+ * the fullest of them (and two, when any fills two), so a title line such as "Tədbirlər, 2016"
+ * above the table is not taken for its header. -1 when every row is blank.
+ */
+function findHeaderRow(rows: readonly (readonly Cell[])[]): number {
+  const candidates: { index: number; filled: number }[] = [];
+  for (let index = 0; index < rows.length && candidates.length < HEADER_SEARCH_ROWS; index += 1) {
+    const filled = filledCount(rows[index] ?? []);
+    if (filled > 0) candidates.push({ index, filled });
+  }
+  const most = Math.max(0, ...candidates.map((candidate) => candidate.filled));
+  const header = candidates.find(
+    (candidate) => candidate.filled * 2 >= most && candidate.filled >= Math.min(2, most),
+  );
+  return header?.index ?? -1;
+}
+
+/**
+ * A table from raw rows (index 0 is the spreadsheet's row 1): the header is found as above,
+ * rows above it and blank rows are left out but keep the numbering, and values past the last
+ * header are kept and named as a problem of their row rather than silently dropped.
  */
 export function tableFromRows(
   name: string,
   rows: readonly (readonly Cell[])[],
   defects: ReadonlyMap<number, ImportRow['defect']> = new Map(),
 ): ImportTable {
-  const headerIndex = rows.findIndex((cells) => !isBlank(cells));
+  const headerIndex = findHeaderRow(rows);
   if (headerIndex < 0) return { name, headers: [], rows: [] };
   const headerCells = rows[headerIndex] ?? [];
   let width = headerCells.length;

@@ -249,7 +249,8 @@ export async function createRecords<K extends RecordKind>(
         fields: changedFields({}, contents[index] ?? {}),
       })),
     );
-    await db.links.where('sourceId').anyOf(ids).delete();
+    // No links to clear first (unlike replaceLinks): links are only written with their record,
+    // and none of these ids has a record.
     const links = new Map<string, LinkEntry>();
     records.forEach((record, index) => {
       const content = contents[index];
