@@ -6,7 +6,7 @@ import ICAL from 'ical.js';
 import Papa from 'papaparse';
 import readXlsxFile from 'read-excel-file/node';
 import { registrySnapshotSchema } from '../../src/shared/model/registrySnapshot';
-import { expect, test } from './harness/registryTest';
+import { expect, RESOURCES_FOLDER, test } from './harness/registryTest';
 import { ExportMenu } from './pages/ExportMenu';
 import { choose } from './pages/formFields';
 import { RecordList } from './pages/RecordList';
@@ -292,4 +292,36 @@ test('restricted records stay out of exports unless ticked in', async ({
     'State Migration Service of the Republic of Azerbaijan',
   ]);
   expect(nabiyev.getFirstPropertyValue('title')).toBe('Chief');
+});
+
+test('the whole registry to JSON from Settings: the sample loaded and exported comes back record for record', async ({
+  page,
+  registryApp,
+  dialogs,
+}) => {
+  const app = new RegistryWindow(page, registryApp.origin);
+  await app.open();
+  await app.loadSampleFromFirstRun();
+  await app.goTo('Settings');
+
+  const path = join(outFolder, 'registry.json');
+  dialogs.willSave(path);
+  await page.getByRole('button', { name: 'Export the whole registry…' }).click();
+  await expect(new ExportMenu(page).saved).toHaveText('Saved “registry.json”: 60 records.');
+  expect(dialogs.asked.at(-1)).toEqual({
+    kind: 'save',
+    title: 'Export the whole registry',
+    defaultName: `Cooperation registry ${today()}.json`,
+  });
+
+  const byId = (records: { id: string }[]) => [...records].sort((a, b) => a.id.localeCompare(b.id));
+  const exported = registrySnapshotSchema.parse(JSON.parse(await readFile(path, 'utf8')));
+  const sample = registrySnapshotSchema.parse(
+    JSON.parse(await readFile(join(RESOURCES_FOLDER, 'sample-registry.json'), 'utf8')),
+  );
+  for (const [kind, records] of Object.entries(sample.records)) {
+    expect(byId(exported.records[kind as keyof typeof sample.records]), kind).toEqual(
+      byId(records),
+    );
+  }
 });

@@ -26,18 +26,26 @@ export function buildSnapshot<K extends RecordKind>(
   records: readonly StoredRecord<K>[],
   title: string,
 ): RegistrySnapshot {
-  const empty = Object.fromEntries(RECORD_KINDS.map((each) => [each, []])) as unknown as Record<
-    RecordKind,
-    unknown[]
-  >;
+  return buildRegistrySnapshot({ [kind]: records }, title);
+}
+
+/** Records of any kinds, each list in the order given; kinds left out are empty. */
+export type RecordsByKind = { [K in RecordKind]?: readonly StoredRecord<K>[] };
+
+/**
+ * Several kinds, or the whole registry, as one snapshot. Because every kind a record links to is
+ * in the same file, importing it into an empty registry gives back the same records and links.
+ */
+export function buildRegistrySnapshot(records: RecordsByKind, title: string): RegistrySnapshot {
+  const entries = RECORD_KINDS.map((kind) => {
+    const list = (records[kind] ?? []) as readonly StoredRecord<typeof kind>[];
+    return [kind, list.map((record) => snapshotRecord(kind, record))];
+  });
   return {
     format: SNAPSHOT_FORMAT,
     formatVersion: 1,
     title,
-    records: {
-      ...empty,
-      [kind]: records.map((record) => snapshotRecord(kind, record)),
-    } as RegistrySnapshot['records'],
+    records: Object.fromEntries(entries) as RegistrySnapshot['records'],
   };
 }
 

@@ -675,6 +675,15 @@ export const az = {
     failed: 'İxrac faylı saxlanılmadı: {{reason}}',
     dueSummary: 'İcra müddəti: {{title}}',
     snapshotTitle: '{{section}}, {{date}} tarixində ixrac edilib',
+    registry: {
+      section: 'Reyestr JSON formatında',
+      fileTitle: 'Əməkdaşlıq reyestri',
+      description:
+        'Səbətdə olmayan bütün növlərdən olan hər qeyd bir JSON faylında: insanlar və digər proqramlar oxuya bilər, idxal sihirbazı isə eyni identifikatorlar və əlaqələrlə geri yükləyir. Qoşmalar və tarixçə daxil deyil; onlar üçün ehtiyat nüsxə yaradın. Məhdud qeydlər də daxildir, ona görə faylı reyestr kimi etibarlı saxlayın.',
+      button: 'Bütün reyestri ixrac et…',
+      dialogTitle: 'Bütün reyestrin ixracı',
+      working: 'Reyestr oxunur…',
+    },
   },
   policy: {
     section: 'Təşkilatınız tərəfindən idarə olunur',

@@ -665,6 +665,15 @@ export const en = {
     failed: 'The export could not be saved: {{reason}}',
     dueSummary: 'Due: {{title}}',
     snapshotTitle: '{{section}}, exported {{date}}',
+    registry: {
+      section: 'Registry as JSON',
+      fileTitle: 'Cooperation registry',
+      description:
+        'Every record that is not in Trash, of every kind, in one JSON file: readable by people and other tools, and imported back by the import wizard with the same ids and links. Attachments and history stay out; for those, make a backup. Restricted records are included, so keep the file as safely as the registry.',
+      button: 'Export the whole registry…',
+      dialogTitle: 'Export the whole registry',
+      working: 'Reading the registry…',
+    },
   },
   policy: {
     section: 'Managed by your organization',

@@ -19,6 +19,7 @@ import { useLanguage } from '../../app/useLanguage';
 import { registryClient } from '../../ipc/registryClient';
 import { useNotify } from '../../ui/Notifications';
 import { BackupSection } from '../backup/components/BackupSection';
+import { RegistryExportSection } from '../exports/components/RegistryExportSection';
 import { LoadSampleButton } from '../sample/components/LoadSampleButton';
 import { SearchIndexSection } from '../search/SearchIndexSection';
 import { DataLocationsSection } from './DataLocationsSection';
@@ -138,6 +139,10 @@ export function SettingsPage() {
 
       <SettingsSection title={t('backup.section')}>
         <BackupSection />
+      </SettingsSection>
+
+      <SettingsSection title={t('exports.registry.section')}>
+        <RegistryExportSection />
       </SettingsSection>
 
       <SettingsSection title={t('dataLocations.section')}>
