@@ -24,9 +24,13 @@ import {
   type Agreement,
   type AgreementStepKind,
   type RecordContentInput,
-  type Sensitivity,
 } from '@shared/model/records';
-import { AreaTagFields } from '../../ui/form/AreaTagFields';
+import {
+  CommonFields,
+  commonContent,
+  commonDraft,
+  type CommonDraft,
+} from '../../ui/form/CommonFields';
 import { blankToNull } from '../../ui/form/blankToNull';
 import { LocalizedTextField } from '../../ui/form/LocalizedTextField';
 import { PartialDateField } from '../../ui/form/PartialDateField';
@@ -63,11 +67,7 @@ type Draft = {
   termMonths: string;
   expiryDate: PartialDate | null;
   renewalNoticeDate: PartialDate | null;
-  areaIds: string[];
-  tagIds: string[];
-  sensitivity: Sensitivity;
-  notes: LocalizedText;
-};
+} & CommonDraft;
 
 function toDraft(agreement: Agreement | null): Draft {
   return {
@@ -78,10 +78,7 @@ function toDraft(agreement: Agreement | null): Draft {
     termMonths: String(agreement?.termMonths ?? ''),
     expiryDate: agreement?.expiryDate ?? null,
     renewalNoticeDate: agreement?.renewalNoticeDate ?? null,
-    areaIds: agreement ? [...agreement.areaIds] : [],
-    tagIds: agreement ? [...agreement.tagIds] : [],
-    sensitivity: agreement?.sensitivity ?? 'internal',
-    notes: agreement?.notes ?? {},
+    ...commonDraft(agreement),
   };
 }
 
@@ -105,10 +102,7 @@ function toContent(draft: Draft): Partial<RecordContentInput<'agreements'>> {
     termMonths: termMonths === '' ? null : Number(termMonths),
     expiryDate: draft.expiryDate,
     renewalNoticeDate: draft.renewalNoticeDate,
-    areaIds: draft.areaIds,
-    tagIds: draft.tagIds,
-    sensitivity: draft.sensitivity,
-    notes: blankToNull(draft.notes),
+    ...commonContent(draft),
   };
 }
 
@@ -408,22 +402,7 @@ function AgreementForm({ initial }: AgreementFormProps) {
         />
       </Stack>
 
-      <AreaTagFields
-        areaIds={draft.areaIds}
-        tagIds={draft.tagIds}
-        onAreaIdsChange={(ids) => change('areaIds', ids)}
-        onTagIdsChange={(ids) => change('tagIds', ids)}
-        errors={errors}
-      />
-
-      <LocalizedTextField
-        name="notes"
-        label={t('fields.notes')}
-        value={draft.notes}
-        onChange={(value) => change('notes', value)}
-        error={errors.notes}
-        isMultiline
-      />
+      <CommonFields draft={draft} change={change} errors={errors} />
     </RecordFormLayout>
   );
 }

@@ -4,14 +4,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type LocalizedText } from '@shared/model/localizedText';
 import type { PartialDate } from '@shared/model/partialDate';
-import type {
-  DocumentFile,
-  RecordContentInput,
-  RegistryDocument,
-  Sensitivity,
-} from '@shared/model/records';
-import { AreaTagFields } from '../../ui/form/AreaTagFields';
-import { blankToNull } from '../../ui/form/blankToNull';
+import type { DocumentFile, RecordContentInput, RegistryDocument } from '@shared/model/records';
+import {
+  CommonFields,
+  commonContent,
+  commonDraft,
+  type CommonDraft,
+} from '../../ui/form/CommonFields';
 import { LocalizedTextField } from '../../ui/form/LocalizedTextField';
 import { PartialDateField } from '../../ui/form/PartialDateField';
 import { RecordFormLayout } from '../../ui/form/RecordFormLayout';
@@ -31,11 +30,7 @@ type Draft = {
   documentDate: PartialDate | null;
   file: DocumentFile | null;
   linkedRecordIds: string[];
-  areaIds: string[];
-  tagIds: string[];
-  sensitivity: Sensitivity;
-  notes: LocalizedText;
-};
+} & CommonDraft;
 
 function toDraft(document: RegistryDocument | null): Draft {
   return {
@@ -43,10 +38,7 @@ function toDraft(document: RegistryDocument | null): Draft {
     documentDate: document?.documentDate ?? null,
     file: document?.file ?? null,
     linkedRecordIds: document ? [...document.linkedRecordIds] : [],
-    areaIds: document ? [...document.areaIds] : [],
-    tagIds: document ? [...document.tagIds] : [],
-    sensitivity: document?.sensitivity ?? 'internal',
-    notes: document?.notes ?? {},
+    ...commonDraft(document),
   };
 }
 
@@ -56,10 +48,7 @@ function toContent(draft: Draft): Partial<RecordContentInput<'documents'>> {
     documentDate: draft.documentDate,
     file: draft.file,
     linkedRecordIds: draft.linkedRecordIds,
-    areaIds: draft.areaIds,
-    tagIds: draft.tagIds,
-    sensitivity: draft.sensitivity,
-    notes: blankToNull(draft.notes),
+    ...commonContent(draft),
   };
 }
 
@@ -178,21 +167,7 @@ function DocumentForm({ initial }: { initial: RegistryDocument | null }) {
         onChange={(ids) => change('linkedRecordIds', ids)}
         error={errors.linkedRecordIds}
       />
-      <AreaTagFields
-        areaIds={draft.areaIds}
-        tagIds={draft.tagIds}
-        onAreaIdsChange={(ids) => change('areaIds', ids)}
-        onTagIdsChange={(ids) => change('tagIds', ids)}
-        errors={errors}
-      />
-      <LocalizedTextField
-        name="notes"
-        label={t('fields.notes')}
-        value={draft.notes}
-        onChange={(value) => change('notes', value)}
-        error={errors.notes}
-        isMultiline
-      />
+      <CommonFields draft={draft} change={change} errors={errors} />
     </RecordFormLayout>
   );
 }

@@ -20,9 +20,13 @@ import {
   PARTICIPANT_ROLES,
   type RecordContentInput,
   type RegistryEvent,
-  type Sensitivity,
 } from '@shared/model/records';
-import { AreaTagFields } from '../../ui/form/AreaTagFields';
+import {
+  CommonFields,
+  commonContent,
+  commonDraft,
+  type CommonDraft,
+} from '../../ui/form/CommonFields';
 import { blankToNull, isBlank } from '../../ui/form/blankToNull';
 import { LocalizedTextField } from '../../ui/form/LocalizedTextField';
 import { PartialDateField } from '../../ui/form/PartialDateField';
@@ -56,11 +60,7 @@ type Draft = {
   series: { name: LocalizedText; number: string };
   participants: { personId: string | null; role: ParticipantRole }[];
   outcomes: LocalizedText;
-  areaIds: string[];
-  tagIds: string[];
-  sensitivity: Sensitivity;
-  notes: LocalizedText;
-};
+} & CommonDraft;
 
 const COUNTRY_CODES = Object.keys(COUNTRY_NAMES_AZ);
 
@@ -80,10 +80,7 @@ function toDraft(event: RegistryEvent | null): Draft {
     },
     participants: event?.participants.map((participant) => ({ ...participant })) ?? [],
     outcomes: event?.outcomes ?? {},
-    areaIds: event ? [...event.areaIds] : [],
-    tagIds: event ? [...event.tagIds] : [],
-    sensitivity: event?.sensitivity ?? 'internal',
-    notes: event?.notes ?? {},
+    ...commonDraft(event),
   };
 }
 
@@ -109,10 +106,7 @@ function toContent(draft: Draft): Partial<RecordContentInput<'events'>> {
       participant.personId ? [{ personId: participant.personId, role: participant.role }] : [],
     ),
     outcomes: blankToNull(draft.outcomes),
-    areaIds: draft.areaIds,
-    tagIds: draft.tagIds,
-    sensitivity: draft.sensitivity,
-    notes: blankToNull(draft.notes),
+    ...commonContent(draft),
   };
 }
 
@@ -434,28 +428,13 @@ function EventForm({ initial }: EventFormProps) {
         isMultiline
       />
 
-      <AreaTagFields
-        areaIds={draft.areaIds}
-        tagIds={draft.tagIds}
-        onAreaIdsChange={(ids) => change('areaIds', ids)}
-        onTagIdsChange={(ids) => change('tagIds', ids)}
-        errors={errors}
-      />
-
       <SensitivityField
         value={draft.sensitivity}
         onChange={(value) => change('sensitivity', value)}
         sx={{ maxWidth: 420 }}
       />
 
-      <LocalizedTextField
-        name="notes"
-        label={t('fields.notes')}
-        value={draft.notes}
-        onChange={(value) => change('notes', value)}
-        error={errors.notes}
-        isMultiline
-      />
+      <CommonFields draft={draft} change={change} errors={errors} />
     </RecordFormLayout>
   );
 }

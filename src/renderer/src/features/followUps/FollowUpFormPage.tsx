@@ -5,17 +5,17 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { LocalizedText } from '@shared/model/localizedText';
 import type { PartialDate } from '@shared/model/partialDate';
-import {
-  FOLLOW_UP_STATUSES,
-  type FollowUp,
-  type RecordContentInput,
-  type Sensitivity,
-} from '@shared/model/records';
+import { FOLLOW_UP_STATUSES, type FollowUp, type RecordContentInput } from '@shared/model/records';
 import { useRegistry } from '../../app/RegistryContext';
 import { recordPath } from '../../app/recordPaths';
 import { getLiveRecord } from '../../db/linkedRecords';
 import type { RegistryDb } from '../../db/RegistryDb';
-import { AreaTagFields } from '../../ui/form/AreaTagFields';
+import {
+  CommonFields,
+  commonContent,
+  commonDraft,
+  type CommonDraft,
+} from '../../ui/form/CommonFields';
 import { blankToNull } from '../../ui/form/blankToNull';
 import { LocalizedTextField } from '../../ui/form/LocalizedTextField';
 import { PartialDateField } from '../../ui/form/PartialDateField';
@@ -37,11 +37,7 @@ type Draft = {
   dueDate: PartialDate | null;
   status: FollowUpStatus;
   sourceId: string | null;
-  areaIds: string[];
-  tagIds: string[];
-  sensitivity: Sensitivity;
-  notes: LocalizedText;
-};
+} & CommonDraft;
 
 function toContent(draft: Draft): Partial<RecordContentInput<'followUps'>> {
   return {
@@ -51,10 +47,7 @@ function toContent(draft: Draft): Partial<RecordContentInput<'followUps'>> {
     dueDate: draft.dueDate,
     status: draft.status,
     sourceId: draft.sourceId,
-    areaIds: draft.areaIds,
-    tagIds: draft.tagIds,
-    sensitivity: draft.sensitivity,
-    notes: blankToNull(draft.notes),
+    ...commonContent(draft),
   };
 }
 
@@ -83,10 +76,7 @@ function FollowUpForm({ initial, sourceId }: FollowUpFormProps) {
       dueDate: followUp?.dueDate ?? null,
       status: followUp?.status ?? 'open',
       sourceId: followUp?.sourceId ?? sourceId,
-      areaIds: followUp ? [...followUp.areaIds] : [],
-      tagIds: followUp ? [...followUp.tagIds] : [],
-      sensitivity: followUp?.sensitivity ?? 'internal',
-      notes: followUp?.notes ?? {},
+      ...commonDraft(followUp),
     }),
     [sourceId],
   );
@@ -170,21 +160,7 @@ function FollowUpForm({ initial, sourceId }: FollowUpFormProps) {
         />
       </Stack>
 
-      <AreaTagFields
-        areaIds={draft.areaIds}
-        tagIds={draft.tagIds}
-        onAreaIdsChange={(ids) => change('areaIds', ids)}
-        onTagIdsChange={(ids) => change('tagIds', ids)}
-        errors={errors}
-      />
-      <LocalizedTextField
-        name="notes"
-        label={t('fields.notes')}
-        value={draft.notes}
-        onChange={(value) => change('notes', value)}
-        error={errors.notes}
-        isMultiline
-      />
+      <CommonFields draft={draft} change={change} errors={errors} />
     </RecordFormLayout>
   );
 }

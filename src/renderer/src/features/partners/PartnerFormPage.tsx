@@ -26,9 +26,13 @@ import {
   type Partner,
   type PartnerKind,
   type RecordContentInput,
-  type Sensitivity,
 } from '@shared/model/records';
-import { AreaTagFields } from '../../ui/form/AreaTagFields';
+import {
+  CommonFields,
+  commonContent,
+  commonDraft,
+  type CommonDraft,
+} from '../../ui/form/CommonFields';
 import { blankToNull, isBlank } from '../../ui/form/blankToNull';
 import { LocalizedTextField } from '../../ui/form/LocalizedTextField';
 import { PartialDateField } from '../../ui/form/PartialDateField';
@@ -62,11 +66,7 @@ type Draft = {
   mode: (typeof COOPERATION_MODES)[number] | null;
   isOwnSide: boolean;
   membershipFacts: FactDraft[];
-  areaIds: string[];
-  tagIds: string[];
-  sensitivity: Sensitivity;
-  notes: LocalizedText;
-};
+} & CommonDraft;
 
 const COUNTRY_CODES = Object.keys(COUNTRY_NAMES_AZ);
 
@@ -87,10 +87,7 @@ function toDraft(partner: Partner | null): Draft {
         since: fact.since,
         relatedPartnerIds: [...fact.relatedPartnerIds],
       })) ?? [],
-    areaIds: partner ? [...partner.areaIds] : [],
-    tagIds: partner ? [...partner.tagIds] : [],
-    sensitivity: partner?.sensitivity ?? 'internal',
-    notes: partner?.notes ?? {},
+    ...commonDraft(partner),
   };
 }
 
@@ -111,10 +108,7 @@ function toContent(draft: Draft): Partial<RecordContentInput<'partners'>> {
     membershipFacts: draft.membershipFacts
       .filter((fact) => !isEmptyFact(fact))
       .map(({ statement, since, relatedPartnerIds }) => ({ statement, since, relatedPartnerIds })),
-    areaIds: draft.areaIds,
-    tagIds: draft.tagIds,
-    sensitivity: draft.sensitivity,
-    notes: blankToNull(draft.notes),
+    ...commonContent(draft),
   };
 }
 
@@ -354,22 +348,7 @@ function PartnerForm({ initial }: PartnerFormProps) {
         <FormHelperText>{errors.membershipFacts ?? t('partnerForm.membershipHelp')}</FormHelperText>
       </FormControl>
 
-      <AreaTagFields
-        areaIds={draft.areaIds}
-        tagIds={draft.tagIds}
-        onAreaIdsChange={(ids) => change('areaIds', ids)}
-        onTagIdsChange={(ids) => change('tagIds', ids)}
-        errors={errors}
-      />
-
-      <LocalizedTextField
-        name="notes"
-        label={t('fields.notes')}
-        value={draft.notes}
-        onChange={(value) => change('notes', value)}
-        error={errors.notes}
-        isMultiline
-      />
+      <CommonFields draft={draft} change={change} errors={errors} />
     </RecordFormLayout>
   );
 }

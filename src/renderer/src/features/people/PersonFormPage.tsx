@@ -12,14 +12,13 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { LocalizedText } from '@shared/model/localizedText';
 import type { PartialDate } from '@shared/model/partialDate';
+import { CONTACT_KINDS, type Person, type RecordContentInput } from '@shared/model/records';
 import {
-  CONTACT_KINDS,
-  type Person,
-  type RecordContentInput,
-  type Sensitivity,
-} from '@shared/model/records';
-import { AreaTagFields } from '../../ui/form/AreaTagFields';
-import { blankToNull } from '../../ui/form/blankToNull';
+  CommonFields,
+  commonContent,
+  commonDraft,
+  type CommonDraft,
+} from '../../ui/form/CommonFields';
 import { LocalizedTextField } from '../../ui/form/LocalizedTextField';
 import { PartialDateField } from '../../ui/form/PartialDateField';
 import { RecordFormLayout } from '../../ui/form/RecordFormLayout';
@@ -48,11 +47,7 @@ type Draft = {
   positions: PositionDraft[];
   contacts: ContactDraft[];
   languages: string[];
-  areaIds: string[];
-  tagIds: string[];
-  sensitivity: Sensitivity;
-  notes: LocalizedText;
-};
+} & CommonDraft;
 
 function toDraft(person: Person | null): Draft {
   return {
@@ -61,10 +56,7 @@ function toDraft(person: Person | null): Draft {
     positions: person?.positions.map((position) => ({ ...position })) ?? [],
     contacts: person?.contacts.map((contact) => ({ ...contact, label: contact.label ?? '' })) ?? [],
     languages: person ? [...person.languages] : [],
-    areaIds: person ? [...person.areaIds] : [],
-    tagIds: person ? [...person.tagIds] : [],
-    sensitivity: person?.sensitivity ?? 'internal',
-    notes: person?.notes ?? {},
+    ...commonDraft(person),
   };
 }
 
@@ -82,10 +74,7 @@ function toContent(draft: Draft): Partial<RecordContentInput<'people'>> {
         label: contact.label.trim() === '' ? null : contact.label,
       })),
     languages: draft.languages,
-    areaIds: draft.areaIds,
-    tagIds: draft.tagIds,
-    sensitivity: draft.sensitivity,
-    notes: blankToNull(draft.notes),
+    ...commonContent(draft),
   };
 }
 
@@ -271,22 +260,7 @@ function PersonForm({ initial }: { initial: Person | null }) {
         error={errors.languages}
       />
 
-      <AreaTagFields
-        areaIds={draft.areaIds}
-        tagIds={draft.tagIds}
-        onAreaIdsChange={(ids) => change('areaIds', ids)}
-        onTagIdsChange={(ids) => change('tagIds', ids)}
-        errors={errors}
-      />
-
-      <LocalizedTextField
-        name="notes"
-        label={t('fields.notes')}
-        value={draft.notes}
-        onChange={(value) => change('notes', value)}
-        error={errors.notes}
-        isMultiline
-      />
+      <CommonFields draft={draft} change={change} errors={errors} />
     </RecordFormLayout>
   );
 }

@@ -18,10 +18,13 @@ import {
   type Project,
   type ProjectStatus,
   type RecordContentInput,
-  type Sensitivity,
 } from '@shared/model/records';
-import { AreaTagFields } from '../../ui/form/AreaTagFields';
-import { blankToNull } from '../../ui/form/blankToNull';
+import {
+  CommonFields,
+  commonContent,
+  commonDraft,
+  type CommonDraft,
+} from '../../ui/form/CommonFields';
 import { LocalizedTextField } from '../../ui/form/LocalizedTextField';
 import { PartialDateField } from '../../ui/form/PartialDateField';
 import { RecordFormLayout } from '../../ui/form/RecordFormLayout';
@@ -46,11 +49,7 @@ type Draft = {
   actualEnd: PartialDate | null;
   budgetAmount: string;
   budgetCurrency: string;
-  areaIds: string[];
-  tagIds: string[];
-  sensitivity: Sensitivity;
-  notes: LocalizedText;
-};
+} & CommonDraft;
 
 function toDraft(project: Project | null): Draft {
   return {
@@ -64,10 +63,7 @@ function toDraft(project: Project | null): Draft {
     actualEnd: project?.actualEnd ?? null,
     budgetAmount: project?.budget ? String(project.budget.amount) : '',
     budgetCurrency: project?.budget?.currency ?? '',
-    areaIds: project ? [...project.areaIds] : [],
-    tagIds: project ? [...project.tagIds] : [],
-    sensitivity: project?.sensitivity ?? 'internal',
-    notes: project?.notes ?? {},
+    ...commonDraft(project),
   };
 }
 
@@ -92,10 +88,7 @@ function toContent(draft: Draft): Partial<RecordContentInput<'projects'>> {
           currency: draft.budgetCurrency.trim().toUpperCase(),
         }
       : null,
-    areaIds: draft.areaIds,
-    tagIds: draft.tagIds,
-    sensitivity: draft.sensitivity,
-    notes: blankToNull(draft.notes),
+    ...commonContent(draft),
   };
 }
 
@@ -263,22 +256,7 @@ function ProjectForm({ initial }: { initial: Project | null }) {
         />
       </Stack>
 
-      <AreaTagFields
-        areaIds={draft.areaIds}
-        tagIds={draft.tagIds}
-        onAreaIdsChange={(ids) => change('areaIds', ids)}
-        onTagIdsChange={(ids) => change('tagIds', ids)}
-        errors={errors}
-      />
-
-      <LocalizedTextField
-        name="notes"
-        label={t('fields.notes')}
-        value={draft.notes}
-        onChange={(value) => change('notes', value)}
-        error={errors.notes}
-        isMultiline
-      />
+      <CommonFields draft={draft} change={change} errors={errors} />
     </RecordFormLayout>
   );
 }
