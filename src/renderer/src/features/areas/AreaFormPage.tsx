@@ -6,6 +6,7 @@ import type { LocalizedText } from '@shared/model/localizedText';
 import type { RecordContentInput, Sensitivity, ThematicArea } from '@shared/model/records';
 import { recordListPath } from '../../app/recordPaths';
 import { TagPicker } from '../../ui/form/AreaTagFields';
+import { NotesField } from '../../ui/form/CommonFields';
 import { blankToNull } from '../../ui/form/blankToNull';
 import { LocalizedTextField } from '../../ui/form/LocalizedTextField';
 import { RecordFormLayout } from '../../ui/form/RecordFormLayout';
@@ -142,13 +143,10 @@ function AreaForm({ initial }: { initial: ThematicArea | null }) {
         onChange={(ids) => change('tagIds', ids)}
         error={errors.tagIds}
       />
-      <LocalizedTextField
-        name="notes"
-        label={t('fields.notes')}
+      <NotesField
         value={draft.notes}
         onChange={(value) => change('notes', value)}
         error={errors.notes}
-        isMultiline
       />
     </RecordFormLayout>
   );

@@ -57,7 +57,6 @@ export function CommonFields<D extends CommonDraft>({
   change: changeDraft,
   errors,
 }: CommonFieldsProps<D>) {
-  const { t } = useTranslation();
   // Every D has these four fields with these types, which TypeScript cannot see through D[F].
   const change = changeDraft as unknown as <F extends keyof CommonDraft>(
     field: F,
@@ -73,14 +72,32 @@ export function CommonFields<D extends CommonDraft>({
         errors={errors}
       />
 
-      <LocalizedTextField
-        name="notes"
-        label={t('fields.notes')}
+      <NotesField
         value={draft.notes}
         onChange={(value) => change('notes', value)}
         error={errors.notes}
-        isMultiline
       />
     </>
+  );
+}
+
+type NotesFieldProps = {
+  value: LocalizedText;
+  onChange: (value: LocalizedText) => void;
+  error?: string;
+};
+
+/** Free notes in each language; on its own for forms without areas (the Areas form). */
+export function NotesField({ value, onChange, error }: NotesFieldProps) {
+  const { t } = useTranslation();
+  return (
+    <LocalizedTextField
+      name="notes"
+      label={t('fields.notes')}
+      value={value}
+      onChange={onChange}
+      error={error}
+      isMultiline
+    />
   );
 }
