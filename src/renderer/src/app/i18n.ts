@@ -1,14 +1,32 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { az } from '@shared/i18n/messages/az';
 import { en } from '@shared/i18n/messages/en';
-import { ru } from '@shared/i18n/messages/ru';
 import type { Language } from '@shared/model/localizedText';
 
-/** Starts i18next with all three languages bundled: the app never fetches text at run time. */
+/**
+ * English is in the first bundle (every language falls back to it); Azerbaijani and Russian are
+ * chunks of the app itself, loaded from app:// the first time they are needed, so the start does
+ * not carry two languages nobody on this computer may read. Nothing is fetched from a network.
+ */
+const LOAD_MESSAGES: Record<Exclude<Language, 'en'>, () => Promise<object>> = {
+  az: async () => (await import('@shared/i18n/messages/az')).az,
+  ru: async () => (await import('@shared/i18n/messages/ru')).ru,
+};
+
+/** Makes sure a language's messages are there before anything is shown in it. */
+export async function loadLanguage(language: Language): Promise<void> {
+  if (language === 'en' || i18next.hasResourceBundle(language, 'translation')) return;
+  i18next.addResourceBundle(language, 'translation', await LOAD_MESSAGES[language]());
+}
+
+/** Starts i18next in the given language, its messages loaded before the first paint. */
 export async function initI18n(language: Language): Promise<typeof i18next> {
+  const resources: Partial<Record<Language, { translation: object }>> = {
+    en: { translation: en },
+  };
+  if (language !== 'en') resources[language] = { translation: await LOAD_MESSAGES[language]() };
   await i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, az: { translation: az }, ru: { translation: ru } },
+    resources,
     lng: language,
     fallbackLng: 'en',
     interpolation: { escapeValue: false },

@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '@shared/model/localizedText';
 import { registryClient } from '../ipc/registryClient';
+import { loadLanguage } from './i18n';
 import { useRegistry } from './RegistryContext';
 import { useNotify } from '../ui/Notifications';
 import { currentLanguage } from '../ui/useFormat';
@@ -18,8 +19,15 @@ export function useLanguage(): [Language, (language: Language) => void, boolean]
   const language = currentLanguage(i18n.resolvedLanguage ?? i18n.language);
   const setLanguage = useCallback(
     (next: Language) => {
-      document.documentElement.lang = next;
-      void i18n.changeLanguage(next);
+      loadLanguage(next)
+        .then(async () => {
+          document.documentElement.lang = next;
+          await i18n.changeLanguage(next);
+        })
+        .catch((error: unknown) => {
+          const message = error instanceof Error ? error.message : String(error);
+          notify({ severity: 'error', message: t('errors.ipc', { code: 'language', message }) });
+        });
       registryClient.settings.update({ uiLanguage: next }).catch((error: unknown) => {
         const message = error instanceof Error ? error.message : String(error);
         notify({ severity: 'warning', message: t('errors.ipc', { code: 'settings', message }) });
