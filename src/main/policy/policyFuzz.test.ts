@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { policyReportSchema, POLICY_SETTING_KEYS } from '@shared/model/policy';
-import { fuzzParameters, withinTimeLimit } from '@shared/testing/fuzz';
+import { FUZZ_TEST_TIMEOUT_MS, fuzzParameters, withinTimeLimit } from '@shared/testing/fuzz';
 import { readPolicy, type PolicyReadOptions } from './policyService';
 
 /**
@@ -37,55 +37,64 @@ async function readBytes(bytes: Uint8Array | string) {
 }
 
 describe('the machine policy file, fuzzed', () => {
-  it('reports random bytes as an invalid file naming policy.json, applying nothing', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.uint8Array({ maxLength: 2_000 }), async (bytes) => {
-        const report = await readBytes(bytes);
-        if (report.source.status === 'invalid') {
-          expect(report.settings).toEqual({});
-          expect(report.problems.length).toBeGreaterThan(0);
-          for (const problem of report.problems) expect(problem.length).toBeGreaterThan(10);
-        }
-      }),
-      fuzzParameters('policyRandomBytes'),
-    );
-  });
+  it(
+    'reports random bytes as an invalid file naming policy.json, applying nothing',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.uint8Array({ maxLength: 2_000 }), async (bytes) => {
+          const report = await readBytes(bytes);
+          if (report.source.status === 'invalid') {
+            expect(report.settings).toEqual({});
+            expect(report.problems.length).toBeGreaterThan(0);
+            for (const problem of report.problems) expect(problem.length).toBeGreaterThan(10);
+          }
+        }),
+        fuzzParameters('policyRandomBytes'),
+      );
+    },
+    FUZZ_TEST_TIMEOUT_MS,
+  );
 
-  it('keeps to known settings for any JSON under any key, and names every problem', async () => {
-    const entry = fc.oneof(
-      fc.jsonValue(),
-      fc.record(
+  it(
+    'keeps to known settings for any JSON under any key, and names every problem',
+    async () => {
+      const entry = fc.oneof(
+        fc.jsonValue(),
+        fc.record(
+          {
+            value: fc.jsonValue(),
+            enforced: fc.oneof(fc.boolean(), fc.jsonValue()),
+            $comment: fc.string(),
+          },
+          { requiredKeys: [] },
+        ),
+      );
+      const settings = fc.dictionary(
+        fc.oneof(fc.constantFrom(...POLICY_SETTING_KEYS), fc.string({ maxLength: 20 })),
+        entry,
+        { maxKeys: 12 },
+      );
+      const file = fc.record(
         {
-          value: fc.jsonValue(),
-          enforced: fc.oneof(fc.boolean(), fc.jsonValue()),
+          version: fc.oneof(fc.constant(1), fc.jsonValue()),
+          settings: fc.oneof(settings, fc.jsonValue()),
           $comment: fc.string(),
+          extra: fc.jsonValue(),
         },
         { requiredKeys: [] },
-      ),
-    );
-    const settings = fc.dictionary(
-      fc.oneof(fc.constantFrom(...POLICY_SETTING_KEYS), fc.string({ maxLength: 20 })),
-      entry,
-      { maxKeys: 12 },
-    );
-    const file = fc.record(
-      {
-        version: fc.oneof(fc.constant(1), fc.jsonValue()),
-        settings: fc.oneof(settings, fc.jsonValue()),
-        $comment: fc.string(),
-        extra: fc.jsonValue(),
-      },
-      { requiredKeys: [] },
-    );
-    await fc.assert(
-      fc.asyncProperty(file, fc.boolean(), async (json, hasBom) => {
-        const report = await readBytes(`${hasBom ? '\uFEFF' : ''}${JSON.stringify(json)}`);
-        for (const key of Object.keys(report.settings)) expect(POLICY_SETTING_KEYS).toContain(key);
-        // A problem-free report applied everything it was given; one with problems says so.
-        if (report.problems.length === 0) expect(report.source.status).toBe('applied');
-        else expect(['partly-applied', 'invalid']).toContain(report.source.status);
-      }),
-      fuzzParameters('policyRandomSettings'),
-    );
-  });
+      );
+      await fc.assert(
+        fc.asyncProperty(file, fc.boolean(), async (json, hasBom) => {
+          const report = await readBytes(`${hasBom ? '\uFEFF' : ''}${JSON.stringify(json)}`);
+          for (const key of Object.keys(report.settings))
+            expect(POLICY_SETTING_KEYS).toContain(key);
+          // A problem-free report applied everything it was given; one with problems says so.
+          if (report.problems.length === 0) expect(report.source.status).toBe('applied');
+          else expect(['partly-applied', 'invalid']).toContain(report.source.status);
+        }),
+        fuzzParameters('policyRandomSettings'),
+      );
+    },
+    FUZZ_TEST_TIMEOUT_MS,
+  );
 });

@@ -2,7 +2,13 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { deflateSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { applyMutations, byteMutations, fuzzParameters, withinTimeLimit } from '../testing/fuzz';
+import {
+  applyMutations,
+  byteMutations,
+  FUZZ_TEST_TIMEOUT_MS,
+  fuzzParameters,
+  withinTimeLimit,
+} from '../testing/fuzz';
 import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
@@ -180,29 +186,33 @@ function backupWithEntry(extra: RawEntry): Uint8Array {
 }
 
 describe('a real backup, damaged', () => {
-  it('is read whole or refused with a named problem, never anything else', async () => {
-    const backups = [validBackup(0), validBackup(6)];
-    expect(Object.keys(await readWhole(backups[0]!)).sort()).toEqual([
-      'agreements',
-      'meta',
-      'partners',
-    ]);
-    await fc.assert(
-      fc.asyncProperty(
-        fc.constantFrom(0, 1),
-        byteMutations(backups[0]!.length),
-        async (which, mutations) => {
-          const bytes = applyMutations(backups[which]!, mutations);
-          try {
-            await withinTimeLimit('reading a backup', () => readWhole(bytes));
-          } catch (error) {
-            expectClearRefusal(error);
-          }
-        },
-      ),
-      fuzzParameters('backupMutated'),
-    );
-  });
+  it(
+    'is read whole or refused with a named problem, never anything else',
+    async () => {
+      const backups = [validBackup(0), validBackup(6)];
+      expect(Object.keys(await readWhole(backups[0]!)).sort()).toEqual([
+        'agreements',
+        'meta',
+        'partners',
+      ]);
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(0, 1),
+          byteMutations(backups[0]!.length),
+          async (which, mutations) => {
+            const bytes = applyMutations(backups[which]!, mutations);
+            try {
+              await withinTimeLimit('reading a backup', () => readWhole(bytes));
+            } catch (error) {
+              expectClearRefusal(error);
+            }
+          },
+        ),
+        fuzzParameters('backupMutated'),
+      );
+    },
+    FUZZ_TEST_TIMEOUT_MS,
+  );
 });
 
 describe('zip entries that could write outside the backup', () => {
@@ -230,123 +240,156 @@ describe('zip entries that could write outside the backup', () => {
       );
     });
 
-  it('refuses `../`, absolute, drive-letter, UNC and control-character names as unsafe, naming the entry', async () => {
-    for (const name of [
-      '../../etc/passwd',
-      'tables/../../evil.json',
-      '/etc/cron.d/x',
-      'C:/Windows/x',
-      '..\\..\\x',
-    ]) {
-      const refusal = await refusalOf(backupWithEntry({ name, data: utf8('x') }));
-      expect(refusal.problem).toBe('unsafe-path');
-      expect(refusal.part).toBe(name);
-      expect(refusal.message).toContain(name);
-    }
-    await fc.assert(
-      fc.asyncProperty(unsafeName, async (name) => {
-        const refusal = await refusalOf(backupWithEntry({ name, data: utf8('payload') }));
+  it(
+    'refuses `../`, absolute, drive-letter, UNC and control-character names as unsafe, naming the entry',
+    async () => {
+      for (const name of [
+        '../../etc/passwd',
+        'tables/../../evil.json',
+        '/etc/cron.d/x',
+        'C:/Windows/x',
+        '..\\..\\x',
+      ]) {
+        const refusal = await refusalOf(backupWithEntry({ name, data: utf8('x') }));
         expect(refusal.problem).toBe('unsafe-path');
-      }),
-      fuzzParameters('backupHostileNames'),
-    );
-  });
+        expect(refusal.part).toBe(name);
+        expect(refusal.message).toContain(name);
+      }
+      await fc.assert(
+        fc.asyncProperty(unsafeName, async (name) => {
+          const refusal = await refusalOf(backupWithEntry({ name, data: utf8('payload') }));
+          expect(refusal.problem).toBe('unsafe-path');
+        }),
+        fuzzParameters('backupHostileNames'),
+      );
+    },
+    FUZZ_TEST_TIMEOUT_MS,
+  );
 
-  it('refuses a name that is not UTF-8, and deeply nested or over-long names', async () => {
-    const notUtf8 = await refusalOf(
-      backupWithEntry({ name: new Uint8Array([0x74, 0xff, 0xfe, 0x2f]), data: utf8('x') }),
-    );
-    expect(notUtf8.problem).toBe('corrupt');
-    expect(notUtf8.message).toMatch(/not UTF-8/);
+  it(
+    'refuses a name that is not UTF-8, and deeply nested or over-long names',
+    async () => {
+      const notUtf8 = await refusalOf(
+        backupWithEntry({ name: new Uint8Array([0x74, 0xff, 0xfe, 0x2f]), data: utf8('x') }),
+      );
+      expect(notUtf8.problem).toBe('corrupt');
+      expect(notUtf8.message).toMatch(/not UTF-8/);
 
-    const deep = `attachments/${'a/'.repeat(250)}x`;
-    const tooDeep = await refusalOf(backupWithEntry({ name: deep, data: utf8('x') }));
-    expect(tooDeep.problem).toBe('unsafe-path');
+      const deep = `attachments/${'a/'.repeat(250)}x`;
+      const tooDeep = await refusalOf(backupWithEntry({ name: deep, data: utf8('x') }));
+      expect(tooDeep.problem).toBe('unsafe-path');
 
-    const nested = `attachments/${'sub/'.repeat(20)}${hex(utf8('x'))}`;
-    const misplaced = await refusalOf(backupWithEntry({ name: nested, data: utf8('x') }));
-    expect(misplaced.problem).toBe('unexpected-entry');
-    expect(misplaced.message).toContain('has no place in a registry backup');
-  });
+      const nested = `attachments/${'sub/'.repeat(20)}${hex(utf8('x'))}`;
+      const misplaced = await refusalOf(backupWithEntry({ name: nested, data: utf8('x') }));
+      expect(misplaced.problem).toBe('unexpected-entry');
+      expect(misplaced.message).toContain('has no place in a registry backup');
+    },
+    FUZZ_TEST_TIMEOUT_MS,
+  );
 });
 
 describe('absurd sizes and zip bombs', () => {
-  it('refuses any entry declaring more than its limit before inflating a byte', async () => {
-    const sizes = fc.integer({ min: BACKUP_LIMITS.tableBytes + 1, max: 0xfffffffe });
-    await fc.assert(
-      fc.asyncProperty(sizes, fc.constantFrom<0 | 8>(0, 8), async (size, method) => {
-        const bytes = backupWithEntry({ name: 'tables/bomb.json', data: utf8('[]'), method, size });
-        const refusal = await refusalOf(bytes);
-        // A stored entry with two sizes is damaged; a deflated one is simply too large.
-        expect(['too-large', 'corrupt']).toContain(refusal.problem);
-        expect(refusal.part).toBe('tables/bomb.json');
-      }),
-      fuzzParameters('backupAbsurdSizes'),
-    );
-  });
+  it(
+    'refuses any entry declaring more than its limit before inflating a byte',
+    async () => {
+      const sizes = fc.integer({ min: BACKUP_LIMITS.tableBytes + 1, max: 0xfffffffe });
+      await fc.assert(
+        fc.asyncProperty(sizes, fc.constantFrom<0 | 8>(0, 8), async (size, method) => {
+          const bytes = backupWithEntry({
+            name: 'tables/bomb.json',
+            data: utf8('[]'),
+            method,
+            size,
+          });
+          const refusal = await refusalOf(bytes);
+          // A stored entry with two sizes is damaged; a deflated one is simply too large.
+          expect(['too-large', 'corrupt']).toContain(refusal.problem);
+          expect(refusal.part).toBe('tables/bomb.json');
+        }),
+        fuzzParameters('backupAbsurdSizes'),
+      );
+    },
+    FUZZ_TEST_TIMEOUT_MS,
+  );
 
-  it('stops a zip bomb at the size it declares: 64 MiB of zeros declared as 1 KiB', async () => {
-    const zeros = new Uint8Array(64 * 1_048_576);
-    const bomb = rawZip([{ name: 'tables/partners.json', data: zeros, method: 8, size: 1_024 }]);
-    expect(bomb.byteLength).toBeLessThan(200_000);
-    const [entry] = await readZipDirectory(bytesSource(bomb), {
-      fileBytes: BACKUP_LIMITS.fileBytes,
-      entries: 10,
-      entryBytes: () => BACKUP_LIMITS.tableBytes,
-    });
-    const error: unknown = await withinTimeLimit('inflating a bomb', () =>
-      readZipEntry(bytesSource(bomb), entry!),
-    ).catch((caught: unknown) => caught);
-    expectClearRefusal(error);
-    expect((error as BackupFormatError).problem).toBe('too-large');
-    expect((error as BackupFormatError).message).toContain('expands beyond the 1024 bytes');
-  });
+  it(
+    'stops a zip bomb at the size it declares: 64 MiB of zeros declared as 1 KiB',
+    async () => {
+      const zeros = new Uint8Array(64 * 1_048_576);
+      const bomb = rawZip([{ name: 'tables/partners.json', data: zeros, method: 8, size: 1_024 }]);
+      expect(bomb.byteLength).toBeLessThan(200_000);
+      const [entry] = await readZipDirectory(bytesSource(bomb), {
+        fileBytes: BACKUP_LIMITS.fileBytes,
+        entries: 10,
+        entryBytes: () => BACKUP_LIMITS.tableBytes,
+      });
+      const error: unknown = await withinTimeLimit('inflating a bomb', () =>
+        readZipEntry(bytesSource(bomb), entry!),
+      ).catch((caught: unknown) => caught);
+      expectClearRefusal(error);
+      expect((error as BackupFormatError).problem).toBe('too-large');
+      expect((error as BackupFormatError).message).toContain('expands beyond the 1024 bytes');
+    },
+    FUZZ_TEST_TIMEOUT_MS,
+  );
 
-  it('refuses a declared size larger than the data (a lie either way)', async () => {
-    const refusal = await refusalOf(
-      backupWithEntry({
-        name: `attachments/${hex(utf8('abc'))}`,
-        data: utf8('abc'),
-        method: 8,
-        size: 3_000,
-      }),
-    );
-    expect(['corrupt', 'truncated', 'invalid-manifest']).toContain(refusal.problem);
-  });
+  it(
+    'refuses a declared size larger than the data (a lie either way)',
+    async () => {
+      const refusal = await refusalOf(
+        backupWithEntry({
+          name: `attachments/${hex(utf8('abc'))}`,
+          data: utf8('abc'),
+          method: 8,
+          size: 3_000,
+        }),
+      );
+      expect(['corrupt', 'truncated', 'invalid-manifest']).toContain(refusal.problem);
+    },
+    FUZZ_TEST_TIMEOUT_MS,
+  );
 
-  it('refuses more entries than the limit, and an end record counting entries the file lacks', async () => {
-    const many = rawZip(
-      Array.from({ length: 12 }, (_, index) => ({
-        name: `tables/t${index}.json`,
-        data: utf8('[]'),
-      })),
-    );
-    const error: unknown = await readZipDirectory(bytesSource(many), {
-      fileBytes: 1_000_000,
-      entries: 10,
-      entryBytes: () => 100,
-    }).catch((caught: unknown) => caught);
-    expectClearRefusal(error);
-    expect((error as BackupFormatError).problem).toBe('too-large');
-    expect((error as BackupFormatError).message).toContain('12 entries; at most 10');
+  it(
+    'refuses more entries than the limit, and an end record counting entries the file lacks',
+    async () => {
+      const many = rawZip(
+        Array.from({ length: 12 }, (_, index) => ({
+          name: `tables/t${index}.json`,
+          data: utf8('[]'),
+        })),
+      );
+      const error: unknown = await readZipDirectory(bytesSource(many), {
+        fileBytes: 1_000_000,
+        entries: 10,
+        entryBytes: () => 100,
+      }).catch((caught: unknown) => caught);
+      expectClearRefusal(error);
+      expect((error as BackupFormatError).problem).toBe('too-large');
+      expect((error as BackupFormatError).message).toContain('12 entries; at most 10');
 
-    const lying = rawZip([{ name: 'manifest.json', data: utf8('{}') }], { entryCount: 60_000 });
-    const refusal = await refusalOf(lying);
-    expect(refusal.problem).toBe('corrupt');
-    expect(refusal.message).toMatch(/directory is damaged at entry 2/);
-  });
+      const lying = rawZip([{ name: 'manifest.json', data: utf8('{}') }], { entryCount: 60_000 });
+      const refusal = await refusalOf(lying);
+      expect(refusal.problem).toBe('corrupt');
+      expect(refusal.message).toMatch(/directory is damaged at entry 2/);
+    },
+    FUZZ_TEST_TIMEOUT_MS,
+  );
 
-  it('refuses a file too large to be a backup before reading any of it', async () => {
-    let reads = 0;
-    const error: unknown = await openBackup({
-      size: BACKUP_LIMITS.fileBytes + 1,
-      read: () => {
-        reads += 1;
-        return Promise.resolve(new Uint8Array(0));
-      },
-    }).catch((caught: unknown) => caught);
-    expectClearRefusal(error);
-    expect((error as BackupFormatError).problem).toBe('too-large');
-    expect(reads).toBe(0);
-  });
+  it(
+    'refuses a file too large to be a backup before reading any of it',
+    async () => {
+      let reads = 0;
+      const error: unknown = await openBackup({
+        size: BACKUP_LIMITS.fileBytes + 1,
+        read: () => {
+          reads += 1;
+          return Promise.resolve(new Uint8Array(0));
+        },
+      }).catch((caught: unknown) => caught);
+      expectClearRefusal(error);
+      expect((error as BackupFormatError).problem).toBe('too-large');
+      expect(reads).toBe(0);
+    },
+    FUZZ_TEST_TIMEOUT_MS,
+  );
 });
