@@ -5,7 +5,11 @@ import { writeFileAtomic } from '../fs/atomicWrite';
 import { describeFileError } from './fileErrors';
 import type { FileDialogs, FileFilter } from './fileDialogs';
 
-export type FileServiceDeps = { dialogs: FileDialogs };
+export type FileServiceDeps = {
+  dialogs: FileDialogs;
+  /** How saved bytes reach the disk; tests pass a writer that fails as a full disk would. */
+  writeFile?: (path: string, bytes: Uint8Array) => Promise<void>;
+};
 
 /** A file the user picked, read whole: its name and bytes (the path stays in main). */
 export type OpenedFile = { name: string; size: number; bytes: Uint8Array<ArrayBuffer> };
@@ -73,7 +77,7 @@ export class FileService {
     const path = extname(chosen) === '' && extension ? `${chosen}.${extension}` : chosen;
     const name = basename(path);
     try {
-      await writeFileAtomic(path, options.bytes);
+      await (this.deps.writeFile ?? writeFileAtomic)(path, options.bytes);
     } catch (error) {
       throw describeFileError(error, name, 'write');
     }

@@ -8,6 +8,7 @@ import { createBackupOverIpc } from '../features/backup/backupTransport';
 import { registryClient } from '../ipc/registryClient';
 import { DatabaseErrorScreen } from './DatabaseErrorScreen';
 import { LoadingScreen } from './LoadingScreen';
+import { RegistrySupersededScreen } from './RegistrySupersededScreen';
 
 export type RegistryContextValue = {
   /** Everyday reads and single-record writes (Chromium's default durability). */
@@ -37,6 +38,8 @@ export function useRegistry(): RegistryContextValue {
 type OpenState =
   | { status: 'opening' }
   | { status: 'failed'; error: unknown }
+  /** Another window or launch upgraded the registry; this one closed it and must reload. */
+  | { status: 'superseded' }
   | {
       status: 'open';
       db: RegistryDb;
@@ -123,7 +126,12 @@ export function RegistryProvider({
 
   useEffect(() => {
     if (state.status !== 'open') return undefined;
+    const supersede = () => setState({ status: 'superseded' });
+    state.db.on('versionchange', supersede);
+    state.bulkDb.on('versionchange', supersede);
     return () => {
+      state.db.on('versionchange').unsubscribe(supersede);
+      state.bulkDb.on('versionchange').unsubscribe(supersede);
       state.db.close();
       state.bulkDb.close();
     };
@@ -147,6 +155,7 @@ export function RegistryProvider({
   }, [state, device, isStoragePersisted]);
 
   if (state.status === 'opening') return <LoadingScreen />;
+  if (state.status === 'superseded') return <RegistrySupersededScreen />;
   if (state.status === 'failed') {
     return (
       <DatabaseErrorScreen

@@ -110,6 +110,14 @@ export class RegistryDb extends Dexie {
       const version = this.version(schema.version).stores(schema.stores);
       if (schema.upgrade) version.upgrade(schema.upgrade);
     }
+    this.on('versionchange', () => {
+      // Another window or launch is upgrading (or deleting) the registry. Dexie's default handler
+      // closes and reopens on the next query, which would let this build's code write into a
+      // schema it does not know. Stay closed instead (the UI asks the user to reload), and return
+      // false: Dexie calls versionchange listeners newest first, and false keeps its default away.
+      this.close({ disableAutoOpen: true });
+      return false;
+    });
     this.on('populate', (transaction) => {
       // A registry's identity, so an exchange bundle meant for another registry can be recognised.
       void transaction.table('meta').add({ key: 'registryId', value: crypto.randomUUID() });

@@ -72,4 +72,24 @@ describe('describeError', () => {
     );
     expect(describeError(new Error('Quota exceeded'), t)).toBe('Quota exceeded');
   });
+
+  it('names a full registry storage and a registry closed by an upgrade, whatever wraps them', async () => {
+    const t = await translator('en');
+    const quota = new DOMException('Quota exceeded', 'QuotaExceededError');
+    // Dexie wraps the browser's error as `inner`; an AbortError of the transaction may carry it.
+    const wrapped = Object.assign(new Error('Transaction aborted'), {
+      name: 'AbortError',
+      inner: quota,
+    });
+    expect(describeError(quota, t)).toBe(en.errors.storageFull);
+    expect(describeError(wrapped, t)).toBe(en.errors.storageFull);
+    expect(describeError(new Error('Write failed', { cause: quota }), t)).toBe(
+      en.errors.storageFull,
+    );
+    const closed = Object.assign(new Error('Database has been closed'), {
+      name: 'DatabaseClosedError',
+    });
+    expect(describeError(closed, t)).toBe(en.errors.storageClosed);
+    expect(describeError(quota, await translator('az'))).toBe(az.errors.storageFull);
+  });
 });

@@ -17,9 +17,21 @@ type TranslatedCode = (typeof TRANSLATED)[number];
 const isTranslated = (code: string): code is TranslatedCode =>
   (TRANSLATED as readonly string[]).includes(code);
 
+/** The error or anything it wraps (Dexie's `inner`, a `cause`) is named `name`. */
+function isCausedBy(error: unknown, name: string): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth += 1) {
+    if (current.name === name) return true;
+    const wrapped = current as Error & { inner?: unknown };
+    current = wrapped.inner ?? wrapped.cause;
+  }
+  return false;
+}
+
 /**
  * What went wrong, for the user: file failures from main in the UI language with the file's name,
- * anything else with its own message (main's English, or a renderer error's text).
+ * a full or closed registry database in words that say what to do, anything else with its own
+ * message (main's English, or a renderer error's text).
  */
 export function describeError(error: unknown, t: TFunction): string {
   if (error instanceof IpcCallError && isTranslated(error.code) && error.details.fileName) {
@@ -50,5 +62,8 @@ export function describeError(error: unknown, t: TFunction): string {
         return t('fileErrors.noViewer', { fileName });
     }
   }
+  // Storage trouble has a cause the user can act on; IndexedDB's own words do not say it.
+  if (isCausedBy(error, 'QuotaExceededError')) return t('errors.storageFull');
+  if (isCausedBy(error, 'DatabaseClosedError')) return t('errors.storageClosed');
   return error instanceof Error ? error.message : String(error);
 }

@@ -1144,6 +1144,13 @@ export const az = {
     databaseNewer:
       'Bu kompüterdəki reyestr sonuncu dəfə «Əməkdaşlıq reyestri» proqramının daha yeni versiyası ilə açılıb. Heç nə dəyişdirilməyib. Onu açmaq üçün həmin (və ya daha yeni) versiyanı quraşdırın.',
     ipc: 'Proqram sorğunu yerinə yetirə bilmədi ({{code}}): {{message}}',
+    storageFull:
+      'Bu kompüterdə reyestrin yaddaşı doludur (disk və ya proqrama ayrılmış yer), ona görə heç nə yadda saxlanılmadı. Daxil etdikləriniz yerindədir: diskdə yer boşaldın, sonra yenidən yadda saxlayın.',
+    storageClosed:
+      'Proqramın başqa pəncərəsi reyestri yenilədiyi üçün reyestr bağlandı. Bundan sonra bu pəncərə heç nə yadda saxlamadı. Pəncərəni yenidən yükləyin.',
+    supersededTitle: 'Reyestr başqa pəncərədə yeniləndi',
+    supersededBody:
+      '«Əməkdaşlıq reyestri» proqramının başqa pəncərəsi bu reyestri daha yeni versiya ilə açdı. Heç nə zədələnməsin deyə bu pəncərə ondan istifadəni dayandırdı. Davam etmək üçün pəncərəni yenidən yükləyin.',
   },
   enums: {
     partnerKind: {

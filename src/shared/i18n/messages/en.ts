@@ -1128,6 +1128,13 @@ export const en = {
     databaseNewer:
       'The registry on this computer was last opened by a newer version of Cooperation Registry. Nothing has been changed. Install that version (or a later one) to open it.',
     ipc: 'The app could not complete the request ({{code}}): {{message}}',
+    storageFull:
+      'The registry’s storage on this computer is full (the disk or the space the app may use), so nothing was saved. What you entered is still here: free some disk space, then save again.',
+    storageClosed:
+      'The registry was closed because another window of the app upgraded it. Nothing was saved by this window after that. Reload the window.',
+    supersededTitle: 'The registry was upgraded in another window',
+    supersededBody:
+      'Another window of Cooperation Registry opened this registry with a newer version. This window stopped using it so that nothing is damaged. Reload the window to go on.',
   },
   enums: {
     partnerKind: {

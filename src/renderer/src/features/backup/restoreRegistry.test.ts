@@ -1,5 +1,5 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
@@ -9,6 +9,7 @@ import { decodeBackupTables } from '@shared/backup/backupTables';
 import { createRecord, deleteRecord, updateRecord } from '../../db/changeTracking';
 import type { RegistryDb } from '../../db/RegistryDb';
 import { LATEST_SCHEMA_VERSION, SCHEMA_VERSIONS } from '../../db/schema';
+import { failStoreWritesAfter } from '../../db/testing/injectFailure';
 import { createTestDb, openTestDbAt, testContext } from '../../db/testing/testDb';
 import {
   backupRequest,
@@ -244,6 +245,23 @@ describe('restoring over the current registry', () => {
       }),
     ).rejects.toThrow();
     expect(await readRegistryTables(db)).toEqual(before);
+  });
+
+  it('changes nothing when the disk fails midway through writing the tables back', async () => {
+    const { db, backup } = await changedSinceBackup();
+    const before = await readRegistryTables(db);
+    const total = Object.values(backup.rows).reduce((sum, rows) => sum + rows.length, 0);
+    // Tables are cleared and refilled one after another: fail on the first, a middle and the last row.
+    for (const failAfter of [0, Math.floor(total / 2), total - 1]) {
+      const { createBackup } = recordingBackups();
+      const attempts = failStoreWritesAfter(failAfter);
+      await expect(
+        restoreOverCurrent({ db, bulkDb: freshDbNamed(db.name), backup, createBackup, location }),
+      ).rejects.toThrow(/disk is full/);
+      expect(attempts.attempted).toBe(failAfter + 1);
+      vi.restoreAllMocks();
+      expect(await readRegistryTables(db), `failing after ${failAfter} rows`).toEqual(before);
+    }
   });
 
   it('changes nothing when the backup before the restore fails', async () => {

@@ -14,6 +14,7 @@ import { useRegistry } from '../../app/RegistryContext';
 import { recordListPath, recordPath } from '../../app/recordPaths';
 import { checkContent, createRecord, MutationError, updateRecord } from '../../db/changeTracking';
 import { recordLabel } from '../../features/records/recordLabel';
+import { describeError } from '../describeError';
 import { useNotify } from '../Notifications';
 import { useFormat } from '../useFormat';
 import { fieldErrors } from './fieldErrors';
@@ -122,9 +123,8 @@ export function useRecordForm<K extends RecordKind, D>({
       } else if (error instanceof MutationError && error.reason === 'stale') {
         setFormError(t('form.errors.stale'));
       } else {
-        setFormError(
-          t('trash.failed', { message: error instanceof Error ? error.message : String(error) }),
-        );
+        // The draft stays as it is: a full disk must not cost the user what they typed.
+        setFormError(t('trash.failed', { message: describeError(error, t) }));
       }
     } finally {
       setIsSaving(false);

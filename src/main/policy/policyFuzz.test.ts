@@ -1,0 +1,100 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { policyReportSchema, POLICY_SETTING_KEYS } from '@shared/model/policy';
+import { FUZZ_TEST_TIMEOUT_MS, fuzzParameters, withinTimeLimit } from '@shared/testing/fuzz';
+import { readPolicy, type PolicyReadOptions } from './policyService';
+
+/**
+ * The reliability suite for the machine policy file (issue 9): IT writes it by hand, so any bytes
+ * may be there. readPolicy never throws; its report always passes the policy:get contract, and a
+ * file that cannot be used says why in a problem that names policy.json or the key concerned.
+ */
+
+let folder: string;
+let options: PolicyReadOptions;
+
+beforeAll(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'policy-fuzz-'));
+  options = {
+    filePath: join(folder, 'policy.json'),
+    platform: 'linux',
+    env: { HOME: '/home/officer', XDG_DATA_HOME: '/home/officer/.local/share' },
+  };
+});
+
+afterAll(async () => {
+  await rm(folder, { recursive: true, force: true });
+});
+
+async function readBytes(bytes: Uint8Array | string) {
+  await writeFile(options.filePath, bytes);
+  const report = await withinTimeLimit('readPolicy', () => readPolicy(options));
+  expect(policyReportSchema.safeParse(report).success).toBe(true);
+  return report;
+}
+
+describe('the machine policy file, fuzzed', () => {
+  it(
+    'reports random bytes as an invalid file naming policy.json, applying nothing',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.uint8Array({ maxLength: 2_000 }), async (bytes) => {
+          const report = await readBytes(bytes);
+          if (report.source.status === 'invalid') {
+            expect(report.settings).toEqual({});
+            expect(report.problems.length).toBeGreaterThan(0);
+            for (const problem of report.problems) expect(problem.length).toBeGreaterThan(10);
+          }
+        }),
+        fuzzParameters('policyRandomBytes'),
+      );
+    },
+    FUZZ_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'keeps to known settings for any JSON under any key, and names every problem',
+    async () => {
+      const entry = fc.oneof(
+        fc.jsonValue(),
+        fc.record(
+          {
+            value: fc.jsonValue(),
+            enforced: fc.oneof(fc.boolean(), fc.jsonValue()),
+            $comment: fc.string(),
+          },
+          { requiredKeys: [] },
+        ),
+      );
+      const settings = fc.dictionary(
+        fc.oneof(fc.constantFrom(...POLICY_SETTING_KEYS), fc.string({ maxLength: 20 })),
+        entry,
+        { maxKeys: 12 },
+      );
+      const file = fc.record(
+        {
+          version: fc.oneof(fc.constant(1), fc.jsonValue()),
+          settings: fc.oneof(settings, fc.jsonValue()),
+          $comment: fc.string(),
+          extra: fc.jsonValue(),
+        },
+        { requiredKeys: [] },
+      );
+      await fc.assert(
+        fc.asyncProperty(file, fc.boolean(), async (json, hasBom) => {
+          const report = await readBytes(`${hasBom ? '\uFEFF' : ''}${JSON.stringify(json)}`);
+          for (const key of Object.keys(report.settings))
+            expect(POLICY_SETTING_KEYS).toContain(key);
+          // A problem-free report applied everything it was given; one with problems says so.
+          if (report.problems.length === 0) expect(report.source.status).toBe('applied');
+          else expect(['partly-applied', 'invalid']).toContain(report.source.status);
+        }),
+        fuzzParameters('policyRandomSettings'),
+      );
+    },
+    FUZZ_TEST_TIMEOUT_MS,
+  );
+});

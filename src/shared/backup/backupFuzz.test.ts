@@ -1,0 +1,395 @@
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
+import { deflateSync, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import {
+  applyMutations,
+  byteMutations,
+  FUZZ_TEST_TIMEOUT_MS,
+  fuzzParameters,
+  withinTimeLimit,
+} from '../testing/fuzz';
+import {
+  BACKUP_FORMAT,
+  BACKUP_FORMAT_VERSION,
+  BACKUP_LIMITS,
+  BACKUP_PROBLEMS,
+  BackupFormatError,
+  type BackupManifest,
+} from './backupFormat';
+import { decodeBackupTables, encodeBackupTables } from './backupTables';
+import { Crc32 } from './crc32';
+import { openBackup, verifyBackup, type CreateSha256 } from './readBackup';
+import { bytesSource, readZipDirectory, readZipEntry } from './zipReader';
+
+/**
+ * The reliability suite for backup files (issue 9): damaged real backups, and zips built by hand
+ * the way an attacker would (`../` names, absolute paths, absurd declared sizes, zip bombs, deep
+ * nesting, too many entries). Each is refused with a BackupFormatError naming what is wrong, and
+ * nothing but a BackupFormatError ever escapes. Reading never writes: refusal changes nothing.
+ */
+
+const sha256: CreateSha256 = () => {
+  const hash = createHash('sha256');
+  return { update: (chunk) => hash.update(chunk), digestHex: () => hash.digest('hex') };
+};
+const hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+const ROWS = {
+  partners: [
+    { id: 'p1', name: { az: 'Beynəlxalq Miqrasiya Təşkilatı', en: 'IOM' }, deletedAt: null },
+    { id: 'p2', name: { ru: 'Удалённый партнёр' }, deletedAt: '2026-01-02T00:00:00.000Z' },
+  ],
+  agreements: [{ id: 'a1', title: { en: 'Memorandum' }, signedDate: '2014-03' }],
+  meta: [{ key: 'registryId', value: '5e0b4c1e-0000-4000-8000-000000000001' }],
+};
+const ATTACHMENT = utf8('%PDF-1.7 scanned memorandum, page 1 of 1');
+
+function manifestFor(files: Record<string, Uint8Array>): BackupManifest {
+  return {
+    format: BACKUP_FORMAT,
+    formatVersion: BACKUP_FORMAT_VERSION,
+    createdAt: '2026-11-01T09:00:00.000Z',
+    reason: 'manual',
+    appVersion: '0.1.0',
+    schemaVersion: 3,
+    registryId: '5e0b4c1e-0000-4000-8000-000000000001',
+    device: { deviceId: 'device-1', deviceName: 'Bakı noutbuku' },
+    tables: Object.fromEntries(
+      Object.entries(ROWS).map(([name, rows]) => [name, { rows: rows.length }]),
+    ),
+    attachments: { count: 1, bytes: ATTACHMENT.byteLength },
+    skippedAttachments: [],
+    parts: Object.entries(files).map(([path, bytes]) => ({
+      path,
+      size: bytes.byteLength,
+      sha256: hex(bytes),
+    })),
+  };
+}
+
+/** A valid backup as main writes one; `level: 0` stores the parts so damage lands in their text. */
+function validBackup(level: 0 | 6): Uint8Array {
+  const files: Record<string, Uint8Array> = {};
+  for (const table of encodeBackupTables(ROWS)) files[`tables/${table.name}.json`] = table.bytes;
+  files[`attachments/${hex(ATTACHMENT)}`] = ATTACHMENT;
+  files['manifest.json'] = utf8(JSON.stringify(manifestFor(files)));
+  return zipSync(files, { level });
+}
+
+async function readWhole(bytes: Uint8Array) {
+  const source = bytesSource(bytes);
+  const opened = await openBackup(source);
+  const verified = await verifyBackup(source, opened, sha256);
+  return decodeBackupTables(verified.manifest, verified.tables);
+}
+
+/** The refusal reading `bytes` ends in; fails the test on success or any other kind of error. */
+async function refusalOf(bytes: Uint8Array): Promise<BackupFormatError> {
+  const outcome: unknown = await withinTimeLimit('reading a backup', () => readWhole(bytes)).then(
+    () => null,
+    (error: unknown) => error,
+  );
+  if (outcome === null) throw new Error('The backup was accepted');
+  expectClearRefusal(outcome);
+  return outcome as BackupFormatError;
+}
+
+function expectClearRefusal(error: unknown) {
+  expect(error).toBeInstanceOf(BackupFormatError);
+  const refusal = error as BackupFormatError;
+  expect(BACKUP_PROBLEMS).toContain(refusal.problem);
+  expect(refusal.message.length).toBeGreaterThan(15);
+}
+
+type RawEntry = {
+  name: string | Uint8Array;
+  data: Uint8Array;
+  method?: 0 | 8;
+  /** What the headers declare, whatever `data` holds. */
+  size?: number;
+  crc?: number;
+};
+
+/**
+ * A zip written byte by byte, so its headers can say anything: names no zip library would write,
+ * sizes that lie. `entryCount` overrides the count in the end record.
+ */
+function rawZip(entries: readonly RawEntry[], options: { entryCount?: number } = {}): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  const central: Uint8Array[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const name = typeof entry.name === 'string' ? utf8(entry.name) : entry.name;
+    const method = entry.method ?? 0;
+    const stored = method === 8 ? deflateSync(entry.data) : entry.data;
+    const crc = new Crc32();
+    crc.update(entry.data);
+    const size = entry.size ?? entry.data.byteLength;
+    const crcValue = entry.crc ?? crc.digest();
+    const local = new DataView(new ArrayBuffer(30));
+    local.setUint32(0, 0x04034b50, true);
+    local.setUint16(4, 20, true);
+    local.setUint16(6, 0x0800, true);
+    local.setUint16(8, method, true);
+    local.setUint32(14, crcValue, true);
+    local.setUint32(18, stored.byteLength, true);
+    local.setUint32(22, size, true);
+    local.setUint16(26, name.byteLength, true);
+    const header = new Uint8Array(local.buffer);
+    chunks.push(header, name, stored);
+    const record = new DataView(new ArrayBuffer(46));
+    record.setUint32(0, 0x02014b50, true);
+    record.setUint16(4, 20, true);
+    record.setUint16(6, 20, true);
+    record.setUint16(8, 0x0800, true);
+    record.setUint16(10, method, true);
+    record.setUint32(16, crcValue, true);
+    record.setUint32(20, stored.byteLength, true);
+    record.setUint32(24, size, true);
+    record.setUint16(28, name.byteLength, true);
+    record.setUint32(42, offset, true);
+    central.push(new Uint8Array(record.buffer), name);
+    offset += header.byteLength + name.byteLength + stored.byteLength;
+  }
+  const directorySize = central.reduce((sum, chunk) => sum + chunk.byteLength, 0);
+  const end = new DataView(new ArrayBuffer(22));
+  end.setUint32(0, 0x06054b50, true);
+  end.setUint16(8, options.entryCount ?? entries.length, true);
+  end.setUint16(10, options.entryCount ?? entries.length, true);
+  end.setUint32(12, directorySize, true);
+  end.setUint32(16, offset, true);
+  const all = [...chunks, ...central, new Uint8Array(end.buffer)];
+  const result = new Uint8Array(all.reduce((sum, chunk) => sum + chunk.byteLength, 0));
+  let at = 0;
+  for (const chunk of all) {
+    result.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return result;
+}
+
+/** A backup built by hand whose manifest is valid and lists one extra part, under any name. */
+function backupWithEntry(extra: RawEntry): Uint8Array {
+  const files: Record<string, Uint8Array> = {};
+  for (const table of encodeBackupTables(ROWS)) files[`tables/${table.name}.json`] = table.bytes;
+  const manifest = manifestFor(files);
+  const extraName =
+    typeof extra.name === 'string' ? extra.name : new TextDecoder().decode(extra.name);
+  manifest.parts.push({ path: extraName, size: extra.data.byteLength, sha256: hex(extra.data) });
+  return rawZip([
+    { name: 'manifest.json', data: utf8(JSON.stringify(manifest)) },
+    ...Object.entries(files).map(([name, data]) => ({ name, data })),
+    extra,
+  ]);
+}
+
+describe('a real backup, damaged', () => {
+  it(
+    'is read whole or refused with a named problem, never anything else',
+    async () => {
+      const backups = [validBackup(0), validBackup(6)];
+      expect(Object.keys(await readWhole(backups[0]!)).sort()).toEqual([
+        'agreements',
+        'meta',
+        'partners',
+      ]);
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(0, 1),
+          byteMutations(backups[0]!.length),
+          async (which, mutations) => {
+            const bytes = applyMutations(backups[which]!, mutations);
+            try {
+              await withinTimeLimit('reading a backup', () => readWhole(bytes));
+            } catch (error) {
+              expectClearRefusal(error);
+            }
+          },
+        ),
+        fuzzParameters('backupMutated'),
+      );
+    },
+    FUZZ_TEST_TIMEOUT_MS,
+  );
+});
+
+describe('zip entries that could write outside the backup', () => {
+  const segment = fc.oneof(
+    fc.constantFrom('..', '.', '', 'tables', 'attachments', 'C:', 'c:', '~', '..\\..', 'a\\b'),
+    fc.string({ minLength: 1, maxLength: 8 }),
+  );
+  const unsafeName = fc
+    .tuple(
+      fc.constantFrom('', '/', 'C:/', 'C:\\', '\\\\server\\share\\'),
+      fc.array(segment, { minLength: 1, maxLength: 6 }),
+      fc.constantFrom('', '\u0000', '\n', '\u007f'),
+    )
+    .map(([prefix, segments, tail]) => `${prefix}${segments.join('/')}${tail}`)
+    .filter((name) => {
+      const segments = name.split('/');
+      return (
+        name.startsWith('/') ||
+        name.includes('\\') ||
+        /^[A-Za-z]:/.test(name) ||
+        Array.from({ length: name.length }, (_, i) => name.charCodeAt(i)).some(
+          (code) => code < 32 || code === 127,
+        ) ||
+        segments.some((part) => part === '' || part === '.' || part === '..')
+      );
+    });
+
+  it(
+    'refuses `../`, absolute, drive-letter, UNC and control-character names as unsafe, naming the entry',
+    async () => {
+      for (const name of [
+        '../../etc/passwd',
+        'tables/../../evil.json',
+        '/etc/cron.d/x',
+        'C:/Windows/x',
+        '..\\..\\x',
+      ]) {
+        const refusal = await refusalOf(backupWithEntry({ name, data: utf8('x') }));
+        expect(refusal.problem).toBe('unsafe-path');
+        expect(refusal.part).toBe(name);
+        expect(refusal.message).toContain(name);
+      }
+      await fc.assert(
+        fc.asyncProperty(unsafeName, async (name) => {
+          const refusal = await refusalOf(backupWithEntry({ name, data: utf8('payload') }));
+          expect(refusal.problem).toBe('unsafe-path');
+        }),
+        fuzzParameters('backupHostileNames'),
+      );
+    },
+    FUZZ_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'refuses a name that is not UTF-8, and deeply nested or over-long names',
+    async () => {
+      const notUtf8 = await refusalOf(
+        backupWithEntry({ name: new Uint8Array([0x74, 0xff, 0xfe, 0x2f]), data: utf8('x') }),
+      );
+      expect(notUtf8.problem).toBe('corrupt');
+      expect(notUtf8.message).toMatch(/not UTF-8/);
+
+      const deep = `attachments/${'a/'.repeat(250)}x`;
+      const tooDeep = await refusalOf(backupWithEntry({ name: deep, data: utf8('x') }));
+      expect(tooDeep.problem).toBe('unsafe-path');
+
+      const nested = `attachments/${'sub/'.repeat(20)}${hex(utf8('x'))}`;
+      const misplaced = await refusalOf(backupWithEntry({ name: nested, data: utf8('x') }));
+      expect(misplaced.problem).toBe('unexpected-entry');
+      expect(misplaced.message).toContain('has no place in a registry backup');
+    },
+    FUZZ_TEST_TIMEOUT_MS,
+  );
+});
+
+describe('absurd sizes and zip bombs', () => {
+  it(
+    'refuses any entry declaring more than its limit before inflating a byte',
+    async () => {
+      const sizes = fc.integer({ min: BACKUP_LIMITS.tableBytes + 1, max: 0xfffffffe });
+      await fc.assert(
+        fc.asyncProperty(sizes, fc.constantFrom<0 | 8>(0, 8), async (size, method) => {
+          const bytes = backupWithEntry({
+            name: 'tables/bomb.json',
+            data: utf8('[]'),
+            method,
+            size,
+          });
+          const refusal = await refusalOf(bytes);
+          // A stored entry with two sizes is damaged; a deflated one is simply too large.
+          expect(['too-large', 'corrupt']).toContain(refusal.problem);
+          expect(refusal.part).toBe('tables/bomb.json');
+        }),
+        fuzzParameters('backupAbsurdSizes'),
+      );
+    },
+    FUZZ_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'stops a zip bomb at the size it declares: 64 MiB of zeros declared as 1 KiB',
+    async () => {
+      const zeros = new Uint8Array(64 * 1_048_576);
+      const bomb = rawZip([{ name: 'tables/partners.json', data: zeros, method: 8, size: 1_024 }]);
+      expect(bomb.byteLength).toBeLessThan(200_000);
+      const [entry] = await readZipDirectory(bytesSource(bomb), {
+        fileBytes: BACKUP_LIMITS.fileBytes,
+        entries: 10,
+        entryBytes: () => BACKUP_LIMITS.tableBytes,
+      });
+      const error: unknown = await withinTimeLimit('inflating a bomb', () =>
+        readZipEntry(bytesSource(bomb), entry!),
+      ).catch((caught: unknown) => caught);
+      expectClearRefusal(error);
+      expect((error as BackupFormatError).problem).toBe('too-large');
+      expect((error as BackupFormatError).message).toContain('expands beyond the 1024 bytes');
+    },
+    FUZZ_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'refuses a declared size larger than the data (a lie either way)',
+    async () => {
+      const refusal = await refusalOf(
+        backupWithEntry({
+          name: `attachments/${hex(utf8('abc'))}`,
+          data: utf8('abc'),
+          method: 8,
+          size: 3_000,
+        }),
+      );
+      expect(['corrupt', 'truncated', 'invalid-manifest']).toContain(refusal.problem);
+    },
+    FUZZ_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'refuses more entries than the limit, and an end record counting entries the file lacks',
+    async () => {
+      const many = rawZip(
+        Array.from({ length: 12 }, (_, index) => ({
+          name: `tables/t${index}.json`,
+          data: utf8('[]'),
+        })),
+      );
+      const error: unknown = await readZipDirectory(bytesSource(many), {
+        fileBytes: 1_000_000,
+        entries: 10,
+        entryBytes: () => 100,
+      }).catch((caught: unknown) => caught);
+      expectClearRefusal(error);
+      expect((error as BackupFormatError).problem).toBe('too-large');
+      expect((error as BackupFormatError).message).toContain('12 entries; at most 10');
+
+      const lying = rawZip([{ name: 'manifest.json', data: utf8('{}') }], { entryCount: 60_000 });
+      const refusal = await refusalOf(lying);
+      expect(refusal.problem).toBe('corrupt');
+      expect(refusal.message).toMatch(/directory is damaged at entry 2/);
+    },
+    FUZZ_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'refuses a file too large to be a backup before reading any of it',
+    async () => {
+      let reads = 0;
+      const error: unknown = await openBackup({
+        size: BACKUP_LIMITS.fileBytes + 1,
+        read: () => {
+          reads += 1;
+          return Promise.resolve(new Uint8Array(0));
+        },
+      }).catch((caught: unknown) => caught);
+      expectClearRefusal(error);
+      expect((error as BackupFormatError).problem).toBe('too-large');
+      expect(reads).toBe(0);
+    },
+    FUZZ_TEST_TIMEOUT_MS,
+  );
+});

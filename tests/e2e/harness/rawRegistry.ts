@@ -1,0 +1,46 @@
+import type { Page } from '@playwright/test';
+
+/** The registry's row count per table, read with raw IndexedDB (no app code), at its version. */
+export async function countRegistryRows(
+  page: Page,
+): Promise<{ version: number; rows: Record<string, number> }> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('cooperation-registry');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error ?? new Error('open failed'));
+    });
+    const rows: Record<string, number> = {};
+    for (const name of Array.from(db.objectStoreNames)) {
+      rows[name] = await new Promise<number>((resolve, reject) => {
+        const request = db.transaction(name).objectStore(name).count();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error ?? new Error('count failed'));
+      });
+    }
+    const version = db.version;
+    db.close();
+    return { version, rows };
+  });
+}
+
+/** One row of a table by key, read with raw IndexedDB. */
+export async function readRegistryRow(page: Page, table: string, key: string): Promise<unknown> {
+  return page.evaluate(
+    async ({ table, key }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('cooperation-registry');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error ?? new Error('open failed'));
+      });
+      const row = await new Promise<unknown>((resolve, reject) => {
+        const request = db.transaction(table).objectStore(table).get(key);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error ?? new Error('read failed'));
+      });
+      db.close();
+      return row;
+    },
+    { table, key },
+  );
+}
