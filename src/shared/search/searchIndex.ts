@@ -17,6 +17,30 @@ export function tokenize(text: string): string[] {
   return foldForMatch(text).match(WORD) ?? [];
 }
 
+/** A word as written, combining marks included (folding drops them). */
+const RAW_WORD = /[\p{L}\p{M}\p{N}]+/gu;
+const WORD_CACHE_LIMIT = 200_000;
+
+/**
+ * The same words as `tokenize`, for indexing many records: each written word is folded once
+ * and remembered, since a registry repeats a small vocabulary (folding is most of the cost of
+ * a build). Folding a word as written gives what folding the whole text gives.
+ */
+export function tokenizeCached(text: string, cache: Map<string, readonly string[]>): string[] {
+  const out: string[] = [];
+  for (const match of text.matchAll(RAW_WORD)) {
+    const raw = match[0];
+    let words = cache.get(raw);
+    if (!words) {
+      words = tokenize(raw);
+      if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+      cache.set(raw, words);
+    }
+    for (const word of words) out.push(word);
+  }
+  return out;
+}
+
 type StoredFields = Pick<SearchDocument, 'kind' | 'label' | 'date' | 'areaIds' | 'partnerIds'>;
 
 /**
@@ -169,6 +193,7 @@ export class SearchIndex {
   private textLength: Uint16Array = new Uint16Array(0);
   private deleted = new Uint8Array(0);
   private readonly byId = new Map<string, number>();
+  private readonly wordCache = new Map<string, readonly string[]>();
   private sumNames = 0;
   private sumText = 0;
 
@@ -217,8 +242,8 @@ export class SearchIndex {
     this.deleted = grow(this.deleted, size);
     this.deleted[number] = 0;
     const frequencies = new Map<string, number>();
-    const names = tokenize(document.names);
-    const text = tokenize(document.text);
+    const names = tokenizeCached(document.names, this.wordCache);
+    const text = tokenizeCached(document.text, this.wordCache);
     for (const term of names) frequencies.set(term, (frequencies.get(term) ?? 0) + 16);
     for (const term of text) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
     this.namesLength[number] = Math.min(names.length, 65_535);
@@ -435,6 +460,24 @@ export class SearchIndex {
     return second.length > first.length ? second : first;
   }
 
+  /**
+   * Runs a few throwaway queries over the most frequent word, so the first query an officer types
+   * does not pay for compiling the search loops and the length norms.
+   */
+  warmUp(): void {
+    let best = -1;
+    let most = 0;
+    for (let at = 0; at < this.terms.length; at += 1) {
+      const count = (this.offsets[at + 1] as number) - (this.offsets[at] as number);
+      if (count > most) [best, most] = [at, count];
+    }
+    const term = this.terms[best];
+    if (term === undefined || term.length < 3) return;
+    for (const query of [term, `${term} ${term.slice(0, 2)}`, `${term.slice(1)}x`]) {
+      this.search(query, {}, 10);
+    }
+  }
+
   private filterFor(filters: SearchFilters): ((fields: StoredFields) => boolean) | null {
     const kinds = filters.kinds?.length ? new Set(filters.kinds) : null;
     const areas = filters.areaIds?.length ? new Set(filters.areaIds) : null;
@@ -587,10 +630,13 @@ export class SearchIndex {
     for (let position = 0; position < costed.length; position += 1) {
       const before = position;
       const after = position + 1;
-      for (const { term, quality, count } of (costed[position] as (typeof costed)[number])
-        .expansions) {
+      const word = costed[position] as (typeof costed)[number];
+      for (const { term, quality, count } of word.expansions) {
         if (count === 0) continue;
-        const factor = Math.log(1 + (live - count + 0.5) / (count + 0.5)) * quality;
+        // Rarity of the query word as typed (all its expansions), so a rare longer word or typo
+        // never outscores the exact word; quality orders exact, prefix and typo.
+        const factor =
+          Math.log(1 + Math.max(0, live - word.cost + 0.5) / (word.cost + 0.5)) * quality;
         const namesFactor = factor * NAMES_BOOST * (K1 + 1);
         const textFactor = factor * (K1 + 1);
         // BM25 per field, names boosted; weight packs both term frequencies.

@@ -110,6 +110,7 @@ async function build(registry: RegistryDb): Promise<void> {
     }
   }
   fresh.compact();
+  fresh.warmUp();
   index = fresh;
   lastSeq = seq;
   setStatus({
@@ -197,6 +198,7 @@ async function open(databaseName: string): Promise<void> {
     } catch {
       // A damaged or foreign copy is only a cache: build afresh below.
     }
+    loaded?.warmUp();
     index = loaded;
     lastSeq = saved.seq;
     const isCurrent =
