@@ -12,6 +12,9 @@ import { BenchSuite, round, summarize } from './benchResults';
 const suite = new BenchSuite('Search');
 test.afterAll(() => suite.write());
 
+/** Each kind's queries are typed this many times over. */
+const ROUNDS = 3;
+
 type QueryKind = 'exact' | 'prefix' | 'typo' | 'Azerbaijani' | 'Cyrillic';
 
 /** Typical queries of each kind, taken from the generated registry's own words. */
@@ -218,10 +221,13 @@ for (const size of [10_000, 100_000]) {
     for (const [kind, list] of Object.entries(queries) as [QueryKind, string[]][]) {
       const ui: number[] = [];
       const index: number[] = [];
-      for (const query of list) {
-        const [uiMs, indexMs] = await runQuery(page, query);
-        ui.push(uiMs);
-        index.push(indexMs);
+      // Three rounds of the 20 queries: with 20 samples the 95th percentile is just the slowest.
+      for (let round = 0; round < ROUNDS; round += 1) {
+        for (const query of list) {
+          const [uiMs, indexMs] = await runQuery(page, query);
+          ui.push(uiMs);
+          index.push(indexMs);
+        }
       }
       const scan = summarize(await linearScan(page, list));
       const measured = summarize(index);
@@ -237,7 +243,9 @@ for (const size of [10_000, 100_000]) {
           text: 'p95 < 30 ms and ≥ 20× faster than the scan at 100k',
           isMet: measured.p95 < 30 && speedup >= 20,
         },
-        note: `${round(speedup)}× the scan; typing to results on screen p50 ${round(summarize(ui).median)} ms`,
+        note:
+          `${round(speedup)}× the scan; slowest ${round(Math.max(...index))} ms of ${index.length}; ` +
+          `typing to results on screen p50 ${round(summarize(ui).median)} ms`,
       });
     }
 

@@ -676,8 +676,37 @@ export class SearchIndex {
               }
               if (low < end && postings[low] === doc) visit(doc, weights[low] as number);
             }
+          } else if (position === 0) {
+            // The hot loops, written out: the rarest word's postings, then each further word's.
+            for (let p = start; p < end; p += 1) {
+              const doc = postings[p] as number;
+              if (matched[doc] !== 0 || deleted[doc]) continue;
+              matched[doc] = 1;
+              candidates[candidateCount++] = doc;
+              const weight = weights[p] as number;
+              const inNames = weight >>> 4;
+              const inText = weight & 15;
+              scores[doc] =
+                (inNames > 0
+                  ? (namesFactor * inNames) / (inNames + (namesNorm[doc] as number))
+                  : 0) +
+                (inText > 0 ? (textFactor * inText) / (inText + (textNorm[doc] as number)) : 0);
+            }
           } else {
-            for (let p = start; p < end; p += 1) visit(postings[p] as number, weights[p] as number);
+            for (let p = start; p < end; p += 1) {
+              const doc = postings[p] as number;
+              if (matched[doc] !== before) continue;
+              matched[doc] = after;
+              const weight = weights[p] as number;
+              const inNames = weight >>> 4;
+              const inText = weight & 15;
+              scores[doc] =
+                (scores[doc] as number) +
+                (inNames > 0
+                  ? (namesFactor * inNames) / (inNames + (namesNorm[doc] as number))
+                  : 0) +
+                (inText > 0 ? (textFactor * inText) / (inText + (textNorm[doc] as number)) : 0);
+            }
           }
         }
         const entry = this.delta.get(term);
