@@ -12,6 +12,9 @@ import { BenchSuite, round, summarize } from './benchResults';
 const suite = new BenchSuite('Search');
 test.afterAll(() => suite.write());
 
+/** Each kind's queries are typed this many times over. */
+const ROUNDS = 3;
+
 type QueryKind = 'exact' | 'prefix' | 'typo' | 'Azerbaijani' | 'Cyrillic';
 
 /** Typical queries of each kind, taken from the generated registry's own words. */
@@ -114,12 +117,64 @@ function linearScan(page: Page, queries: string[]): Promise<number[]> {
   }, queries);
 }
 
-/** Milliseconds from the page's start until Settings says the index is ready, and how. */
-async function readiness(page: Page): Promise<{ ms: number; how: string }> {
-  const ready = page.getByText(/^(Built in|Loaded from the saved index in) \d+ ms\.$/);
-  await expect(ready).toBeVisible({ timeout: 300_000 });
-  const ms = await page.evaluate(() => performance.now());
-  return { ms, how: (await ready.textContent()) ?? '' };
+/**
+ * Milliseconds from the page's start until Settings says the index of all `total` records is
+ * ready, and how (built or loaded). Polled in the page on every frame, so the figure is not
+ * rounded up to Playwright's polling interval.
+ */
+async function readiness(
+  page: Page,
+  total: number,
+  prefix = '',
+): Promise<{ ms: number; how: string }> {
+  return page.evaluate(
+    ({ expected, start }) =>
+      new Promise<{ ms: number; how: string }>((resolve, reject) => {
+        const check = () => {
+          const count = document.querySelector('[data-testid=search-index-status]')?.textContent;
+          const how = [...document.querySelectorAll('p')]
+            .map((element) => element.textContent)
+            .find(
+              (text) =>
+                text.startsWith(start) &&
+                /^(Built in|Loaded from the saved index in) \d+ ms\.$/.test(text),
+            );
+          if (how && Number((count ?? '').replace(/\D/g, '')) === expected) {
+            resolve({ ms: performance.now(), how });
+          } else if (performance.now() > 600_000) reject(new Error('search never got ready'));
+          else requestAnimationFrame(check);
+        };
+        check();
+      }),
+    { expected: total, start: prefix },
+  );
+}
+
+/**
+ * Milliseconds from the page's start until the dashboard is usable: its three deadline panels
+ * have their lists (no "Loading…" left) and the record counts are on screen; then, separately,
+ * until the activity chart has counted.
+ */
+function dashboardReady(page: Page): Promise<{ panels: number; chart: number }> {
+  return page.evaluate(
+    () =>
+      new Promise<{ panels: number; chart: number }>((resolve, reject) => {
+        let panels = 0;
+        const check = () => {
+          const sections = [...document.querySelectorAll('section[aria-labelledby]')];
+          const isLoading = (section: Element) => section.querySelector('[role=status]') !== null;
+          const counts = document.querySelector('[data-testid=count-events]');
+          if (!panels && counts && sections.length >= 3 && !sections.slice(0, 3).some(isLoading)) {
+            panels = performance.now();
+          }
+          const chart = sections[3];
+          if (panels && chart && !isLoading(chart)) resolve({ panels, chart: performance.now() });
+          else if (performance.now() > 300_000) reject(new Error('dashboard never got ready'));
+          else requestAnimationFrame(check);
+        };
+        check();
+      }),
+  );
 }
 
 for (const size of [10_000, 100_000]) {
@@ -134,7 +189,7 @@ for (const size of [10_000, 100_000]) {
     // would keep the page, and the worker, that indexed the empty registry.)
     await page.goto(`${registryApp.origin}/#/settings`);
     await page.reload();
-    const built = await readiness(page);
+    const built = await readiness(page, total);
     const buildMs = Number(/(\d+) ms/.exec(built.how)?.[1] ?? 0);
     suite.add({
       name: 'Full index build in the worker (first start)',
@@ -147,7 +202,7 @@ for (const size of [10_000, 100_000]) {
     // Let the worker save its copy, then start again: the saved index is loaded.
     await page.waitForTimeout(8_000);
     await page.reload();
-    const loaded = await readiness(page);
+    const loaded = await readiness(page, total);
     suite.add({
       name: 'Search ready after opening the app (saved index)',
       records: total,
@@ -166,10 +221,13 @@ for (const size of [10_000, 100_000]) {
     for (const [kind, list] of Object.entries(queries) as [QueryKind, string[]][]) {
       const ui: number[] = [];
       const index: number[] = [];
-      for (const query of list) {
-        const [uiMs, indexMs] = await runQuery(page, query);
-        ui.push(uiMs);
-        index.push(indexMs);
+      // Three rounds of the 20 queries: with 20 samples the 95th percentile is just the slowest.
+      for (let round = 0; round < ROUNDS; round += 1) {
+        for (const query of list) {
+          const [uiMs, indexMs] = await runQuery(page, query);
+          ui.push(uiMs);
+          index.push(indexMs);
+        }
       }
       const scan = summarize(await linearScan(page, list));
       const measured = summarize(index);
@@ -185,14 +243,34 @@ for (const size of [10_000, 100_000]) {
           text: 'p95 < 30 ms and ≥ 20× faster than the scan at 100k',
           isMet: measured.p95 < 30 && speedup >= 20,
         },
-        note: `${round(speedup)}× the scan; typing to results on screen p50 ${round(summarize(ui).median)} ms`,
+        note:
+          `${round(speedup)}× the scan; slowest ${round(Math.max(...index))} ms of ${index.length}; ` +
+          `typing to results on screen p50 ${round(summarize(ui).median)} ms`,
       });
     }
 
+    // Open the app on the dashboard with every record in place (search index saved).
     await page.keyboard.press('Escape');
+    await page.goto(`${registryApp.origin}/#/`);
+    await page.reload();
+    const dashboard = await dashboardReady(page);
+    // Interactive, not just painted: a count card opens its list.
+    await page.getByTestId('count-events').click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Meetings and visits');
+    suite.add({
+      name: 'Open the app on the dashboard: panels and counts interactive',
+      records: total,
+      unit: 'ms',
+      value: round(dashboard.panels),
+      target: { text: '< 1500 ms at 100k', isMet: dashboard.panels < 1500 },
+      note: `activity chart counted at ${round(dashboard.chart)} ms`,
+    });
+
+    await page.goto(`${registryApp.origin}/#/settings`);
+    await page.reload();
+    await readiness(page, total);
     await page.getByRole('button', { name: 'Rebuild the search index' }).click();
-    await expect(page.getByText(/^Rebuilding/)).toBeVisible();
-    const rebuilt = await readiness(page);
+    const rebuilt = await readiness(page, total, 'Built in');
     suite.add({
       name: 'Rebuild from Settings',
       records: total,

@@ -8,6 +8,7 @@ import {
   searchIndex,
   SEARCH_INDEX_VERSION,
   type SearchIndex,
+  type SearchIndexSnapshot,
 } from '@shared/search/searchIndex';
 import { RegistryDb } from '../../db/RegistryDb';
 import type { SearchRequest, SearchResponse, SearchStatus } from './searchProtocol';
@@ -16,7 +17,8 @@ import type { SearchRequest, SearchResponse, SearchStatus } from './searchProtoc
  * The search index lives here, off the UI thread: building it for 100,000 records never freezes
  * a screen. It follows the registry through the change log (as the list caches do), and keeps a
  * copy of itself in a separate IndexedDB database, so the next start loads it instead of
- * rebuilding. That copy is a cache: deleting it costs one rebuild, never data.
+ * rebuilding. That copy is a cache: deleting it costs one rebuild, never data. It is saved as
+ * typed arrays (see SearchIndexSnapshot), so loading it is a copy, not a parse of a giant JSON.
  */
 
 type CachedIndex = {
@@ -25,7 +27,7 @@ type CachedIndex = {
   registryId: string;
   seq: number;
   documents: number;
-  json: string;
+  snapshot: SearchIndexSnapshot;
   savedAt: string;
 };
 
@@ -41,7 +43,7 @@ class SearchCacheDb extends Dexie {
 const CATCH_UP_LIMIT = 5_000;
 /** Save the copy this long after the last change, so a burst of edits is saved once. */
 const SAVE_DELAY_MS = 5_000;
-const BUILD_BATCH = 2_000;
+const BUILD_BATCH = 5_000;
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let db: RegistryDb | null = null;
@@ -107,6 +109,8 @@ async function build(registry: RegistryDb): Promise<void> {
       setStatus({ progress: Math.min(1, done / total) });
     }
   }
+  fresh.compact();
+  fresh.warmUp();
   index = fresh;
   lastSeq = seq;
   setStatus({
@@ -136,8 +140,8 @@ async function catchUp(registry: RegistryDb): Promise<boolean> {
     const record = await registry.recordTable(kind).get(id);
     const document =
       record && record.deletedAt === null ? toSearchDocument(kind, record as never) : null;
-    if (current.has(id)) current.discard(id);
     if (document) current.add(document);
+    else current.remove(id);
   }
   lastSeq = changes.at(-1)?.seq ?? lastSeq;
   setStatus({ documents: current.documentCount, revision: status.revision + 1 });
@@ -161,7 +165,7 @@ async function save(): Promise<void> {
     registryId,
     seq: lastSeq,
     documents: index.documentCount,
-    json: JSON.stringify(index),
+    snapshot: index.serialize(),
     savedAt: new Date().toISOString(),
   });
 }
@@ -188,14 +192,23 @@ async function open(databaseName: string): Promise<void> {
     saved.seq <= seq
   ) {
     setStatus({ state: 'loading', source: 'saved' });
-    index = loadSearchIndex(saved.json);
+    let loaded: SearchIndex | null = null;
+    try {
+      loaded = loadSearchIndex(saved.snapshot);
+    } catch {
+      // A damaged or foreign copy is only a cache: build afresh below.
+    }
+    loaded?.warmUp();
+    index = loaded;
     lastSeq = saved.seq;
     const isCurrent =
-      (await catchUp(registry)) && index.documentCount === (await liveCount(registry));
+      loaded !== null &&
+      (await catchUp(registry)) &&
+      loaded.documentCount === (await liveCount(registry));
     if (isCurrent) {
       setStatus({
         state: 'ready',
-        documents: index.documentCount,
+        documents: loaded?.documentCount ?? 0,
         progress: 1,
         loadMs: Math.round(performance.now() - started),
       });
