@@ -105,7 +105,8 @@ describe('backups over IPC', () => {
       received += bytes.byteLength;
     }
     expect(Buffer.concat(pieces).equals(Buffer.from(big))).toBe(true);
-  });
+    // Tens of megabytes through the dispatcher: seconds on a shared two-core machine.
+  }, 60_000);
 
   it('refuses pieces out of order and pieces too large for one message', async () => {
     const call = dispatcher();
