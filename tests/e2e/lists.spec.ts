@@ -145,6 +145,8 @@ test('a list of thousands renders only the rows in view and stays complete', asy
   page,
   registryApp,
 }) => {
+  // Seeding 20,000 records takes most of a minute on a busy two-core machine.
+  test.setTimeout(180_000);
   const app = new RegistryWindow(page, registryApp.origin);
   await app.open();
   const registry = generateRegistry(20_000);
