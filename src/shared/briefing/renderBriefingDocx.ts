@@ -100,7 +100,7 @@ const markingRun = (doc: BriefingDocument) =>
   new TextRun({ text: doc.markingText, style: 'Marking' });
 
 /** The pack as .docx bytes. */
-export async function renderBriefingDocx(doc: BriefingDocument): Promise<Uint8Array> {
+export async function renderBriefingDocx(doc: BriefingDocument): Promise<Uint8Array<ArrayBuffer>> {
   const cover: (Paragraph | Table)[] = doc.cover
     ? [
         new Paragraph({
