@@ -172,7 +172,7 @@ export function briefingPageTemplates(doc: BriefingDocument): {
   footerTemplate: string;
 } {
   const style = `font-family: ${FONT_STACK.replace(/"/g, "'")}; font-size: 8pt; width: 100%; margin: 0 12mm; color: #333;`;
-  const marking = `<span style="font-weight: 700; letter-spacing: 1pt; color: #8b1a1a;">${escapeHtml(
+  const marking = `<span style="font-weight: 700; color: #8b1a1a;">${escapeHtml(
     doc.markingText,
   )}</span>`;
   return {

@@ -46,12 +46,13 @@ export function dexieBriefingLookup(db: RegistryDb): BriefingLookup {
   };
 }
 
-/** What a pack on `subject` draws on, read in one read-only transaction; null when it is gone. */
+/**
+ * What a pack on `subject` draws on; null when it is gone. Not wrapped in one transaction: the
+ * gathering awaits between index lookups, which IndexedDB would take as the transaction's end.
+ */
 export function loadBriefingSource(
   db: RegistryDb,
   subject: BriefingSubject,
 ): Promise<BriefingSource | null> {
-  return db.transaction('r', [...RECORD_KINDS, 'links'], () =>
-    gatherBriefingSource(subject, dexieBriefingLookup(db)),
-  );
+  return gatherBriefingSource(subject, dexieBriefingLookup(db));
 }
