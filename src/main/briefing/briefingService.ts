@@ -46,10 +46,12 @@ export class BriefingService {
   async printPack(
     request: Pick<SavePdfRequest, 'html' | 'parts' | 'options'>,
   ): Promise<{ bytes: Uint8Array; pageCount: number; sectionStarts: number[] }> {
-    const partPages: number[] = [];
-    for (const part of request.parts) {
-      partPages.push(countPdfPages(await this.deps.printToPdf(part, request.options)));
-    }
+    // The parts are independent pages: printing them side by side uses both cores.
+    const partPages = await Promise.all(
+      request.parts.map(async (part) =>
+        countPdfPages(await this.deps.printToPdf(part, request.options)),
+      ),
+    );
     // Page numbers as the footer prints them: the front's first page is page 1.
     const sectionStarts: number[] = [];
     let next = 1 + (partPages[0] ?? 0);

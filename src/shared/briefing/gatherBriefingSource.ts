@@ -21,8 +21,11 @@ export type BriefingLookup = {
     kind: K,
     ids: Iterable<string>,
   ) => Promise<Map<string, StoredRecord<K>>>;
-  /** The records that link to any of `targetIds`, by kind, each once. */
-  linking: (targetIds: readonly string[]) => Promise<LiveRecordsByKind>;
+  /** The records that link to any of `targetIds`, by kind, each once; only `kinds` when given. */
+  linking: (
+    targetIds: readonly string[],
+    kinds?: readonly RecordKind[],
+  ) => Promise<LiveRecordsByKind>;
   partnersInCountry: (countryCode: string) => Promise<Partner[]>;
 };
 
@@ -124,11 +127,14 @@ export async function gatherBriefingSource(
       people = [...peopleById.values()];
     }
     // Follow-ups and documents hang off the partners and off their agreements, projects and events.
-    const second = await lookup.linking([
-      ...agreements.map((record) => record.id),
-      ...projects.map((record) => record.id),
-      ...events.map((record) => record.id),
-    ]);
+    const second = await lookup.linking(
+      [
+        ...agreements.map((record) => record.id),
+        ...projects.map((record) => record.id),
+        ...events.map((record) => record.id),
+      ],
+      ['followUps', 'documents'],
+    );
     followUps = [...byId([...linked.followUps, ...second.followUps]).values()];
     documents = [...byId([...linked.documents, ...second.documents]).values()];
   }
@@ -181,7 +187,7 @@ async function bodiesWithin(roots: Partner[], lookup: BriefingLookup): Promise<P
   let level = roots;
   for (let depth = 0; depth < MAX_BODY_DEPTH && level.length > 0; depth += 1) {
     const ids = new Set(level.map((partner) => partner.id));
-    const linked = await lookup.linking([...ids]);
+    const linked = await lookup.linking([...ids], ['partners']);
     level = linked.partners.filter(
       (partner) =>
         partner.parentId !== null &&

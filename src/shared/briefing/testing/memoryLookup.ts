@@ -43,7 +43,7 @@ export function memoryLookup(records: LooseRecords): BriefingLookup {
       }
       return Promise.resolve(result);
     },
-    linking: (targetIds) => {
+    linking: (targetIds, kinds) => {
       const result = Object.fromEntries(
         RECORD_KINDS.map((kind) => [kind, [] as unknown[]]),
       ) as unknown as LiveRecordsByKind;
@@ -53,7 +53,8 @@ export function memoryLookup(records: LooseRecords): BriefingLookup {
           if (seen.has(sourceId)) continue;
           seen.add(sourceId);
           const found = byId.get(sourceId);
-          if (found) (result[found.kind] as StoredRecord<RecordKind>[]).push(found.record);
+          if (found && (!kinds || kinds.includes(found.kind)))
+            (result[found.kind] as StoredRecord<RecordKind>[]).push(found.record);
         }
       }
       return Promise.resolve(result);

@@ -16,7 +16,7 @@ import type { RegistryDb } from '../../db/RegistryDb';
 export function dexieBriefingLookup(db: RegistryDb): BriefingLookup {
   return {
     records: (kind, ids) => getLiveRecordsById(db, kind, ids),
-    linking: async (targetIds) => {
+    linking: async (targetIds, kinds) => {
       const links =
         targetIds.length === 0
           ? []
@@ -26,6 +26,7 @@ export function dexieBriefingLookup(db: RegistryDb): BriefingLookup {
               .toArray();
       const idsByKind = new Map<RecordKind, Set<string>>();
       for (const link of links) {
+        if (kinds && !kinds.includes(link.sourceKind)) continue;
         const ids = idsByKind.get(link.sourceKind) ?? new Set<string>();
         ids.add(link.sourceId);
         idsByKind.set(link.sourceKind, ids);

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { BriefingSubject } from '@shared/briefing/briefingModel';
 import type { LocalizedText } from '@shared/model/localizedText';
 import { useFormat, type Format } from '../../../ui/useFormat';
-import { useLiveRecords } from '../../records/queries';
+import { useRecordsById } from '../../records/queries';
 
 type SubjectKind = BriefingSubject['kind'];
 const SUBJECT_KINDS: readonly SubjectKind[] = ['partner', 'country', 'event', 'selection'];
@@ -17,6 +17,10 @@ const label = (format: Format, name: LocalizedText, acronym?: LocalizedText | nu
   return short && short !== text ? `${text} (${short})` : text;
 };
 
+function useValues<R>(byId: ReadonlyMap<string, R> | undefined): R[] | undefined {
+  return useMemo(() => (byId ? [...byId.values()] : undefined), [byId]);
+}
+
 type SubjectPickerProps = {
   subject: BriefingSubject | null;
   kind: SubjectKind;
@@ -28,10 +32,14 @@ type SubjectPickerProps = {
 export function SubjectPicker({ subject, kind, onKindChange, onChange }: SubjectPickerProps) {
   const { t } = useTranslation();
   const format = useFormat();
-  const partners = useLiveRecords('partners');
-  const events = useLiveRecords('events');
-  const agreements = useLiveRecords('agreements');
-  const projects = useLiveRecords('projects');
+  // Each kind is loaded into memory only when the chosen subject needs it as options.
+  const isSelection = kind === 'selection';
+  const partners = useValues(useRecordsById('partners', { isEnabled: kind !== 'event' }));
+  const events = useValues(
+    useRecordsById('events', { isEnabled: kind === 'event' || isSelection }),
+  );
+  const agreements = useValues(useRecordsById('agreements', { isEnabled: isSelection }));
+  const projects = useValues(useRecordsById('projects', { isEnabled: isSelection }));
 
   const partnerOptions = useMemo(
     () =>
