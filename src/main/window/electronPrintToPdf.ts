@@ -1,5 +1,6 @@
 import { BrowserWindow } from 'electron';
 import type { PrintToPdf } from '../briefing/briefingService';
+import { printPageUrl, printWindowOptions } from './printWindowOptions';
 
 const MM_PER_INCH = 25.4;
 
@@ -10,22 +11,10 @@ const MM_PER_INCH = 25.4;
  */
 export function createElectronPrintToPdf(): PrintToPdf {
   return async (html, options) => {
-    const window = new BrowserWindow({
-      show: false,
-      webPreferences: {
-        sandbox: true,
-        javascript: false,
-        contextIsolation: true,
-        nodeIntegration: false,
-        webviewTag: false,
-        spellcheck: false,
-      },
-    });
+    const window = new BrowserWindow(printWindowOptions());
     try {
       // A data: URL, which the hardened session allows; base64 keeps any text byte-exact.
-      await window.loadURL(
-        `data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`,
-      );
+      await window.loadURL(printPageUrl(html));
       const { top, bottom, left, right } = options.marginsMm;
       const data = await window.webContents.printToPDF({
         pageSize: options.pageSize,
