@@ -11,6 +11,7 @@ import { isAppOrigin } from './security/appOrigin';
 import { guardAllWebContents, hardenSession } from './security/hardenSession';
 import { createIpcHandlers } from './services';
 import { createElectronFileDialogs } from './window/electronFileDialogs';
+import { createElectronPrintToPdf } from './window/electronPrintToPdf';
 import { createMainWindow, type MainWindow } from './window/mainWindow';
 
 /**
@@ -87,6 +88,7 @@ async function start(): Promise<void> {
     dataLocation,
     dialogs: createElectronFileDialogs(() => mainWindow?.window ?? null, app.getPath('documents')),
     openPath: (path) => shell.openPath(path),
+    printToPdf: createElectronPrintToPdf(),
   });
   const dispatch = createDispatcher({
     handlers,

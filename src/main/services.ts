@@ -4,10 +4,13 @@ import type { PolicyReport } from '@shared/model/policy';
 import { AttachmentService, type OpenPath } from './attachments/attachmentService';
 import { BackupService } from './backup/backupService';
 import { BackupTransfers } from './backup/backupTransfers';
+import { BriefingService, type PrintToPdf } from './briefing/briefingService';
+import { BRIEFING_PAGE } from '@shared/briefing/renderBriefingHtml';
 import { DeviceService } from './device/deviceService';
 import { DiagnosticsService } from './diagnostics/diagnosticsService';
 import type { FileDialogs } from './files/fileDialogs';
 import { FileService } from './files/fileService';
+import { AppError } from './ipc/AppError';
 import type { IpcHandlers } from './ipc/dispatcher';
 import type { DataLocation } from './policy/dataLocation';
 import { SampleService } from './sample/sampleService';
@@ -35,9 +38,15 @@ export type IpcHandlerDeps = {
   dialogs: FileDialogs;
   /** Shows a file in the system's viewer: shell.openPath in the app, recorded in browser tests. */
   openPath: OpenPath;
+  /** Prints briefing packs: Electron's printToPDF in the app, Chromium's page.pdf() in tests. */
+  printToPdf?: PrintToPdf;
   /** The largest file that can be attached; MAX_ATTACHMENT_BYTES unless a test sets it. */
   maxAttachmentBytes?: number;
 };
+
+/** Where no printer was wired in (unit tests of other services), printing fails plainly. */
+const noPrinter: PrintToPdf = () =>
+  Promise.reject(new AppError('io-error', 'Printing to PDF is not available here.'));
 
 /**
  * Every channel of the IPC contract, wired to the real services. Free of Electron so the browser
@@ -76,6 +85,10 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
     log,
   });
   const transfers = new BackupTransfers();
+  const briefing = new BriefingService({
+    dialogs: deps.dialogs,
+    printToPdf: deps.printToPdf ?? noPrinter,
+  });
 
   return {
     'app:info': () => ({ ...appInfo, dataFolder }),
@@ -122,5 +135,17 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
       return { ...rest, readId: transfers.keepRead(tables), tables: sizes };
     },
     'backup:download': (input) => transfers.download(input),
+    'briefing:save-pdf': ({ html, parts, headerTemplate, footerTemplate, ...dialog }) =>
+      briefing.savePdf({
+        ...dialog,
+        html,
+        parts,
+        options: {
+          headerTemplate,
+          footerTemplate,
+          pageSize: BRIEFING_PAGE.format,
+          marginsMm: BRIEFING_PAGE.marginsMm,
+        },
+      }),
   };
 }

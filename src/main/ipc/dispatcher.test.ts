@@ -39,6 +39,7 @@ function stubHandlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     'device:get': () => DEVICE,
     'file:open': () => null,
     'file:save': () => null,
+    'briefing:save-pdf': () => null,
     'attachment:add': () => null,
     'attachment:open': () => null,
     'attachment:save-copy': () => null,

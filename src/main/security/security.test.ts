@@ -7,6 +7,7 @@ import { createDispatcher, type IpcHandlers } from '../ipc/dispatcher';
 import { handle } from '../ipc/handle';
 import { APP_RESPONSE_HEADERS, APP_SCHEME_PRIVILEGES } from '../protocol/appProtocol';
 import { mainWindowOptions } from '../window/mainWindowOptions';
+import { printPageUrl, printWindowOptions } from '../window/printWindowOptions';
 import { APP_ENTRY_URL, isAppOrigin } from './appOrigin';
 import { guardAllWebContents, guardWebContents, hardenSession } from './hardenSession';
 
@@ -63,11 +64,31 @@ describe('window options', () => {
         windows.push(`${name(file)}: ${match[1] ?? ''}`);
       }
       expect(text, name(file)).not.toMatch(/new\s+(BrowserView|WebContentsView)\b/);
-      if (!file.endsWith('mainWindowOptions.ts') && !file.endsWith('security/policy.ts')) {
+      if (
+        !file.endsWith('mainWindowOptions.ts') &&
+        !file.endsWith('printWindowOptions.ts') &&
+        !file.endsWith('security/policy.ts')
+      ) {
         expect(text, name(file)).not.toMatch(/webPreferences\s*:/);
       }
     }
-    expect(windows).toEqual([`${join('main', 'window', 'mainWindow.ts')}: mainWindowOptions`]);
+    expect(windows).toEqual([
+      `${join('main', 'window', 'electronPrintToPdf.ts')}: printWindowOptions`,
+      `${join('main', 'window', 'mainWindow.ts')}: mainWindowOptions`,
+    ]);
+  });
+
+  it('the briefing print window is hidden, sandboxed, runs no JavaScript and has no preload', () => {
+    const print = printWindowOptions();
+    expect(print.show).toBe(false);
+    expect(print.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      javascript: false,
+    });
+    expect(print.webPreferences?.preload).toBeUndefined();
+    expect(printPageUrl('<p>ə</p>')).toMatch(/^data:text\/html;charset=utf-8;base64,/);
   });
 
   it('are never loosened anywhere in main or preload', () => {
@@ -99,7 +120,10 @@ describe('window options', () => {
         (m) => `${name(file)}: ${m[1] ?? ''}`,
       ),
     );
-    expect(loads).toEqual([`${join('main', 'window', 'mainWindow.ts')}: APP_ENTRY_URL`]);
+    expect(loads).toEqual([
+      `${join('main', 'window', 'electronPrintToPdf.ts')}: printPageUrl(html`,
+      `${join('main', 'window', 'mainWindow.ts')}: APP_ENTRY_URL`,
+    ]);
     expect(APP_ENTRY_URL).toBe('app://registry/index.html');
   });
 });

@@ -61,6 +61,7 @@ export function buildRegistryBridge(invoke: Invoke): RegistryBridge {
       read: call('backup:read'),
       download: call('backup:download'),
     },
+    briefing: { savePdf: call('briefing:save-pdf') },
   } satisfies RegistryBridge;
   for (const group of Object.values(bridge)) Object.freeze(group);
   return Object.freeze(bridge);

@@ -42,6 +42,9 @@ const bytesSchema = z.instanceof(Uint8Array);
 /** The largest file the app reads whole: imports and restores above this are refused. */
 export const MAX_OPEN_BYTES = 512 * 1_048_576;
 
+/** The largest briefing pack printed: a pack of several thousand records is far below it. */
+export const MAX_PACK_HTML_CHARS = 50_000_000;
+
 /**
  * Every channel between renderer and main, with the schemas both ends are held to. Channel names
  * (`feature:verb`) exist nowhere else; main, preload and renderer derive their types from here.
@@ -179,6 +182,23 @@ export const ipcContract = {
   'backup:download': {
     input: downloadTableInputSchema,
     output: z.object({ bytes: bytesSchema }),
+  },
+  /**
+   * Asks where to save a briefing pack, prints it to PDF in main and writes it atomically; null
+   * when cancelled. `parts` (the front, then each section) are printed alone first so the contents
+   * in `html` can be numbered. Failures: `disk-full`, `no-permission`, `file-locked`, `io-error`.
+   */
+  'briefing:save-pdf': {
+    input: z.object({
+      title: z.string().min(1).max(200),
+      defaultName: z.string().min(1).max(255),
+      filters: z.array(fileFilterSchema).min(1).max(10),
+      html: z.string().max(MAX_PACK_HTML_CHARS),
+      parts: z.array(z.string().max(MAX_PACK_HTML_CHARS)).min(1).max(30),
+      headerTemplate: z.string().max(20_000),
+      footerTemplate: z.string().max(20_000),
+    }),
+    output: z.object({ name: z.string(), pageCount: z.int().nonnegative() }).nullable(),
   },
   /** Renderer crashes caught by the error boundary, appended to a log file the user can send. */
   'diagnostics:report-error': {

@@ -7,6 +7,7 @@ import { DiagnosticsService } from '../../../src/main/diagnostics/diagnosticsSer
 import { createDispatcher } from '../../../src/main/ipc/dispatcher';
 import { readPolicy } from '../../../src/main/policy/policyService';
 import { createIpcHandlers } from '../../../src/main/services';
+import { createPlaywrightPrintToPdf } from './playwrightPrintToPdf';
 import { startRendererServer, type RendererServer } from './rendererServer';
 import { RecordedViewer } from './recordedViewer';
 import { ScriptedDialogs } from './scriptedDialogs';
@@ -56,7 +57,7 @@ export const test = base.extend<
     },
     { scope: 'worker' },
   ],
-  registryApp: async ({ page, rendererServer, machinePolicy, dialogs, viewer }, use) => {
+  registryApp: async ({ page, browser, rendererServer, machinePolicy, dialogs, viewer }, use) => {
     const dataFolder = await mkdtemp(join(tmpdir(), 'registry-e2e-'));
     const diagnostics = new DiagnosticsService({ dataFolder });
     // Beside the data folder, not in it, as /etc/cooperation-registry is in the app.
@@ -85,6 +86,7 @@ export const test = base.extend<
         dataLocation: { source: 'default', isPortable: false, problem: null },
         dialogs,
         openPath: viewer.openPath,
+        printToPdf: createPlaywrightPrintToPdf(browser),
       }),
       isTrustedSender: (url) => url !== null && new URL(url).origin === rendererServer.origin,
       logError: (channel, error) => void diagnostics.logMainError(channel, error),

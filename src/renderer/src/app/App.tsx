@@ -147,6 +147,13 @@ const router = createHashRouter(
           (m) => m.DocumentDetailPage,
         )}
       />
+      <Route
+        path="/briefing"
+        lazy={screen(
+          () => import('../features/briefing/BriefingPage'),
+          (m) => m.BriefingPage,
+        )}
+      />
       <Route path="/areas/new" lazy={screen(areaForm, (m) => () => <m.AreaFormPage key="new" />)} />
       <Route
         path="/areas/:areaId/edit"

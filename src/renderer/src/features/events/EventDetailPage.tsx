@@ -7,6 +7,7 @@ import { RecordLink } from '../../ui/RecordLink';
 import { RecordNotFound } from '../../ui/RecordNotFound';
 import { useFormat } from '../../ui/useFormat';
 import { HistorySection } from '../history/components/HistorySection';
+import { BriefingButton } from '../briefing/components/BriefingButton';
 import { RecordActions } from '../records/components/RecordActions';
 import { DocumentsSection } from '../records/components/DocumentsSection';
 import { FollowUpsSection } from '../records/components/FollowUpsSection';
@@ -35,7 +36,12 @@ export function EventDetailPage() {
       <DetailHeader
         section={section}
         title={event.title}
-        actions={<RecordActions kind="events" id={event.id} name={format.text(event.title)} />}
+        actions={
+          <>
+            <BriefingButton subject={{ event: event.id }} />
+            <RecordActions kind="events" id={event.id} name={format.text(event.title)} />
+          </>
+        }
         chips={
           <>
             <Chip label={t(`enums.eventKind.${event.kind}`)} />

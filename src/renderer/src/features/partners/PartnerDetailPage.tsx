@@ -26,6 +26,7 @@ import { DocumentsSection } from '../records/components/DocumentsSection';
 import { FollowUpsSection } from '../records/components/FollowUpsSection';
 import { AreasTagsSection } from '../records/components/AreasTagsSection';
 import { NotesSection } from '../records/components/NotesSection';
+import { BriefingButton } from '../briefing/components/BriefingButton';
 import { PartnerChronology } from './PartnerChronology';
 import { usePartnerDossier } from './queries';
 
@@ -108,7 +109,12 @@ export function PartnerDetailPage() {
       <DetailHeader
         section={section}
         title={partner.name}
-        actions={<RecordActions kind="partners" id={partner.id} name={format.text(partner.name)} />}
+        actions={
+          <>
+            <BriefingButton subject={{ partner: partner.id }} />
+            <RecordActions kind="partners" id={partner.id} name={format.text(partner.name)} />
+          </>
+        }
         suffix={format.text(partner.acronym) || undefined}
         chips={
           <>

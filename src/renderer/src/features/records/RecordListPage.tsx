@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import { useRegistry } from '../../app/RegistryContext';
 import { NEW_RECORD_PATHS, recordEditPath, recordPath } from '../../app/recordPaths';
 import { EmptyState } from '../../ui/EmptyState';
+import { BriefingButton } from '../briefing/components/BriefingButton';
 import { ExportMenu } from '../exports/components/ExportMenu';
 import { ShortcutTooltip } from '../../ui/keyboard/ShortcutTooltip';
 import { useFocusShortcut } from '../../ui/keyboard/useShortcut';
@@ -141,6 +142,7 @@ export function RecordListPage({ kind }: RecordListPageProps) {
             onChange={(columnIds) => view.update({ columnIds })}
           />
           <ExportMenu kind={kind} rows={rows} columns={visibleColumns} context={context} />
+          {kind === 'partners' && <BriefingButton />}
           {newPath && !isReadOnly && (
             <ShortcutTooltip shortcut="mod+n" title={(keys) => t('shortcuts.new', { keys })}>
               <Button
