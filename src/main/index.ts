@@ -6,6 +6,7 @@ import { createDispatcher } from './ipc/dispatcher';
 import { handle } from './ipc/handle';
 import { ensureWritableFolder, resolveDataLocation } from './policy/dataLocation';
 import { policyFilePath, readPolicy } from './policy/policyService';
+import { PrintPages } from './protocol/printPages';
 import { registerAppProtocol, registerAppSchemeAsPrivileged } from './protocol/registerAppProtocol';
 import { isAppOrigin } from './security/appOrigin';
 import { guardAllWebContents, hardenSession } from './security/hardenSession';
@@ -65,9 +66,11 @@ async function start(): Promise<void> {
   for (const problem of policy.problems) log(`Machine policy ${policy.source.path}: ${problem}`);
   if (dataLocation.problem) log(dataLocation.problem);
   hardenSession(session.defaultSession, log);
+  const printPages = new PrintPages();
   registerAppProtocol(
     session.defaultSession,
     join(__dirname, '../renderer'),
+    printPages,
     (url, status, reason) => log(`app:// refused ${url} (${status}: ${reason})`),
   );
 
@@ -88,7 +91,7 @@ async function start(): Promise<void> {
     dataLocation,
     dialogs: createElectronFileDialogs(() => mainWindow?.window ?? null, app.getPath('documents')),
     openPath: (path) => shell.openPath(path),
-    printToPdf: createElectronPrintToPdf(),
+    printToPdf: createElectronPrintToPdf(printPages),
   });
   const dispatch = createDispatcher({
     handlers,

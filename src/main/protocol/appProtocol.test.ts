@@ -8,6 +8,7 @@ import {
   createAppRequestHandler,
   resolveAppPath,
 } from './appProtocol';
+import { PRINT_PAGE_CSP, PrintPages } from './printPages';
 
 const SECRET = 'TOP-SECRET-CONTENT';
 const INDEX = '<!doctype html><title>Registry</title><div id="root"></div>';
@@ -212,5 +213,43 @@ describe('contentTypeFor', () => {
     ['a.unknown', 'application/octet-stream'],
   ])('%s → %s', (name, type) => {
     expect(contentTypeFor(name)).toBe(type);
+  });
+});
+
+describe('print pages (briefing packs on their way to PDF)', () => {
+  const pack = `<!doctype html><h1>Beynəlxalq Miqrasiya Təşkilatı</h1><p>${'Сотрудничество '.repeat(200_000)}</p>`;
+
+  it('serves a pack larger than any data: URL under its one-time id, without any script source', async () => {
+    const pages = new PrintPages();
+    const printing = createAppRequestHandler({ rendererRoot: root, printPages: pages });
+    const page = pages.add(pack);
+    expect(pack.length).toBeGreaterThan(2 * 1_048_576);
+
+    const response = await printing(new Request(page.url));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
+    expect(await response.text()).toBe(pack);
+    const csp = response.headers.get('Content-Security-Policy') ?? '';
+    expect(csp).toBe(PRINT_PAGE_CSP);
+    expect(csp).not.toContain('script-src');
+    expect(csp).toContain("default-src 'none'");
+    expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
+
+    page.release();
+    expect((await printing(new Request(page.url))).status).toBe(404);
+  });
+
+  it('answers 404 for an id it does not hold, and leaves every other path to the renderer', async () => {
+    const pages = new PrintPages();
+    const printing = createAppRequestHandler({ rendererRoot: root, printPages: pages });
+    pages.add(pack);
+    const guessed = `app://registry/print/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}`;
+    expect((await printing(new Request(guessed))).status).toBe(404);
+    expect((await printing(new Request('app://registry/print/secret.txt'))).status).toBe(404);
+    expect((await printing(new Request('app://registry/print/../secret.txt'))).status).not.toBe(
+      200,
+    );
+    const index = await printing(new Request('app://registry/partners'));
+    expect(await index.text()).toBe(INDEX);
   });
 });

@@ -2,6 +2,7 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, posix, relative, resolve, sep, win32 } from 'node:path';
 import type { CustomScheme } from 'electron';
 import { APP_HOST, APP_SCHEME } from '../security/appOrigin';
+import { PRINT_PAGE_CSP, type PrintPages } from './printPages';
 
 /**
  * How app:// is registered: a standard, secure origin (so IndexedDB, fetch and the CSP behave as
@@ -196,6 +197,8 @@ function isMissing(error: unknown): boolean {
 export type AppRequestHandlerOptions = {
   /** The built renderer (out/renderer); nothing outside it is ever served. */
   rendererRoot: string;
+  /** Briefing packs being printed, served at /print/<id> with a script-free CSP. */
+  printPages?: PrintPages;
   /** Told about every refused request, so a probe shows up in the log. */
   onRefused?: (url: string, status: number, reason: string) => void;
 };
@@ -207,6 +210,7 @@ export type AppRequestHandlerOptions = {
  */
 export function createAppRequestHandler({
   rendererRoot,
+  printPages,
   onRefused,
 }: AppRequestHandlerOptions): (request: Request) => Promise<Response> {
   const refuse = (url: string, status: number, reason: string, message: string): Response => {
@@ -220,6 +224,18 @@ export function createAppRequestHandler({
       return refuse(url, 405, `method ${method}`, 'Method not allowed');
     }
     const target = resolveAppPath(url, rendererRoot);
+    if (target.kind === 'file' && printPages) {
+      const page = printPages.lookup(new URL(url).pathname);
+      if (page === null) return refuse(url, 404, 'no such print page', 'Not found');
+      if (page !== undefined) {
+        const bytes = new TextEncoder().encode(page);
+        return respond(200, method === 'HEAD' ? null : bytes, {
+          'Content-Type': 'text/html; charset=utf-8',
+          'Content-Length': String(bytes.byteLength),
+          'Content-Security-Policy': PRINT_PAGE_CSP,
+        });
+      }
+    }
     if (target.kind === 'forbidden') return refuse(url, 403, target.reason, 'Forbidden');
     if (target.kind === 'not-found') return refuse(url, 404, target.reason, 'Not found');
 

@@ -7,7 +7,8 @@ import { createDispatcher, type IpcHandlers } from '../ipc/dispatcher';
 import { handle } from '../ipc/handle';
 import { APP_RESPONSE_HEADERS, APP_SCHEME_PRIVILEGES } from '../protocol/appProtocol';
 import { mainWindowOptions } from '../window/mainWindowOptions';
-import { printPageUrl, printWindowOptions } from '../window/printWindowOptions';
+import { PrintPages } from '../protocol/printPages';
+import { printWindowOptions } from '../window/printWindowOptions';
 import { APP_ENTRY_URL, isAppOrigin } from './appOrigin';
 import { guardAllWebContents, guardWebContents, hardenSession } from './hardenSession';
 
@@ -88,7 +89,8 @@ describe('window options', () => {
       javascript: false,
     });
     expect(print.webPreferences?.preload).toBeUndefined();
-    expect(printPageUrl('<p>ə</p>')).toMatch(/^data:text\/html;charset=utf-8;base64,/);
+    const page = new PrintPages().add('<p>ə</p>');
+    expect(page.url).toMatch(/^app:\/\/registry\/print\/[0-9a-f-]{36}$/);
   });
 
   it('are never loosened anywhere in main or preload', () => {
@@ -121,7 +123,7 @@ describe('window options', () => {
       ),
     );
     expect(loads).toEqual([
-      `${join('main', 'window', 'electronPrintToPdf.ts')}: printPageUrl(html`,
+      `${join('main', 'window', 'electronPrintToPdf.ts')}: page.url`,
       `${join('main', 'window', 'mainWindow.ts')}: APP_ENTRY_URL`,
     ]);
     expect(APP_ENTRY_URL).toBe('app://registry/index.html');

@@ -1,6 +1,7 @@
 import { BrowserWindow } from 'electron';
 import type { PrintToPdf } from '../briefing/briefingService';
-import { printPageUrl, printWindowOptions } from './printWindowOptions';
+import type { PrintPages } from '../protocol/printPages';
+import { printWindowOptions } from './printWindowOptions';
 
 const MM_PER_INCH = 25.4;
 
@@ -9,12 +10,13 @@ const MM_PER_INCH = 25.4;
  * is sandboxed, runs no JavaScript and shares the hardened session (no network), then printed with
  * the marking and page numbers in the header and footer, and closed.
  */
-export function createElectronPrintToPdf(): PrintToPdf {
+export function createElectronPrintToPdf(printPages: PrintPages): PrintToPdf {
   return async (html, options) => {
     const window = new BrowserWindow(printWindowOptions());
+    // Served by app:// under a one-time id (see PrintPages): no URL length limit, script-free CSP.
+    const page = printPages.add(html);
     try {
-      // A data: URL, which the hardened session allows; base64 keeps any text byte-exact.
-      await window.loadURL(printPageUrl(html));
+      await window.loadURL(page.url);
       const { top, bottom, left, right } = options.marginsMm;
       const data = await window.webContents.printToPDF({
         pageSize: options.pageSize,
@@ -31,6 +33,7 @@ export function createElectronPrintToPdf(): PrintToPdf {
       });
       return new Uint8Array(data);
     } finally {
+      page.release();
       window.destroy();
     }
   };

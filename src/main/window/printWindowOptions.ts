@@ -12,8 +12,3 @@ export function printWindowOptions(): BrowserWindowConstructorOptions {
     webPreferences: { ...SECURE_WEB_PREFERENCES, javascript: false },
   };
 }
-
-/** The page the print window loads: the pack's HTML as a data: URL, the only scheme besides app://. */
-export function printPageUrl(html: string): string {
-  return `data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`;
-}
