@@ -134,7 +134,12 @@ function newWorld(count: number): World {
   return {
     replicas,
     names,
-    truth: { known, supersedes: new Map(), decidedAgainst: new Set(), decidedFor: new Set() },
+    truth: {
+      known,
+      supersedes: new Map(),
+      decidedAgainst: new Set(),
+      decidedFor: new Set(),
+    },
   };
 }
 
@@ -254,8 +259,7 @@ const policyArbitrary: fc.Arbitrary<Policy> = fc.record({
 
 function stateOf(replica: Map<string, VersionedRecord>) {
   return [...replica.values()].map(({ record, version }) => {
-    const { rev: _rev, ...rest } = record;
-    return { ...rest, version };
+    return { ...record, rev: 0, version };
   });
 }
 
@@ -283,9 +287,13 @@ describe('merging random histories', () => {
         const world = newWorld(3);
         for (const op of ops) run(world, op, policy);
         sync(world, 1, 0, policy);
-        const after = JSON.stringify(stateOf(world.replicas[0] ?? new Map()));
+        const after = JSON.stringify(
+          stateOf(world.replicas[0] ?? new Map<string, VersionedRecord>()),
+        );
         expect(sync(world, 1, 0, policy).applied).toBe(0);
-        expect(JSON.stringify(stateOf(world.replicas[0] ?? new Map()))).toBe(after);
+        expect(
+          JSON.stringify(stateOf(world.replicas[0] ?? new Map<string, VersionedRecord>())),
+        ).toBe(after);
       }),
       { numRuns: 300 },
     );
@@ -305,7 +313,10 @@ describe('merging random histories', () => {
           };
           let conflicts = 0;
           for (const from of order) conflicts += sync(copy, from, 0, policy).conflicts;
-          return { state: stateOf(copy.replicas[0] ?? new Map()), conflicts };
+          return {
+            state: stateOf(copy.replicas[0] ?? new Map<string, VersionedRecord>()),
+            conflicts,
+          };
         };
         const one = replay([1, 2]);
         const other = replay([2, 1]);
@@ -338,9 +349,11 @@ describe('merging random histories', () => {
             expect(sync(world, 0, index, policy).conflicts).toBe(0);
             checkNothingLost(world, index);
           }
-          const hq = stateOf(world.replicas[0] ?? new Map());
+          const hq = stateOf(world.replicas[0] ?? new Map<string, VersionedRecord>());
           for (let index = 1; index < count; index += 1) {
-            expect(stateOf(world.replicas[index] ?? new Map())).toEqual(hq);
+            expect(stateOf(world.replicas[index] ?? new Map<string, VersionedRecord>())).toEqual(
+              hq,
+            );
           }
         },
       ),

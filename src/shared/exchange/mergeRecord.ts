@@ -74,8 +74,13 @@ function mergeableFields(a: Record<string, unknown>, b: Record<string, unknown>)
   return [...fields].sort();
 }
 
+/** A timestamp field as text ('' when missing), for ordering. */
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
 function later(a: unknown, b: unknown): unknown {
-  return String(a) >= String(b) ? a : b;
+  return text(a) >= text(b) ? a : b;
 }
 
 function mergedMeta(
@@ -86,15 +91,15 @@ function mergedMeta(
   if (isFastForward) {
     return { ...pickMeta(remote), id: local.id, rev: local.rev };
   }
-  const localUpdated = String(local.updatedAt ?? '');
-  const remoteUpdated = String(remote.updatedAt ?? '');
+  const localUpdated = text(local.updatedAt);
+  const remoteUpdated = text(remote.updatedAt);
   const newer =
     localUpdated > remoteUpdated ||
-    (localUpdated === remoteUpdated && String(local.changedBy) >= String(remote.changedBy))
+    (localUpdated === remoteUpdated && text(local.changedBy) >= text(remote.changedBy))
       ? local
       : remote;
-  const localCreated = String(local.createdAt ?? '');
-  const remoteCreated = String(remote.createdAt ?? '');
+  const localCreated = text(local.createdAt);
+  const remoteCreated = text(remote.createdAt);
   return {
     id: local.id,
     createdAt: localCreated <= remoteCreated ? local.createdAt : remote.createdAt,
@@ -202,9 +207,11 @@ export function planRecordMerge(
   if (deletion === 'deleted-there' && local.record[DELETED_FIELD] == null) {
     // Until decided, the record stays as it is here.
     record[DELETED_FIELD] = null;
+    const otherDots = Object.fromEntries(
+      Object.entries(result.version.dots).filter(([field]) => field !== DELETED_FIELD),
+    );
     const localDot = local.version.dots[DELETED_FIELD];
-    if (localDot) result.version.dots[DELETED_FIELD] = localDot;
-    else delete result.version.dots[DELETED_FIELD];
+    result.version.dots = localDot ? { ...otherDots, [DELETED_FIELD]: localDot } : otherDots;
   }
 
   if (conflicts.length > 0 || deletion) {
