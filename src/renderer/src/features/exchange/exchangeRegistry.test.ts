@@ -82,12 +82,7 @@ async function contentOf(db: RegistryDb) {
       kind,
       (tables[kind] ?? [])
         // rev counts writes per registry, and updatedAt/changedBy say who wrote last here.
-        .map((row) => ({
-          ...(row as Record<string, unknown>),
-          rev: 0,
-          updatedAt: '',
-          changedBy: '',
-        }))
+        .map((row): Record<string, unknown> => ({ ...row, rev: 0, updatedAt: '', changedBy: '' }))
         .sort((a, b) => String(a.id).localeCompare(String(b.id))),
     ]),
   );
