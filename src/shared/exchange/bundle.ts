@@ -237,8 +237,11 @@ export function readBundleHeader(bytes: Uint8Array): { header: BundleHeader; hea
 
 export type OpenBundleOptions = {
   passphrase: string | null;
-  /** This registry's id: a bundle for another registry is refused. */
-  registryId: string;
+  /**
+   * This registry's id: a bundle for another registry is refused. Null for an empty registry,
+   * which may join the registry the bundle comes from.
+   */
+  registryId: string | null;
   /** The newest schema this app knows: a bundle from a newer one is refused. */
   schemaVersion: number;
   canReadUnencrypted: boolean;
@@ -369,7 +372,7 @@ export async function openBundle(
       `The bundle comes from a registry at schema version ${header.schemaVersion}; this app knows up to ${options.schemaVersion}.`,
     );
   }
-  if (header.registryId !== options.registryId) {
+  if (options.registryId !== null && header.registryId !== options.registryId) {
     throw new BundleError('other-registry', `The bundle belongs to registry ${header.registryId}.`);
   }
 

@@ -69,6 +69,8 @@ async function send(from: Side, to: Side, scope: BundleScope = SINCE_LAST) {
   });
   await recordExport(from.db, {
     manifest: bundle.manifest,
+    records: bundle.records,
+    attachments: 0,
     fileName: 'x.coopx',
     at: manifest.createdAt,
   });

@@ -128,7 +128,9 @@ export async function collectOutgoing(
 export async function recordExport(
   db: RegistryDb,
   input: {
-    manifest: BundleManifest;
+    manifest: Pick<BundleManifest, 'bundleId' | 'target' | 'scope' | 'throughSeq'>;
+    records: readonly BundleRecord[];
+    attachments: number;
     fileName: string;
     at: string;
   },
@@ -149,7 +151,6 @@ export async function recordExport(
         lastSentAt: input.at,
       });
     }
-    const records = Object.values(manifest.counts.records).reduce((sum, n) => sum + n, 0);
     await db.exchangeLog.add({
       at: input.at,
       direction: 'export',
@@ -161,9 +162,9 @@ export async function recordExport(
       problem: null,
       counts: {
         ...emptyCounts(),
-        records,
-        deleted: manifest.counts.tombstones,
-        attachments: manifest.counts.attachments,
+        records: input.records.length,
+        deleted: input.records.filter((entry) => entry.record.deletedAt != null).length,
+        attachments: input.attachments,
       },
     });
   });
@@ -307,11 +308,21 @@ export type Decisions = ReadonlyMap<string, RecordDecision | 'defer'>;
  */
 export async function applyIncoming(
   db: RegistryDb,
-  input: { manifest: BundleManifest; records: readonly BundleRecord[]; fileName: string },
+  input: {
+    manifest: BundleManifest;
+    records: readonly BundleRecord[];
+    fileName: string;
+    /** An empty registry joining the bundle's registry takes its id, in the same transaction. */
+    joinsRegistry?: boolean;
+  },
   decisions: Decisions,
   context: MutationContext,
 ): Promise<ApplyReport> {
   return db.transaction('rw', EXCHANGE_TABLES, async () => {
+    if (input.joinsRegistry) {
+      if ((await db.changes.count()) > 0) throw new StalePreviewError(input.manifest.registryId);
+      await db.meta.put({ key: 'registryId', value: input.manifest.registryId });
+    }
     const planned = await planAll(db, input.records);
     const now = context.now().toISOString();
     const writes: MergedWrite[] = [];

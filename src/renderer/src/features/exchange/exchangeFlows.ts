@@ -1,0 +1,74 @@
+import type { BundleContents } from '@shared/exchange/bundle';
+import {
+  BUNDLE_EXTENSION,
+  type BundleError,
+  bundleFileName,
+  type BundleProblem,
+  type BundleScope,
+} from '@shared/exchange/bundleFormat';
+import type { TFunction } from 'i18next';
+import type { RegistryDb } from '../../db/RegistryDb';
+import { collectOutgoing, registryIdOf } from './exchangeRegistry';
+
+/** The file dialog filter for bundles. */
+export const bundleFilters = (t: TFunction) => [
+  { name: t('exchange.filterName'), extensions: [BUNDLE_EXTENSION] },
+];
+
+/** The most a bundle file may be when opened (the file:open limit). */
+export const MAX_BUNDLE_BYTES = 512 * 1_048_576;
+
+export type ExportTarget = { deviceId: string; deviceName: string } | null;
+
+/** What goes into a bundle: the records for the target and scope, and the manifest's facts. */
+export async function prepareBundle(
+  db: RegistryDb,
+  input: {
+    device: { deviceId: string; deviceName: string };
+    target: ExportTarget;
+    scope: BundleScope;
+    now: Date;
+  },
+): Promise<{ contents: BundleContents; fileName: string }> {
+  const outgoing = await collectOutgoing(db, input.target?.deviceId ?? null, input.scope);
+  return {
+    contents: {
+      manifest: {
+        bundleId: crypto.randomUUID(),
+        registryId: await registryIdOf(db),
+        schemaVersion: db.verno,
+        createdAt: input.now.toISOString(),
+        source: input.device,
+        target: input.target,
+        scope: input.scope,
+        throughSeq: outgoing.throughSeq,
+      },
+      records: outgoing.records,
+      // Attachment files do not travel yet: main has no channel that hands their bytes over.
+      attachments: [],
+    },
+    fileName: bundleFileName(input.device.deviceName, input.now),
+  };
+}
+
+/** An empty registry (no change ever logged) may join the registry a bundle comes from. */
+export async function isRegistryEmpty(db: RegistryDb): Promise<boolean> {
+  return (await db.changes.count()) === 0;
+}
+
+const PROBLEM_KEYS = {
+  'not-a-bundle': 'exchange.problem.notABundle',
+  truncated: 'exchange.problem.truncated',
+  damaged: 'exchange.problem.damaged',
+  'wrong-passphrase': 'exchange.problem.wrongPassphrase',
+  'passphrase-required': 'exchange.problem.passphraseRequired',
+  'newer-format': 'exchange.problem.newerFormat',
+  'newer-schema': 'exchange.problem.newerSchema',
+  'other-registry': 'exchange.problem.otherRegistry',
+  'unencrypted-not-allowed': 'exchange.problem.unencryptedNotAllowed',
+} as const satisfies Record<BundleProblem, string>;
+
+/** The user's message for a refused bundle. */
+export function describeBundleProblem(error: BundleError, t: TFunction): string {
+  return t(PROBLEM_KEYS[error.problem]);
+}
