@@ -21,7 +21,12 @@ export class ExchangePage {
   }
 
   /** Exports a bundle for `target` (a peer's name, or null for everything) to `path`. */
-  async exportBundle(path: string, target: string | null, passphrase: string): Promise<void> {
+  async exportBundle(
+    path: string,
+    target: string | null,
+    passphrase: string,
+    options: { timeout?: number } = {},
+  ): Promise<void> {
     await this.page.getByRole('button', { name: 'Export bundle…' }).click();
     if (target) {
       await this.dialog.getByRole('combobox', { name: 'For' }).click();
@@ -33,7 +38,7 @@ export class ExchangePage {
     await this.dialog.getByRole('button', { name: 'Export', exact: true }).click();
     await expect(
       this.page.getByRole('status').filter({ hasText: /Bundle “.*” saved: \d+ records/ }),
-    ).toBeVisible();
+    ).toBeVisible(options);
   }
 
   /** Opens a bundle and gives the passphrase; the preview (or a refusal) shows next. */
