@@ -8,6 +8,7 @@ import {
 } from '@shared/exchange/bundleFormat';
 import type { TFunction } from 'i18next';
 import type { RegistryDb } from '../../db/RegistryDb';
+import { IpcCallError, registryClient } from '../../ipc/registryClient';
 import { collectOutgoing, registryIdOf } from './exchangeRegistry';
 
 /** The file dialog filter for bundles. */
@@ -20,6 +21,19 @@ export const MAX_BUNDLE_BYTES = 512 * 1_048_576;
 
 export type ExportTarget = { deviceId: string; deviceName: string } | null;
 
+/** Reads a stored file's bytes (main's attachment store); null when it is not on this computer. */
+export type ReadAttachment = (sha256: string) => Promise<Uint8Array<ArrayBuffer> | null>;
+
+/** The attachment store through IPC; a file missing here is left out of the bundle. */
+export const readAttachmentOverIpc: ReadAttachment = async (sha256) => {
+  try {
+    return (await registryClient.attachment.read({ sha256 })).bytes;
+  } catch (error) {
+    if (error instanceof IpcCallError && error.code === 'attachment-missing') return null;
+    throw error;
+  }
+};
+
 /** What goes into a bundle: the records for the target and scope, and the manifest's facts. */
 export async function prepareBundle(
   db: RegistryDb,
@@ -28,9 +42,15 @@ export async function prepareBundle(
     target: ExportTarget;
     scope: BundleScope;
     now: Date;
+    readAttachment: ReadAttachment;
   },
 ): Promise<{ contents: BundleContents; fileName: string }> {
   const outgoing = await collectOutgoing(db, input.target?.deviceId ?? null, input.scope);
+  const attachments: BundleContents['attachments'][number][] = [];
+  for (const sha256 of outgoing.attachmentHashes) {
+    const bytes = await input.readAttachment(sha256);
+    if (bytes) attachments.push({ sha256, bytes });
+  }
   return {
     contents: {
       manifest: {
@@ -44,8 +64,7 @@ export async function prepareBundle(
         throughSeq: outgoing.throughSeq,
       },
       records: outgoing.records,
-      // Attachment files do not travel yet: main has no channel that hands their bytes over.
-      attachments: [],
+      attachments,
     },
     fileName: bundleFileName(input.device.deviceName, input.now),
   };

@@ -31,7 +31,12 @@ import { useNotify } from '../../../ui/Notifications';
 import { useFormat } from '../../../ui/useFormat';
 import { useLiveRecords } from '../../records/queries';
 import { recordLabel } from '../../records/recordLabel';
-import { bundleFilters, prepareBundle, type ExportTarget } from '../exchangeFlows';
+import {
+  bundleFilters,
+  prepareBundle,
+  readAttachmentOverIpc,
+  type ExportTarget,
+} from '../exchangeFlows';
 import { recordExport } from '../exchangeRegistry';
 import { writeBundleInWorker } from '../exchangeWorkerClient';
 import { passphraseStrength } from '../passphraseStrength';
@@ -106,6 +111,7 @@ export function ExportBundleDialog({ isOpen, onClose }: ExportBundleDialogProps)
         target: target ? { deviceId: target.deviceId, deviceName: target.deviceName } : null,
         scope,
         now,
+        readAttachment: readAttachmentOverIpc,
       });
       const bytes = await writeBundleInWorker(contents, isEncrypted ? passphrase : null);
       const saved = await registryClient.file.save({

@@ -21,6 +21,7 @@ import type { OpenedBundle } from '@shared/exchange/bundle';
 import { BundleError } from '@shared/exchange/bundleFormat';
 import type { RecordKind } from '@shared/model/records';
 import { useRegistry } from '../../../app/RegistryContext';
+import { registryClient } from '../../../ipc/registryClient';
 import { describeError } from '../../../ui/describeError';
 import { useNotify } from '../../../ui/Notifications';
 import { describeBundleProblem, isRegistryEmpty } from '../exchangeFlows';
@@ -140,6 +141,10 @@ export function ImportBundleDialog({ file, onClose }: ImportBundleDialogProps) {
           return [item.id, toDecision(item, draft)];
         }),
       );
+      // Files first: a document record never arrives before its file. Storing is idempotent.
+      for (const attachment of state.bundle.attachments) {
+        await registryClient.attachment.store(attachment);
+      }
       const report = await applyIncoming(
         bulkDb,
         {
