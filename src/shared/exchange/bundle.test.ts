@@ -77,7 +77,8 @@ async function problemOf(promise: Promise<unknown>): Promise<BundleProblem | 'no
   }
 }
 
-describe('exchange bundles', () => {
+// Each encrypted bundle costs a PBKDF2 derivation of 600,000 iterations on each side.
+describe('exchange bundles', { timeout: 60_000 }, () => {
   it('round-trip encrypted: records, attachments and manifest counts come back', async () => {
     const input = await withAttachmentHash(contents());
     const bytes = await writeBundle(input, { passphrase: 'correct horse battery' });
