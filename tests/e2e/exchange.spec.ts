@@ -259,6 +259,8 @@ test.describe('bad bundles are refused with a clear message and the registry unc
     }
 
     expect(await registryContent(page)).toEqual(before);
-    await expect(page.getByRole('table', { name: 'Exchange log' })).toContainText('Refused');
+    const log = page.getByRole('table', { name: 'Exchange log' });
+    await expect(log).toContainText('Refused');
+    await expect(log).toContainText('This file is not an exchange bundle.');
   });
 });

@@ -19,7 +19,7 @@ import { describeError } from '../../ui/describeError';
 import { DeviceNameForm } from '../settings/SettingsPage';
 import { ExportBundleDialog } from './components/ExportBundleDialog';
 import { ImportBundleDialog, type BundleFile } from './components/ImportBundleDialog';
-import { bundleFilters, MAX_BUNDLE_BYTES } from './exchangeFlows';
+import { bundleFilters, MAX_BUNDLE_BYTES, problemKey } from './exchangeFlows';
 import { useExchangeLog, usePeers, useRegistryId } from './queries';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -152,6 +152,11 @@ export function ExchangePage() {
                       entry.result === 'nothing-new'
                         ? 'exchange.result.nothingNew'
                         : `exchange.result.${entry.result}`,
+                    )}
+                    {problemKey(entry.problem) && (
+                      <Typography variant="body2" color="text.secondary">
+                        {t(problemKey(entry.problem) ?? 'exchange.result.refused')}
+                      </Typography>
                     )}
                   </TableCell>
                 </TableRow>

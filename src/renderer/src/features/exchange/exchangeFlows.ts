@@ -87,6 +87,13 @@ const PROBLEM_KEYS = {
   'unencrypted-not-allowed': 'exchange.problem.unencryptedNotAllowed',
 } as const satisfies Record<BundleProblem, string>;
 
+/** The message key for a problem as the exchange log stores it, or null for other codes. */
+export function problemKey(problem: string | null): (typeof PROBLEM_KEYS)[BundleProblem] | null {
+  return problem !== null && problem in PROBLEM_KEYS
+    ? PROBLEM_KEYS[problem as BundleProblem]
+    : null;
+}
+
 /** The user's message for a refused bundle. */
 export function describeBundleProblem(error: BundleError, t: TFunction): string {
   return t(PROBLEM_KEYS[error.problem]);
