@@ -116,6 +116,11 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
     },
     'attachment:save-copy': (options) => attachments.saveCopy(options),
     'attachment:check': ({ sha256s }) => attachments.check(sha256s),
+    'attachment:read': async ({ sha256 }) => ({ bytes: await attachments.readBytes(sha256) }),
+    'attachment:store': async ({ sha256, bytes }) => {
+      const stored = await attachments.storeBytes(bytes, sha256);
+      return { isAlreadyStored: stored.isAlreadyStored };
+    },
     'diagnostics:report-error': (report) => diagnostics.reportRendererError(report),
     'backup:settings': () => backups.settings(),
     'backup:update-settings': (patch) => backups.updateSettings(patch),

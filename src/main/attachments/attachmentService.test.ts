@@ -374,3 +374,14 @@ describe('file names and types', () => {
     expect(Buffer.byteLength(long)).toBeLessThanOrEqual(200);
   });
 });
+
+describe('AttachmentService.readBytes (exchange bundles)', () => {
+  it('hands over a stored file’s bytes, and refuses one that is not on this computer', async () => {
+    const { attachments } = service(scripted().dialogs);
+    const stored = await attachments.storeBytes(new TextEncoder().encode(MINUTES));
+    expect(new TextDecoder().decode(await attachments.readBytes(stored.sha256))).toBe(MINUTES);
+    await expect(attachments.readBytes('0'.repeat(64))).rejects.toMatchObject({
+      code: 'attachment-missing',
+    });
+  });
+});

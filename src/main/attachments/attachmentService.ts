@@ -1,6 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import {
+  mkdir,
+  open,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  stat,
+  type FileHandle,
+} from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { DocumentFile } from '@shared/model/records';
 import { AppError } from '../ipc/AppError';
@@ -116,6 +125,12 @@ export class AttachmentService {
       await handle.writeFile(bytes);
       return { sha256, size: bytes.byteLength };
     });
+  }
+
+  /** The bytes of a stored file, for an exchange bundle. `attachment-missing` when absent. */
+  async readBytes(sha256: string): Promise<Uint8Array<ArrayBuffer>> {
+    const path = await this.requireStored(checkedHash(sha256), sha256);
+    return new Uint8Array(await readFile(path));
   }
 
   /** The hashes of every stored file, for backups and for finding files no record uses. */

@@ -48,6 +48,8 @@ export function buildRegistryBridge(invoke: Invoke): RegistryBridge {
       open: call('attachment:open'),
       saveCopy: call('attachment:save-copy'),
       check: call('attachment:check'),
+      read: call('attachment:read'),
+      store: call('attachment:store'),
     },
     diagnostics: { reportError: call('diagnostics:report-error') },
     backup: {

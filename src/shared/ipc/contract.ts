@@ -140,6 +140,22 @@ export const ipcContract = {
     }),
     output: z.object({ name: z.string() }).nullable(),
   },
+  /**
+   * The bytes of one stored file, for an exchange bundle that carries it to another laptop.
+   * Failures: `attachment-missing`.
+   */
+  'attachment:read': {
+    input: z.object({ sha256: sha256Schema }),
+    output: z.object({ bytes: bytesSchema }),
+  },
+  /**
+   * Stores a file that came in an exchange bundle under its SHA-256; bytes that do not hash to it
+   * are refused (`invalid-data`).
+   */
+  'attachment:store': {
+    input: z.object({ sha256: sha256Schema, bytes: bytesSchema }),
+    output: z.object({ isAlreadyStored: z.boolean() }),
+  },
   /** Which stored files are missing from this computer, so records can warn before a click fails. */
   'attachment:check': {
     input: z.object({ sha256s: z.array(sha256Schema).max(100_000) }),

@@ -1,4 +1,4 @@
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -6,6 +6,7 @@ import { buildRegistryBridge } from '../../../src/shared/ipc/bridge';
 import { DiagnosticsService } from '../../../src/main/diagnostics/diagnosticsService';
 import { createDispatcher } from '../../../src/main/ipc/dispatcher';
 import { readPolicy } from '../../../src/main/policy/policyService';
+import type { PrintToPdf } from '../../../src/main/briefing/briefingService';
 import { createIpcHandlers } from '../../../src/main/services';
 import { createPlaywrightPrintToPdf } from './playwrightPrintToPdf';
 import { startRendererServer, type RendererServer } from './rendererServer';
@@ -58,50 +59,84 @@ export const test = base.extend<
     { scope: 'worker' },
   ],
   registryApp: async ({ page, browser, rendererServer, machinePolicy, dialogs, viewer }, use) => {
-    const dataFolder = await mkdtemp(join(tmpdir(), 'registry-e2e-'));
-    const diagnostics = new DiagnosticsService({ dataFolder });
-    // Beside the data folder, not in it, as /etc/cooperation-registry is in the app.
-    const policyFile = `${dataFolder}-policy.json`;
-    if (machinePolicy !== null) {
-      const text =
-        typeof machinePolicy === 'string' ? machinePolicy : JSON.stringify(machinePolicy);
-      await writeFile(policyFile, text);
-    }
-    const dispatch = createDispatcher({
-      handlers: createIpcHandlers({
-        dataFolder,
-        resourcesFolder: RESOURCES_FOLDER,
-        hostName: 'e2e-laptop',
-        diagnostics,
-        appInfo: {
-          appVersion: '0.0.0-e2e',
-          electronVersion: null,
-          chromeVersion: null,
-          platform: process.platform,
-          isPackaged: false,
-          systemLocale: 'en-GB',
-        },
-        // Read from a real file by the real service: no file means `absent`, as on most machines.
-        policy: readPolicy({ filePath: policyFile, platform: process.platform, env: process.env }),
-        dataLocation: { source: 'default', isPortable: false, problem: null },
-        dialogs,
-        openPath: viewer.openPath,
-        printToPdf: createPlaywrightPrintToPdf(browser),
-      }),
-      isTrustedSender: (url) => url !== null && new URL(url).origin === rendererServer.origin,
-      logError: (channel, error) => void diagnostics.logMainError(channel, error),
+    const app = await connectRegistry(page, {
+      origin: rendererServer.origin,
+      machinePolicy,
+      dialogs,
+      openPath: viewer.openPath,
+      printToPdf: createPlaywrightPrintToPdf(browser),
     });
-    await page.exposeBinding('__registryInvoke', (source, channel: string, input: unknown) =>
-      dispatch({ channel, input, senderUrl: source.frame.url() }),
-    );
-    await page.addInitScript(
-      `window.registry = (${buildRegistryBridge.toString()})((channel, input) => window.__registryInvoke(channel, input));`,
-    );
-    await use({ origin: rendererServer.origin, dataFolder, policyFile });
-    // The page may still be finishing a write (a log line, a scheduled backup) as the test ends.
-    await rm(dataFolder, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
-    await rm(policyFile, { force: true });
+    await use(app);
+    await app.dispose();
   },
 });
+
+/**
+ * Gives a page its own data folder and REAL main-process services behind `window.registry`, as
+ * the registryApp fixture does. Tests that need a second installation (another browser context,
+ * so another IndexedDB registry) call it for their second page; `dispose` removes the folder.
+ */
+export async function connectRegistry(
+  page: Page,
+  options: {
+    origin: string;
+    machinePolicy?: MachinePolicy;
+    dialogs: ScriptedDialogs;
+    openPath?: RecordedViewer['openPath'];
+    /** Prints briefing packs; without it `briefing:save-pdf` is refused, as a test rarely needs it. */
+    printToPdf?: PrintToPdf;
+    hostName?: string;
+  },
+): Promise<RegistryApp & { dispose: () => Promise<void> }> {
+  const { origin, machinePolicy = null, dialogs } = options;
+  const dataFolder = await mkdtemp(join(tmpdir(), 'registry-e2e-'));
+  const diagnostics = new DiagnosticsService({ dataFolder });
+  // Beside the data folder, not in it, as /etc/cooperation-registry is in the app.
+  const policyFile = `${dataFolder}-policy.json`;
+  if (machinePolicy !== null) {
+    const text = typeof machinePolicy === 'string' ? machinePolicy : JSON.stringify(machinePolicy);
+    await writeFile(policyFile, text);
+  }
+  const dispatch = createDispatcher({
+    handlers: createIpcHandlers({
+      dataFolder,
+      resourcesFolder: RESOURCES_FOLDER,
+      hostName: options.hostName ?? 'e2e-laptop',
+      diagnostics,
+      appInfo: {
+        appVersion: '0.0.0-e2e',
+        electronVersion: null,
+        chromeVersion: null,
+        platform: process.platform,
+        isPackaged: false,
+        systemLocale: 'en-GB',
+      },
+      // Read from a real file by the real service: no file means `absent`, as on most machines.
+      policy: readPolicy({ filePath: policyFile, platform: process.platform, env: process.env }),
+      dataLocation: { source: 'default', isPortable: false, problem: null },
+      dialogs,
+      openPath: options.openPath ?? new RecordedViewer().openPath,
+      printToPdf: options.printToPdf,
+    }),
+    isTrustedSender: (url) => url !== null && new URL(url).origin === origin,
+    logError: (channel, error) => void diagnostics.logMainError(channel, error),
+  });
+  await page.exposeBinding('__registryInvoke', (source, channel: string, input: unknown) =>
+    dispatch({ channel, input, senderUrl: source.frame.url() }),
+  );
+  await page.addInitScript(
+    `window.registry = (${buildRegistryBridge.toString()})((channel, input) => window.__registryInvoke(channel, input));`,
+  );
+  return {
+    origin,
+    dataFolder,
+    policyFile,
+    dispose: async () => {
+      // The page may still be finishing a write (a log line, a scheduled backup) as the test ends.
+      await rm(dataFolder, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+      await rm(policyFile, { force: true });
+    },
+  };
+}
 
 export { expect };

@@ -174,6 +174,13 @@ const router = createHashRouter(
         )}
       />
       <Route
+        path="/exchange"
+        lazy={screen(
+          () => import('../features/exchange/ExchangePage'),
+          (m) => m.ExchangePage,
+        )}
+      />
+      <Route
         path="/trash"
         lazy={screen(
           () => import('../features/trash/TrashPage'),

@@ -8,6 +8,7 @@ import GavelIcon from '@mui/icons-material/Gavel';
 import HandshakeIcon from '@mui/icons-material/Handshake';
 import PeopleIcon from '@mui/icons-material/People';
 import SettingsIcon from '@mui/icons-material/Settings';
+import SyncAltIcon from '@mui/icons-material/SyncAlt';
 import TimelineIcon from '@mui/icons-material/Timeline';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import WorkIcon from '@mui/icons-material/Work';
@@ -57,6 +58,7 @@ const ICONS: Record<NavSection['id'], ReactElement> = {
   documents: <DescriptionIcon />,
   areas: <CategoryIcon />,
   import: <UploadFileIcon />,
+  exchange: <SyncAltIcon />,
   trash: <DeleteOutlineIcon />,
   settings: <SettingsIcon />,
 };

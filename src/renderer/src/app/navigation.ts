@@ -2,7 +2,7 @@ import type { ListKind } from '../features/records/columns';
 import { NEW_RECORD_PATHS } from './recordPaths';
 
 export type NavSection = {
-  id: 'dashboard' | 'timeline' | ListKind | 'import' | 'trash' | 'settings';
+  id: 'dashboard' | 'timeline' | ListKind | 'import' | 'exchange' | 'trash' | 'settings';
   path: string;
   /** The record kind the section lists, or null for Dashboard, Timeline, Import, Trash and Settings. */
   kind: ListKind | null;
@@ -21,6 +21,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
   { id: 'documents', path: '/documents', kind: 'documents' },
   { id: 'areas', path: '/areas', kind: 'areas' },
   { id: 'import', path: '/import', kind: null },
+  { id: 'exchange', path: '/exchange', kind: null },
   { id: 'trash', path: '/trash', kind: null },
   { id: 'settings', path: '/settings', kind: null },
 ];

@@ -65,6 +65,52 @@ export class NewerRegistryError extends Error {
   }
 }
 
+/**
+ * A record's field versions as of the merge that last wrote it (`rev`). Writes after that rev are
+ * in the change log and are added on top, so ordinary edits never touch this table.
+ */
+export type FieldVersionRow = {
+  recordId: string;
+  recordKind: RecordKind;
+  rev: number;
+  vv: Record<string, number>;
+  dots: Record<string, { d: string; c: number }>;
+};
+
+/** Another installation of this registry, and how far exchanges with it have gone. */
+export type PeerEntry = {
+  deviceId: string;
+  deviceName: string;
+  /** Change-log position the last full bundle to this peer reached; 0 = never sent. */
+  lastSentSeq: number;
+  lastSentAt: string | null;
+  lastReceivedAt: string | null;
+  lastReceivedBundleId: string | null;
+};
+
+/** One export or import of a bundle, as the exchange log shows it. */
+export type ExchangeLogEntry = {
+  id?: number;
+  at: string;
+  direction: 'export' | 'import';
+  peerId: string | null;
+  peerName: string | null;
+  bundleId: string | null;
+  fileName: string | null;
+  result: 'done' | 'refused' | 'failed' | 'nothing-new';
+  /** Why it was refused or failed (a bundle problem or error code). */
+  problem: string | null;
+  counts: {
+    records: number;
+    created: number;
+    changed: number;
+    deleted: number;
+    conflicts: number;
+    deferred: number;
+    attachments: number;
+  };
+};
+
 /** The default database name; tests pass their own so each gets a fresh registry. */
 export const REGISTRY_DB_NAME = 'cooperation-registry';
 
@@ -95,6 +141,9 @@ export class RegistryDb extends Dexie {
   declare links: EntityTable<LinkEntry>;
   declare meta: EntityTable<MetaEntry, 'key'>;
   declare savedViews: EntityTable<SavedView, 'id'>;
+  declare fieldVersions: EntityTable<FieldVersionRow, 'recordId'>;
+  declare peers: EntityTable<PeerEntry, 'deviceId'>;
+  declare exchangeLog: EntityTable<ExchangeLogEntry, 'id'>;
   /** The newest schema version this build knows. */
   readonly supportedVersion: number;
 

@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import type { VersionedRecord } from '@shared/exchange/mergeRecord';
 import {
   contentSchemas,
   META_FIELDS,
@@ -373,4 +374,113 @@ export function restoreRecord<K extends RecordKind>(
   context: MutationContext,
 ): Promise<StoredRecord<K>> {
   return setDeleted(db, kind, id, context, false);
+}
+
+/** One record as a merge decided it, for applyMergedRecords. */
+export type MergedWrite = {
+  kind: RecordKind;
+  /** The record here before the merge; undefined for a record the bundle brings new. */
+  before: StoredRecord<RecordKind> | undefined;
+  merged: VersionedRecord;
+};
+
+/** Tables a merge writes besides the record tables. */
+export const MERGE_TABLES = ['changes', 'links', 'fieldVersions'] as const;
+
+/**
+ * The merge's write path (exchange bundles): writes records as the merge planner decided them,
+ * with the same validation, change log and link index as every other write, and keeps each
+ * record's field versions so the next exchange knows what this registry has seen. Runs in the
+ * caller's transaction (one for the whole bundle). `source` names who made the changes for history.
+ */
+export async function applyMergedRecords(
+  db: RegistryDb,
+  writes: readonly MergedWrite[],
+  context: MutationContext,
+  source: { deviceName: string },
+): Promise<void> {
+  refuseWhenReadOnly(context);
+  const prepared = writes.map((write) => {
+    const content = parseContent(
+      write.kind,
+      contentOf(write.merged.record as StoredRecord<RecordKind>),
+    );
+    const meta = write.merged.record;
+    const deletedAt = typeof meta.deletedAt === 'string' ? meta.deletedAt : null;
+    const before = write.before;
+    const beforeFields: Record<string, unknown> = before
+      ? { ...contentOf(before), deletedAt: before.deletedAt }
+      : {};
+    const afterFields: Record<string, unknown> =
+      before || deletedAt !== null ? { ...content, deletedAt } : { ...content };
+    const fields = changedFields(beforeFields, afterFields);
+    const rev = (before?.rev ?? 0) + (Object.keys(fields).length > 0 ? 1 : 0);
+    const record = {
+      ...content,
+      id: meta.id,
+      createdAt: typeof meta.createdAt === 'string' ? meta.createdAt : context.now().toISOString(),
+      updatedAt: typeof meta.updatedAt === 'string' ? meta.updatedAt : context.now().toISOString(),
+      rev,
+      changedBy: typeof meta.changedBy === 'string' ? meta.changedBy : context.deviceId,
+      deletedAt,
+    } as StoredRecord<RecordKind>;
+    const op: ChangeEntry['op'] = !before
+      ? 'create'
+      : before.deletedAt === null && deletedAt !== null
+        ? 'delete'
+        : before.deletedAt !== null && deletedAt === null
+          ? 'restore'
+          : 'update';
+    return { write, record, content, fields, op };
+  });
+
+  await db.transaction(
+    'rw',
+    [...new Set(writes.map((write) => write.kind)), ...MERGE_TABLES],
+    async () => {
+      const byKind = new Map<RecordKind, StoredRecord<RecordKind>[]>();
+      const changes: ChangeEntry[] = [];
+      const links = new Map<string, LinkEntry>();
+      const relinked: string[] = [];
+      for (const item of prepared) {
+        const hasChanges = Object.keys(item.fields).length > 0;
+        if (hasChanges) {
+          const list = byKind.get(item.write.kind) ?? [];
+          list.push(item.record);
+          byKind.set(item.write.kind, list);
+          changes.push({
+            recordKind: item.write.kind,
+            recordId: item.record.id,
+            rev: item.record.rev,
+            at: item.record.updatedAt,
+            deviceId: item.record.changedBy,
+            deviceName: source.deviceName,
+            op: item.op,
+            fields: item.fields,
+          });
+          if (item.write.before) relinked.push(item.record.id);
+          for (const link of recordLinks(item.write.kind, item.content)) {
+            links.set(`${item.record.id}\u0000${link.field}\u0000${link.targetId}`, {
+              sourceKind: item.write.kind,
+              sourceId: item.record.id,
+              ...link,
+            });
+          }
+        }
+      }
+      for (const [kind, records] of byKind) await db.recordTable(kind).bulkPut(records);
+      await db.changes.bulkAdd(changes);
+      await Promise.all(relinked.map((id) => db.links.where('sourceId').equals(id).delete()));
+      await db.links.bulkPut([...links.values()]);
+      await db.fieldVersions.bulkPut(
+        prepared.map((item) => ({
+          recordId: item.record.id,
+          recordKind: item.write.kind,
+          rev: item.record.rev,
+          vv: item.write.merged.version.vv,
+          dots: item.write.merged.version.dots,
+        })),
+      );
+    },
+  );
 }

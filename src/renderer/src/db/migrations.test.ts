@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRecord } from './changeTracking';
+import { createRecord, updateRecord } from './changeTracking';
+import { loadVersions } from './fieldVersions';
 import { NewerRegistryError, type RegistryDb } from './RegistryDb';
 import { LATEST_SCHEMA_VERSION, SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 import { openTestDbAt, testContext } from './testing/testDb';
@@ -150,5 +151,42 @@ describe('version 3: dashboard date indexes', () => {
         .primaryKeys(),
     ).toEqual([followUp.id]);
     expect(await after.agreements.get(agreement.id)).toEqual(agreement);
+  });
+});
+
+describe('version 4: exchange bookkeeping', () => {
+  it('keeps records written at version 3 and derives their field versions from the change log', async () => {
+    const name = `v4-${crypto.randomUUID()}`;
+    const before = open(
+      name,
+      SCHEMA_VERSIONS.filter((schema) => schema.version <= 3),
+    );
+    const context = { ...testContext('laptop'), newId: () => crypto.randomUUID() };
+    const event = await createRecord(
+      before,
+      'events',
+      { kind: 'conference', title: { en: 'Prague Process ministerial conference' } },
+      context,
+    );
+    const edited = await updateRecord(
+      before,
+      'events',
+      event.id,
+      { outcomes: { en: 'Action plan adopted' } },
+      context,
+    );
+    before.close();
+
+    const after = open(name, SCHEMA_VERSIONS);
+    await after.open();
+    expect(after.verno).toBe(4);
+    expect(await after.events.get(event.id)).toEqual(edited);
+    expect(await after.peers.count()).toBe(0);
+    expect(await after.exchangeLog.count()).toBe(0);
+    const versions = await loadVersions(after, [edited]);
+    expect(versions.get(event.id)).toMatchObject({
+      vv: { laptop: 2 },
+      dots: { title: { d: 'laptop', c: 1 }, outcomes: { d: 'laptop', c: 2 } },
+    });
   });
 });

@@ -74,6 +74,27 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         'id, status, dueDate, [status+dueDate], ownerPersonId, sourceId, updatedAt, deletedAt, *areaIds, *tagIds',
     },
   },
+  {
+    version: 4,
+    reason:
+      'Exchange bundles between laptops: field versions of merged records, the peers this ' +
+      'installation exchanges with, and the exchange log. New tables; no rows move (field versions ' +
+      'of records never merged are derived from the change log).',
+    stores: {
+      ...VERSION_1_STORES,
+      savedViews: 'id, kind',
+      agreements:
+        'id, kind, expiryDate, renewalNoticeDate, updatedAt, deletedAt, *areaIds, *tagIds',
+      followUps:
+        'id, status, dueDate, [status+dueDate], ownerPersonId, sourceId, updatedAt, deletedAt, *areaIds, *tagIds',
+      /** Per record: field versions as of its last merge; later local writes come from `changes`. */
+      fieldVersions: 'recordId',
+      /** Other installations of this registry: what was last sent to and received from each. */
+      peers: 'deviceId',
+      /** Every export and import of a bundle, with its counts and result. */
+      exchangeLog: '++id, at',
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = SCHEMA_VERSIONS.at(-1)?.version ?? 0;

@@ -36,7 +36,8 @@ function SettingsSection({ title, children }: { title: string; children: ReactNo
   );
 }
 
-function DeviceNameForm() {
+/** Renames this installation; also on the Exchange page, where peers see the name. */
+export function DeviceNameForm() {
   const { t } = useTranslation();
   const notify = useNotify();
   const { device, setDevice } = useRegistry();
