@@ -97,8 +97,7 @@ export async function collectOutgoing(
           idsByKind.set(entry.recordKind, ids);
         });
     }
-    const records: BundleRecord[] = [];
-    const attachmentHashes = new Set<string>();
+    const chosenByKind: [RecordKind, StoredRecord<RecordKind>[]][] = [];
     for (const kind of RECORD_KINDS) {
       const table = db.recordTable(kind);
       const ids = idsByKind.get(kind);
@@ -108,8 +107,16 @@ export async function collectOutgoing(
           : ids
             ? (await table.bulkGet([...ids])).filter((row) => row !== undefined)
             : [];
-      const chosen = rows.filter((row) => isInScope(kind, row, scope));
-      const versions = await loadVersions(db, chosen);
+      chosenByKind.push([kind, rows.filter((row) => isInScope(kind, row, scope))]);
+    }
+    // One pass over the change log for every kind at once: it is the largest table.
+    const versions = await loadVersions(
+      db,
+      chosenByKind.flatMap(([, rows]) => rows),
+    );
+    const records: BundleRecord[] = [];
+    const attachmentHashes = new Set<string>();
+    for (const [kind, chosen] of chosenByKind) {
       for (const record of chosen) {
         records.push({
           kind,
@@ -225,15 +232,20 @@ type Planned = {
 };
 
 async function planAll(db: RegistryDb, entries: readonly BundleRecord[]): Promise<Planned[]> {
-  const planned: Planned[] = [];
+  const localsByKind: [RecordKind, BundleRecord[], (StoredRecord<RecordKind> | undefined)[]][] = [];
   for (const kind of RECORD_KINDS) {
     const ofKind = entries.filter((entry) => entry.kind === kind);
     if (ofKind.length === 0) continue;
     const locals = await db.recordTable(kind).bulkGet(ofKind.map((entry) => entry.record.id));
-    const present = locals.filter((row) => row !== undefined);
-    const versioned = new Map(
-      (await loadVersionedRecords(db, present)).map((item) => [item.record.id, item]),
-    );
+    localsByKind.push([kind, ofKind, locals]);
+  }
+  // One pass over the change log for every kind at once: it is the largest table.
+  const present = localsByKind.flatMap(([, , locals]) => locals.filter((row) => row !== undefined));
+  const versioned = new Map(
+    (await loadVersionedRecords(db, present)).map((item) => [item.record.id, item]),
+  );
+  const planned: Planned[] = [];
+  for (const [, ofKind, locals] of localsByKind) {
     ofKind.forEach((entry, index) => {
       const local = locals[index];
       const remote: VersionedRecord = { record: entry.record, version: entry.version };
