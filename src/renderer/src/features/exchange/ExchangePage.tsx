@@ -2,7 +2,6 @@ import {
   Alert,
   Box,
   Button,
-  Paper,
   Stack,
   Table,
   TableBody,
@@ -11,27 +10,17 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRegistry } from '../../app/RegistryContext';
 import { registryClient } from '../../ipc/registryClient';
+import { PageSection } from '../../ui/PageSection';
 import { describeError } from '../../ui/describeError';
-import { DeviceNameForm } from '../settings/SettingsPage';
+import { DeviceNameForm } from '../settings/DeviceNameForm';
 import { ExportBundleDialog } from './components/ExportBundleDialog';
 import { ImportBundleDialog, type BundleFile } from './components/ImportBundleDialog';
 import { bundleFilters, MAX_BUNDLE_BYTES, problemKey } from './exchangeFlows';
 import { useExchangeLog, usePeers, useRegistryId } from './queries';
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Paper variant="outlined" component="section" sx={{ p: 3, mb: 3 }}>
-      <Typography variant="h6" component="h2" gutterBottom>
-        {title}
-      </Typography>
-      {children}
-    </Paper>
-  );
-}
 
 /**
  * Exchange with other installations of the registry: this one's name and ids, the peers and how
@@ -75,12 +64,12 @@ export function ExchangePage() {
       </Typography>
       <Typography sx={{ mb: 3 }}>{t('exchange.intro')}</Typography>
 
-      <Section title={t('exchange.thisInstallation')}>
+      <PageSection title={t('exchange.thisInstallation')}>
         <DeviceNameForm />
         <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
           {t('exchange.registryId')}: <code>{registryId ?? '…'}</code>
         </Typography>
-      </Section>
+      </PageSection>
 
       <Stack direction="row" spacing={2} sx={{ mb: 3 }}>
         <Button variant="contained" onClick={() => setIsExporting(true)}>
@@ -96,7 +85,7 @@ export function ExchangePage() {
         </Alert>
       )}
 
-      <Section title={t('exchange.peers')}>
+      <PageSection title={t('exchange.peers')}>
         {peers && peers.length === 0 ? (
           <Typography color="text.secondary">{t('exchange.noPeers')}</Typography>
         ) : (
@@ -124,9 +113,9 @@ export function ExchangePage() {
             </TableBody>
           </Table>
         )}
-      </Section>
+      </PageSection>
 
-      <Section title={t('exchange.log')}>
+      <PageSection title={t('exchange.log')}>
         {log && log.length === 0 ? (
           <Typography color="text.secondary">{t('exchange.noLog')}</Typography>
         ) : (
@@ -164,7 +153,7 @@ export function ExchangePage() {
             </TableBody>
           </Table>
         )}
-      </Section>
+      </PageSection>
 
       <ExportBundleDialog isOpen={isExporting} onClose={() => setIsExporting(false)} />
       {file && (

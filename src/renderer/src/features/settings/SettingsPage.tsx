@@ -1,88 +1,16 @@
-import {
-  Alert,
-  Box,
-  Button,
-  FormControl,
-  InputLabel,
-  MenuItem,
-  Paper,
-  Select,
-  Stack,
-  TextField,
-  Typography,
-} from '@mui/material';
-import { useState, type ReactNode, type SyntheticEvent } from 'react';
+import { Alert, Box, FormControl, InputLabel, MenuItem, Select, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '@shared/model/localizedText';
 import { useRegistry } from '../../app/RegistryContext';
 import { useLanguage } from '../../app/useLanguage';
-import { registryClient } from '../../ipc/registryClient';
-import { useNotify } from '../../ui/Notifications';
+import { PageSection } from '../../ui/PageSection';
 import { BackupSection } from '../backup/components/BackupSection';
 import { RegistryExportSection } from '../exports/components/RegistryExportSection';
 import { LoadSampleButton } from '../sample/components/LoadSampleButton';
 import { SearchIndexSection } from '../search/SearchIndexSection';
 import { DataLocationsSection } from './DataLocationsSection';
+import { DeviceNameForm } from './DeviceNameForm';
 import { PolicySection } from './PolicySection';
-
-function SettingsSection({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Paper variant="outlined" component="section" sx={{ p: 3, mb: 3 }}>
-      <Typography variant="h6" component="h2" gutterBottom>
-        {title}
-      </Typography>
-      {children}
-    </Paper>
-  );
-}
-
-/** Renames this installation; also on the Exchange page, where peers see the name. */
-export function DeviceNameForm() {
-  const { t } = useTranslation();
-  const notify = useNotify();
-  const { device, setDevice } = useRegistry();
-  const [name, setName] = useState(device.deviceName);
-  const [error, setError] = useState<string | null>(null);
-  const trimmed = name.trim();
-
-  const submit = async (event: SyntheticEvent) => {
-    event.preventDefault();
-    try {
-      setDevice(await registryClient.device.rename({ deviceName: trimmed }));
-      setError(null);
-      notify({ severity: 'success', message: t('settings.renamed') });
-    } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
-    }
-  };
-
-  return (
-    <Box component="form" onSubmit={(event) => void submit(event)} noValidate>
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
-        <TextField
-          label={t('settings.deviceName')}
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-          error={error !== null || trimmed === ''}
-          helperText={error ?? t('settings.deviceNameHelp')}
-          slotProps={{ htmlInput: { maxLength: 80 } }}
-          sx={{ minWidth: 320 }}
-        />
-        <Button
-          type="submit"
-          variant="outlined"
-          disabled={trimmed === '' || trimmed === device.deviceName}
-          sx={{ mt: 1 }}
-        >
-          {t('settings.rename')}
-        </Button>
-      </Stack>
-      <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
-        {t('settings.deviceId')}: <code>{device.deviceId}</code>
-      </Typography>
-    </Box>
-  );
-}
 
 /** Language, storage protection, this computer's identity, the sample registry and versions. */
 export function SettingsPage() {
@@ -96,7 +24,7 @@ export function SettingsPage() {
         {t('settings.title')}
       </Typography>
 
-      <SettingsSection title={t('settings.languageSection')}>
+      <PageSection title={t('settings.languageSection')}>
         <FormControl sx={{ minWidth: 240 }}>
           <InputLabel id="settings-language">{t('language.label')}</InputLabel>
           <Select
@@ -116,9 +44,9 @@ export function SettingsPage() {
         <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
           {isLanguageEnforced ? t('policy.languageEnforced') : t('settings.languageHelp')}
         </Typography>
-      </SettingsSection>
+      </PageSection>
 
-      <SettingsSection title={t('settings.storageSection')}>
+      <PageSection title={t('settings.storageSection')}>
         <Alert
           severity={
             isStoragePersisted === null ? 'info' : isStoragePersisted ? 'success' : 'warning'
@@ -132,40 +60,40 @@ export function SettingsPage() {
               ? t('settings.persisted')
               : t('settings.notPersisted')}
         </Alert>
-      </SettingsSection>
+      </PageSection>
 
-      <SettingsSection title={t('search.indexTitle')}>
+      <PageSection title={t('search.indexTitle')}>
         <SearchIndexSection />
-      </SettingsSection>
+      </PageSection>
 
-      <SettingsSection title={t('backup.section')}>
+      <PageSection title={t('backup.section')}>
         <BackupSection />
-      </SettingsSection>
+      </PageSection>
 
-      <SettingsSection title={t('exports.registry.section')}>
+      <PageSection title={t('exports.registry.section')}>
         <RegistryExportSection />
-      </SettingsSection>
+      </PageSection>
 
-      <SettingsSection title={t('dataLocations.section')}>
+      <PageSection title={t('dataLocations.section')}>
         <DataLocationsSection />
-      </SettingsSection>
+      </PageSection>
 
-      <SettingsSection title={t('policy.section')}>
+      <PageSection title={t('policy.section')}>
         <PolicySection />
-      </SettingsSection>
+      </PageSection>
 
-      <SettingsSection title={t('settings.deviceSection')}>
+      <PageSection title={t('settings.deviceSection')}>
         <DeviceNameForm />
-      </SettingsSection>
+      </PageSection>
 
       {!isReadOnly && (
-        <SettingsSection title={t('settings.sampleSection')}>
+        <PageSection title={t('settings.sampleSection')}>
           <Typography sx={{ mb: 2 }}>{t('settings.sampleHelp')}</Typography>
           <LoadSampleButton variant="outlined" />
-        </SettingsSection>
+        </PageSection>
       )}
 
-      <SettingsSection title={t('settings.aboutSection')}>
+      <PageSection title={t('settings.aboutSection')}>
         <Typography>{t('settings.version', { version: appInfo.appVersion })}</Typography>
         <Typography color="text.secondary">
           {appInfo.electronVersion
@@ -175,7 +103,7 @@ export function SettingsPage() {
               })
             : t('settings.engineBrowser')}
         </Typography>
-      </SettingsSection>
+      </PageSection>
     </Box>
   );
 }
