@@ -10,6 +10,8 @@ export default defineConfig({
   ...baseConfig,
   testDir: '.',
   testMatch: '**/*.bench.ts',
+  // A vitest benchmark of the format code alone (`npx vitest bench --run tests/bench`).
+  testIgnore: '**/exports.bench.ts',
   fullyParallel: false,
   workers: 1,
   timeout: 15 * 60_000,
