@@ -89,6 +89,10 @@ async function openIomPack(page: Page, origin: string) {
   await app.loadSampleFromFirstRun();
   await app.goTo('Partners');
   await page.getByRole('row', { name: /^International Organization for Migration IOM/ }).click();
+  // The Partners list has a Briefing pack button of its own (no subject): wait for IOM's page.
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(
+    'International Organization for Migration',
+  );
   const briefing = new BriefingPage(page);
   await briefing.openFromDetailPage();
   await expect(briefing.preview.getByRole('heading', { level: 1 })).toHaveText(
