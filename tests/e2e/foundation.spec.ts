@@ -121,7 +121,10 @@ test('every section lists the sample records; loading the sample twice asks and 
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText(/The registry already holds \d+ records/);
   await dialog.getByRole('button', { name: 'Add sample records' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'nothing was added' })).toBeVisible();
+  // Every sample record is looked up first; give a busy machine more than the default 10 s.
+  await expect(page.getByRole('status').filter({ hasText: 'nothing was added' })).toBeVisible({
+    timeout: 30_000,
+  });
   await app.goTo('Partners');
   await expect(page.getByTestId('record-count')).toHaveText(
     `${sample.records.partners!.length} records`,

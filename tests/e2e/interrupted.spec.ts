@@ -121,7 +121,8 @@ test('a large restore interrupted midway leaves the registry exactly as it was',
     .filter({ hasText: 'By hand' })
     .getByRole('button', { name: /^Restore the backup of / })
     .click();
-  await expect(backups.preview).toContainText(large);
+  // Reading a 20,000-record backup for its preview takes seconds on a busy machine.
+  await expect(backups.preview).toContainText(large, { timeout: 60_000 });
   await backups.preview.getByRole('button', { name: 'Replace the registry' }).click();
   // The restore backs the current registry up first; once that file is there, the tables are
   // being replaced. The window goes away then (a reload tears the page down as closing does).
