@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { deflateSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -19,7 +18,8 @@ import {
 } from './backupFormat';
 import { decodeBackupTables, encodeBackupTables } from './backupTables';
 import { Crc32 } from './crc32';
-import { openBackup, verifyBackup, type CreateSha256 } from './readBackup';
+import { openBackup, verifyBackup } from './readBackup';
+import { hex, sha256 } from '../../../tests/fixtures/backupSha256';
 import { bytesSource, readZipDirectory, readZipEntry } from './zipReader';
 
 /**
@@ -29,11 +29,6 @@ import { bytesSource, readZipDirectory, readZipEntry } from './zipReader';
  * nothing but a BackupFormatError ever escapes. Reading never writes: refusal changes nothing.
  */
 
-const sha256: CreateSha256 = () => {
-  const hash = createHash('sha256');
-  return { update: (chunk) => hash.update(chunk), digestHex: () => hash.digest('hex') };
-};
-const hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
 const ROWS = {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { zipSync, type Zippable } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -10,14 +9,9 @@ import {
   type BackupManifest,
 } from './backupFormat';
 import { decodeBackupTables, encodeBackupTables } from './backupTables';
-import { openBackup, verifyBackup, type CreateSha256 } from './readBackup';
+import { openBackup, verifyBackup } from './readBackup';
+import { hex, sha256 } from '../../../tests/fixtures/backupSha256';
 import { bytesSource } from './zipReader';
-
-const sha256: CreateSha256 = () => {
-  const hash = createHash('sha256');
-  return { update: (chunk) => hash.update(chunk), digestHex: () => hash.digest('hex') };
-};
-const hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 const ROWS = {
   partners: [
