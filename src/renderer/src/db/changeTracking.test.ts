@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   checkContent,
   createRecord,
@@ -8,18 +8,9 @@ import {
   restoreRecord,
   updateRecord,
 } from './changeTracking';
-import type { RegistryDb } from './RegistryDb';
-import { createTestDb, testContext } from './testing/testDb';
+import { freshDbsClosedAfterEach, testContext } from './testing/testDb';
 
-const opened: RegistryDb[] = [];
-function freshDb() {
-  const db = createTestDb();
-  opened.push(db);
-  return db;
-}
-afterEach(() => {
-  for (const db of opened.splice(0)) db.close();
-});
+const freshDb = freshDbsClosedAfterEach();
 
 const iom = {
   kind: 'international-organization',

@@ -1,4 +1,5 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { afterEach } from 'vitest';
 import { RegistryDb, type RegistryDbOptions } from '../RegistryDb';
 import type { MutationContext } from '../changeTracking';
 
@@ -12,6 +13,22 @@ export function createTestDb(options: Omit<RegistryDbOptions, 'indexedDB' | 'IDB
     indexedDB,
     IDBKeyRange,
   });
+}
+
+/**
+ * For test files that open several registries: call once at the top; each registry the returned
+ * function opens is closed after the test that opened it.
+ */
+export function freshDbsClosedAfterEach(): () => RegistryDb {
+  const opened: RegistryDb[] = [];
+  afterEach(() => {
+    for (const db of opened.splice(0)) db.close();
+  });
+  return () => {
+    const db = createTestDb();
+    opened.push(db);
+    return db;
+  };
 }
 
 /** Opens a registry by name at the given schema versions, as the app would after an upgrade. */

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findDuplicates } from '@shared/import/findDuplicates';
 import { readImportFile } from '@shared/import/readImportFile';
 import { SNAPSHOT_KINDS, validateSnapshot } from '@shared/import/readSnapshot';
@@ -9,20 +9,12 @@ import { generateRegistry } from '../../../../../tests/fixtures/generateRegistry
 import sample from '../../../../../resources/sample-registry.json';
 import { createRecords, deleteRecord } from '../../db/changeTracking';
 import type { RegistryDb } from '../../db/RegistryDb';
-import { createTestDb, testContext } from '../../db/testing/testDb';
+import { freshDbsClosedAfterEach, testContext } from '../../db/testing/testDb';
 import { commitImport } from '../import/commitImport';
 import { loadRegistryLookups } from '../import/registryLookups';
 import { exportRegistry } from './registryExport';
 
-const opened: RegistryDb[] = [];
-function freshDb() {
-  const db = createTestDb();
-  opened.push(db);
-  return db;
-}
-afterEach(() => {
-  for (const db of opened.splice(0)) db.close();
-});
+const freshDb = freshDbsClosedAfterEach();
 
 const importContext = () => ({
   ...testContext('device-hq', 'HQ'),

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ImportTable } from '@shared/import/cells';
 import { findDuplicates } from '@shared/import/findDuplicates';
 import { guessMapping, type ImportMapping } from '@shared/import/guessMapping';
@@ -10,22 +10,14 @@ import type { RecordKind } from '@shared/model/records';
 import sample from '../../../../../resources/sample-registry.json';
 import { createRecord, deleteRecord } from '../../db/changeTracking';
 import type { RegistryDb } from '../../db/RegistryDb';
-import { createTestDb, testContext } from '../../db/testing/testDb';
+import { freshDbsClosedAfterEach, testContext } from '../../db/testing/testDb';
 import { commitImport, ImportConflictError } from './commitImport';
 import { loadRegistryLookups } from './registryLookups';
 
 /** Real UUIDs: several imports into one registry must not reuse the test clock's ids. */
 const importContext = () => ({ ...testContext(), newId: () => crypto.randomUUID() });
 
-const opened: RegistryDb[] = [];
-function freshDb() {
-  const db = createTestDb();
-  opened.push(db);
-  return db;
-}
-afterEach(() => {
-  for (const db of opened.splice(0)) db.close();
-});
+const freshDb = freshDbsClosedAfterEach();
 
 const table = (headers: string[], ...rows: string[][]): ImportTable => ({
   name: 'sheet',
