@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ipcContract } from '@shared/ipc/contract';
 import type { PolicyReport } from '@shared/model/policy';
 import { SNAPSHOT_FORMAT } from '@shared/model/registrySnapshot';
+import type { FileDialogs } from './files/fileDialogs';
 import { createDispatcher } from './ipc/dispatcher';
 import {
   ensureWritableFolder,
@@ -50,6 +51,7 @@ const DEFAULT_LOCATION = { source: 'default', isPortable: false, problem: null }
 function setup(
   policy: PolicyReport = policyAt(),
   location: DataLocation = { dataFolder, ...DEFAULT_LOCATION },
+  chooseFileToSave: FileDialogs['chooseFileToSave'] = () => Promise.resolve(null),
 ) {
   const logError = vi.fn();
   const handlers = createIpcHandlers({
@@ -62,7 +64,7 @@ function setup(
     dataLocation: location,
     dialogs: {
       chooseFileToOpen: () => Promise.resolve(null),
-      chooseFileToSave: () => Promise.resolve(null),
+      chooseFileToSave,
       chooseFolder: () => Promise.resolve(null),
     },
     openPath: () => Promise.resolve(''),
@@ -131,6 +133,24 @@ describe('createIpcHandlers', () => {
     const logFile = join(dataFolder, 'logs', 'renderer-errors.log');
     expect(result).toEqual({ ok: true, value: { logFile } });
     expect(await readFile(logFile, 'utf8')).toContain('[2025-01-02T03:04:05.000Z] Renderer error');
+  });
+
+  it('offers the save dialog a clean name, whatever name the renderer suggests', async () => {
+    const suggested: string[] = [];
+    const { call } = setup(policyAt(), undefined, ({ defaultName }) => {
+      suggested.push(defaultName);
+      return Promise.resolve(null);
+    });
+    const save = (defaultName: string) =>
+      call('file:save', {
+        title: 'Export',
+        defaultName,
+        filters: [{ name: 'CSV', extensions: ['csv'] }],
+        bytes: new Uint8Array([1]),
+      });
+    await save('..\\..\\Startup\\Tədbirlər\u202Evsc.exe');
+    await save('/etc/cron.d/Встречи 2026.csv');
+    expect(suggested).toEqual(['Tədbirlərvsc.exe', 'Встречи 2026.csv']);
   });
 
   it('keeps attachments in the data folder and refuses a path where a hash belongs', async () => {

@@ -8,7 +8,7 @@ import { BriefingService, type PrintToPdf } from './briefing/briefingService';
 import { BRIEFING_PAGE } from '@shared/briefing/renderBriefingHtml';
 import { DeviceService } from './device/deviceService';
 import { DiagnosticsService } from './diagnostics/diagnosticsService';
-import type { FileDialogs } from './files/fileDialogs';
+import { withSafeDefaultNames, type FileDialogs } from './files/fileDialogs';
 import { FileService } from './files/fileService';
 import { AppError } from './ipc/AppError';
 import type { IpcHandlers } from './ipc/dispatcher';
@@ -55,6 +55,7 @@ const noPrinter: PrintToPdf = () =>
 export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
   const { dataFolder, resourcesFolder, hostName, appInfo, now, policy, dataLocation } = deps;
   const diagnostics = deps.diagnostics ?? new DiagnosticsService({ dataFolder, now });
+  const dialogs = withSafeDefaultNames(deps.dialogs);
   const log = (message: string) => void diagnostics.logWarning(message);
   const language = policy.settings.defaultUiLanguage;
   const settings = new SettingsService({
@@ -64,10 +65,10 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
   });
   const device = new DeviceService({ dataFolder, hostName, log });
   const sample = new SampleService({ resourcesFolder });
-  const files = new FileService({ dialogs: deps.dialogs });
+  const files = new FileService({ dialogs });
   const attachments = new AttachmentService({
     dataFolder,
-    dialogs: deps.dialogs,
+    dialogs,
     openPath: deps.openPath,
     maxBytes: deps.maxAttachmentBytes,
     now,
@@ -80,13 +81,13 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
     policy: policy.settings,
     device: () => device.get(),
     appVersion: appInfo.appVersion,
-    dialogs: deps.dialogs,
+    dialogs,
     now: now ?? (() => new Date()),
     log,
   });
   const transfers = new BackupTransfers();
   const briefing = new BriefingService({
-    dialogs: deps.dialogs,
+    dialogs,
     printToPdf: deps.printToPdf ?? noPrinter,
   });
 

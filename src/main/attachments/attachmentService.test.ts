@@ -14,7 +14,7 @@ import { basename, dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FileDialogs } from '../files/fileDialogs';
 import { AttachmentService, MAX_ATTACHMENT_BYTES } from './attachmentService';
-import { mediaTypeOf, safeFileName } from './fileNames';
+import { mediaTypeOf } from './fileNames';
 
 let base: string;
 let dataFolder: string;
@@ -353,25 +353,13 @@ describe('AttachmentService.storeBytes', () => {
   });
 });
 
-describe('file names and types', () => {
+describe('file types', () => {
   it('knows the usual office types and falls back to bytes', () => {
     expect(mediaTypeOf('Scan.JPG')).toBe('image/jpeg');
     expect(mediaTypeOf('minutes.docx')).toBe(
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     );
     expect(mediaTypeOf('README')).toBe('application/octet-stream');
-  });
-
-  it('makes any name safe to create in a folder', () => {
-    expect(safeFileName('Протокол встречи.pdf')).toBe('Протокол встречи.pdf');
-    expect(safeFileName('..\\..\\boot.ini')).toBe('boot.ini');
-    expect(safeFileName('a:b*c?.txt')).toBe('a_b_c_.txt');
-    expect(safeFileName('CON.txt')).toBe('_CON.txt');
-    expect(safeFileName('..')).toBe('attachment');
-    expect(safeFileName('notes. ')).toBe('notes');
-    const long = safeFileName(`${'ə'.repeat(300)}.pdf`);
-    expect(long.endsWith('.pdf')).toBe(true);
-    expect(Buffer.byteLength(long)).toBeLessThanOrEqual(200);
   });
 });
 

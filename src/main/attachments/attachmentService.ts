@@ -15,7 +15,8 @@ import type { DocumentFile } from '@shared/model/records';
 import { AppError } from '../ipc/AppError';
 import { describeFileError } from '../files/fileErrors';
 import type { FileDialogs, FileFilter } from '../files/fileDialogs';
-import { mediaTypeOf, safeFileName } from './fileNames';
+import { safeFileName } from '../files/safeFileName';
+import { mediaTypeOf } from './fileNames';
 
 /**
  * Shows a file in the system's viewer for its type. Electron's `shell.openPath`: it resolves to ''

@@ -41,31 +41,3 @@ const MEDIA_TYPES: Readonly<Record<string, string>> = {
 export function mediaTypeOf(name: string): string {
   return MEDIA_TYPES[extname(name).slice(1).toLowerCase()] ?? 'application/octet-stream';
 }
-
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
-// Characters Windows refuses in names, path separators, and control characters.
-// eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-const UNSAFE = /[<>:"/\\|?*\u0000-\u001f\u007f]/g;
-const MAX_NAME_BYTES = 200;
-
-/**
- * A file name that is safe to create on Windows, macOS and Linux and cannot leave its folder:
- * the last path segment only, without characters Windows refuses, reserved device names or
- * trailing dots, short enough for every file system, and never empty. Names reach main from
- * records, so they are treated as untrusted.
- */
-export function safeFileName(name: string): string {
-  const lastSegment = name.split(/[/\\]/).pop() ?? '';
-  let safe = lastSegment
-    .replace(UNSAFE, '_')
-    .trim()
-    .replace(/[. ]+$/, '');
-  if (safe === '' || /^\.+$/.test(safe)) safe = 'attachment';
-  if (WINDOWS_RESERVED.test(safe)) safe = `_${safe}`;
-  const extension = extname(safe);
-  let stem = safe.slice(0, safe.length - extension.length);
-  while (stem.length > 1 && Buffer.byteLength(stem + extension) > MAX_NAME_BYTES) {
-    stem = Array.from(stem).slice(0, -1).join('');
-  }
-  return Buffer.byteLength(stem + extension) > MAX_NAME_BYTES ? 'attachment' : stem + extension;
-}

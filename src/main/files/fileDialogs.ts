@@ -1,3 +1,5 @@
+import { safeFileName } from './safeFileName';
+
 /** A file type a dialog offers, e.g. { name: 'CSV', extensions: ['csv'] }. */
 export type FileFilter = { name: string; extensions: string[] };
 
@@ -18,3 +20,19 @@ export type FileDialogs = {
   /** The folder the user picked (where backups go), or null when cancelled. */
   chooseFolder: (options: { title: string }) => Promise<string | null>;
 };
+
+/**
+ * The dialogs with every suggested file name made safe first (safeFileName): names come from the
+ * renderer, records and bundles, and a name with a bidirectional override or a path in it must not
+ * reach the system's save dialog. Applied once, where the services get their dialogs.
+ */
+export function withSafeDefaultNames(dialogs: FileDialogs): FileDialogs {
+  return {
+    ...dialogs,
+    chooseFileToSave: (options) =>
+      dialogs.chooseFileToSave({
+        ...options,
+        defaultName: safeFileName(options.defaultName, 'file'),
+      }),
+  };
+}
