@@ -1,4 +1,5 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash, randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -181,6 +182,43 @@ describe('machine policy and data location', () => {
     await writeFile(filePath, JSON.stringify({ version: 1, settings }));
     return filePath;
   }
+
+  it('refuses every channel that changes the registry while the policy makes it read-only', async () => {
+    const policy = policyAt(await writePolicy({ readOnly: { value: true, enforced: true } }));
+    const { call } = setup(policy);
+    const bytes = new TextEncoder().encode('forged');
+    const writes: Record<string, unknown> = {
+      'sample:read': undefined,
+      'file:open': {
+        title: 'Import',
+        filters: [{ name: 'CSV', extensions: ['csv'] }],
+        maxBytes: 10,
+      },
+      'attachment:add': { title: 'Attach' },
+      'attachment:store': { sha256: createHash('sha256').update(bytes).digest('hex'), bytes },
+      'backup:read': { source: { kind: 'newest' } },
+      'backup:download': { readId: randomUUID(), table: 'partners', offset: 0 },
+    };
+    const marked = Object.entries(ipcContract)
+      .filter(([, entry]) => entry.changesRegistry)
+      .map(([channel]) => channel);
+    expect(marked.sort()).toEqual(Object.keys(writes).sort());
+    for (const [channel, input] of Object.entries(writes)) {
+      expect(await call(channel, input), channel).toMatchObject({
+        ok: false,
+        error: { code: 'policy-forbids', details: { setting: 'readOnly', action: channel } },
+      });
+    }
+    // Refused before the service ran: nothing reached the data folder's attachment store.
+    await expect(readdir(join(dataFolder, 'attachments'))).rejects.toMatchObject({
+      code: 'ENOENT',
+    });
+    // Reading and exporting go on.
+    expect(await call('attachment:check', { sha256s: [] })).toEqual({
+      ok: true,
+      value: { missing: [] },
+    });
+  });
 
   it('reports no policy and the default data folder when there is no policy file', async () => {
     expect(await setup().call('policy:get')).toEqual({

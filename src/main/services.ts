@@ -13,6 +13,7 @@ import { FileService } from './files/fileService';
 import { AppError } from './ipc/AppError';
 import type { IpcHandlers } from './ipc/dispatcher';
 import type { DataLocation } from './policy/dataLocation';
+import { guardRegistryChanges, PolicyGuard } from './policy/policyGuard';
 import { SampleService } from './sample/sampleService';
 import { SettingsService } from './settings/settingsService';
 
@@ -91,67 +92,71 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
     printToPdf: deps.printToPdf ?? noPrinter,
   });
 
-  return {
-    'app:info': () => ({ ...appInfo, dataFolder }),
-    'device:get': () => device.get(),
-    'device:rename': ({ deviceName }) => device.rename(deviceName),
-    'settings:get': () => settings.get(),
-    'settings:update': (patch) => settings.update(patch),
-    'policy:get': () => ({
-      ...policy,
-      dataLocations: {
-        dataFolder,
-        logsFolder: diagnostics.logsFolder,
-        isPortable: dataLocation.isPortable,
-        source: dataLocation.source,
-        problem: dataLocation.problem,
-      },
-    }),
-    'sample:read': () => sample.read(),
-    'file:open': (options) => files.open(options),
-    'file:save': (options) => files.save(options),
-    'attachment:add': (options) => attachments.attach(options),
-    'attachment:open': async ({ sha256, name }) => {
-      await attachments.open(sha256, name);
-      return null;
-    },
-    'attachment:save-copy': (options) => attachments.saveCopy(options),
-    'attachment:check': ({ sha256s }) => attachments.check(sha256s),
-    'attachment:read': async ({ sha256 }) => ({ bytes: await attachments.readBytes(sha256) }),
-    'attachment:store': async ({ sha256, bytes }) => {
-      const stored = await attachments.storeBytes(bytes, sha256);
-      return { isAlreadyStored: stored.isAlreadyStored };
-    },
-    'diagnostics:report-error': (report) => diagnostics.reportRendererError(report),
-    'backup:settings': () => backups.settings(),
-    'backup:update-settings': (patch) => backups.updateSettings(patch),
-    'backup:choose-folder': ({ title }) => backups.chooseFolder(title),
-    'backup:due': () => backups.due(),
-    'backup:upload': (input) => transfers.upload(input),
-    'backup:create': ({ uploadId, ...input }) =>
-      backups.create({ ...input, tables: transfers.takeUpload(uploadId) }),
-    'backup:list': () => backups.list(),
-    'backup:read': async (input) => {
-      const read = await backups.read(input);
-      if (!read) return null;
-      const { tables, ...rest } = read;
-      const sizes = Object.fromEntries(
-        Object.entries(tables).map(([name, bytes]) => [name, bytes.byteLength]),
-      );
-      return { ...rest, readId: transfers.keepRead(tables), tables: sizes };
-    },
-    'backup:download': (input) => transfers.download(input),
-    'briefing:save-pdf': ({ html, parts, headerTemplate, footerTemplate, ...dialog }) =>
-      briefing.savePdf({
-        ...dialog,
-        html,
-        parts,
-        options: {
-          headerTemplate,
-          footerTemplate,
-          pageSize: BRIEFING_PAGE.format,
-          marginsMm: BRIEFING_PAGE.marginsMm,
+  const guard = new PolicyGuard(policy.settings);
+  return guardRegistryChanges(
+    {
+      'app:info': () => ({ ...appInfo, dataFolder }),
+      'device:get': () => device.get(),
+      'device:rename': ({ deviceName }) => device.rename(deviceName),
+      'settings:get': () => settings.get(),
+      'settings:update': (patch) => settings.update(patch),
+      'policy:get': () => ({
+        ...policy,
+        dataLocations: {
+          dataFolder,
+          logsFolder: diagnostics.logsFolder,
+          isPortable: dataLocation.isPortable,
+          source: dataLocation.source,
+          problem: dataLocation.problem,
         },
       }),
-  };
+      'sample:read': () => sample.read(),
+      'file:open': (options) => files.open(options),
+      'file:save': (options) => files.save(options),
+      'attachment:add': (options) => attachments.attach(options),
+      'attachment:open': async ({ sha256, name }) => {
+        await attachments.open(sha256, name);
+        return null;
+      },
+      'attachment:save-copy': (options) => attachments.saveCopy(options),
+      'attachment:check': ({ sha256s }) => attachments.check(sha256s),
+      'attachment:read': async ({ sha256 }) => ({ bytes: await attachments.readBytes(sha256) }),
+      'attachment:store': async ({ sha256, bytes }) => {
+        const stored = await attachments.storeBytes(bytes, sha256);
+        return { isAlreadyStored: stored.isAlreadyStored };
+      },
+      'diagnostics:report-error': (report) => diagnostics.reportRendererError(report),
+      'backup:settings': () => backups.settings(),
+      'backup:update-settings': (patch) => backups.updateSettings(patch),
+      'backup:choose-folder': ({ title }) => backups.chooseFolder(title),
+      'backup:due': () => backups.due(),
+      'backup:upload': (input) => transfers.upload(input),
+      'backup:create': ({ uploadId, ...input }) =>
+        backups.create({ ...input, tables: transfers.takeUpload(uploadId) }),
+      'backup:list': () => backups.list(),
+      'backup:read': async (input) => {
+        const read = await backups.read(input);
+        if (!read) return null;
+        const { tables, ...rest } = read;
+        const sizes = Object.fromEntries(
+          Object.entries(tables).map(([name, bytes]) => [name, bytes.byteLength]),
+        );
+        return { ...rest, readId: transfers.keepRead(tables), tables: sizes };
+      },
+      'backup:download': (input) => transfers.download(input),
+      'briefing:save-pdf': ({ html, parts, headerTemplate, footerTemplate, ...dialog }) =>
+        briefing.savePdf({
+          ...dialog,
+          html,
+          parts,
+          options: {
+            headerTemplate,
+            footerTemplate,
+            pageSize: BRIEFING_PAGE.format,
+            marginsMm: BRIEFING_PAGE.marginsMm,
+          },
+        }),
+    },
+    guard,
+  );
 }

@@ -48,10 +48,16 @@ export const MAX_PACK_HTML_CHARS = 50_000_000;
 /**
  * Every channel between renderer and main, with the schemas both ends are held to. Channel names
  * (`feature:verb`) exist nowhere else; main, preload and renderer derive their types from here.
+ *
+ * `changesRegistry` says whether a channel brings anything into the registry or its attachment
+ * store (an import file, a bundle, a backup, the sample, an attached file). Main refuses every such
+ * channel with `policy-forbids` while the machine policy makes the registry read-only, whatever
+ * the renderer shows; a new channel cannot be added without deciding it.
  */
 export const ipcContract = {
   /** Versions and folders for Settings and for bug reports. */
   'app:info': {
+    changesRegistry: false,
     input: noInput,
     output: z.object({
       appVersion: z.string(),
@@ -65,8 +71,9 @@ export const ipcContract = {
     }),
   },
   /** This installation's identity, stamped on every change it makes. */
-  'device:get': { input: noInput, output: deviceSchema },
+  'device:get': { changesRegistry: false, input: noInput, output: deviceSchema },
   'device:rename': {
+    changesRegistry: false,
     input: z.object({ deviceName: z.string().trim().min(1).max(80) }),
     output: deviceSchema,
   },
@@ -74,24 +81,30 @@ export const ipcContract = {
    * The effective settings: `uiLanguage` is the user's choice, else the policy's default language,
    * else null (follow the system). A language the policy enforces wins over the user's choice.
    */
-  'settings:get': { input: noInput, output: settingsSchema },
+  'settings:get': { changesRegistry: false, input: noInput, output: settingsSchema },
   /** Refused with `invalid-input` when it would change a language the policy enforces. */
-  'settings:update': { input: settingsSchema.partial(), output: settingsSchema },
+  'settings:update': {
+    changesRegistry: false,
+    input: settingsSchema.partial(),
+    output: settingsSchema,
+  },
   /**
    * The machine policy as main applied it at start (from which file, what it sets, what was wrong
    * with it) and where the data lives and why, so Settings can show IT's choices and their source.
    */
   'policy:get': {
+    changesRegistry: false,
     input: noInput,
     output: policyReportSchema.extend({ dataLocations: dataLocationsSchema }),
   },
   /** The sample registry shipped in resources/, validated before the renderer sees it. */
-  'sample:read': { input: noInput, output: registrySnapshotSchema },
+  'sample:read': { changesRegistry: true, input: noInput, output: registrySnapshotSchema },
   /**
    * Asks the user for a file and returns its name and bytes (never its path), or null when the
    * dialog was cancelled. Refused with `too-large` above `maxBytes`, before reading.
    */
   'file:open': {
+    changesRegistry: true,
     input: z.object({
       title: z.string().min(1).max(200),
       filters: z.array(fileFilterSchema).min(1).max(10),
@@ -107,6 +120,7 @@ export const ipcContract = {
    * `file-locked`, `io-error`.
    */
   'file:save': {
+    changesRegistry: false,
     input: z.object({
       title: z.string().min(1).max(200),
       defaultName: z.string().min(1).max(255),
@@ -120,6 +134,7 @@ export const ipcContract = {
    * stored once: `isAlreadyStored` says so). Null when cancelled; `too-large` above the limit.
    */
   'attachment:add': {
+    changesRegistry: true,
     input: z.object({ title: z.string().min(1).max(200) }),
     output: documentFileSchema.extend({ isAlreadyStored: z.boolean() }).nullable(),
   },
@@ -128,11 +143,13 @@ export const ipcContract = {
    * edited). Failures: `attachment-missing`, `attachment-damaged`, `no-viewer`.
    */
   'attachment:open': {
+    changesRegistry: false,
     input: z.object({ sha256: sha256Schema, name: z.string().min(1).max(255) }),
     output: z.null(),
   },
   /** Asks where and saves a copy of a stored file atomically; the saved name, or null. */
   'attachment:save-copy': {
+    changesRegistry: false,
     input: z.object({
       sha256: sha256Schema,
       name: z.string().min(1).max(255),
@@ -145,6 +162,7 @@ export const ipcContract = {
    * Failures: `attachment-missing`.
    */
   'attachment:read': {
+    changesRegistry: false,
     input: z.object({ sha256: sha256Schema }),
     output: z.object({ bytes: bytesSchema }),
   },
@@ -153,30 +171,39 @@ export const ipcContract = {
    * are refused (`invalid-data`).
    */
   'attachment:store': {
+    changesRegistry: true,
     input: z.object({ sha256: sha256Schema, bytes: bytesSchema }),
     output: z.object({ isAlreadyStored: z.boolean() }),
   },
   /** Which stored files are missing from this computer, so records can warn before a click fails. */
   'attachment:check': {
+    changesRegistry: false,
     input: z.object({ sha256s: z.array(sha256Schema).max(100_000) }),
     output: z.object({ missing: z.array(sha256Schema) }),
   },
   /** Where backups go, how many are kept, how often; and which of these the policy fixes. */
-  'backup:settings': { input: noInput, output: backupSettingsSchema },
+  'backup:settings': { changesRegistry: false, input: noInput, output: backupSettingsSchema },
   /** Refused with `invalid-input` for a setting the machine policy enforces. */
-  'backup:update-settings': { input: backupSettingsPatchSchema, output: backupSettingsSchema },
+  'backup:update-settings': {
+    changesRegistry: false,
+    input: backupSettingsPatchSchema,
+    output: backupSettingsSchema,
+  },
   /** Asks for a folder and keeps backups there from now on; null when cancelled. */
   'backup:choose-folder': {
+    changesRegistry: false,
     input: z.object({ title: z.string().min(1).max(200) }),
     output: backupSettingsSchema.nullable(),
   },
   /** Whether the schedule wants a backup now (the newest in the folder is old enough). */
   'backup:due': {
+    changesRegistry: false,
     input: noInput,
     output: z.object({ isDue: z.boolean(), lastBackupAt: z.string().nullable() }),
   },
   /** One piece of a table's rows for the next backup:create (pieces keep messages small). */
   'backup:upload': {
+    changesRegistry: false,
     input: uploadTableInputSchema,
     output: z.object({ received: z.int().nonnegative() }),
   },
@@ -185,17 +212,26 @@ export const ipcContract = {
    * and writes one .zip atomically, then rotates the folder's automatic backups. Failures:
    * `disk-full`, `no-permission`, `file-locked`, `too-large`, `io-error`.
    */
-  'backup:create': { input: createBackupInputSchema, output: createBackupOutputSchema },
+  'backup:create': {
+    changesRegistry: false,
+    input: createBackupInputSchema,
+    output: createBackupOutputSchema,
+  },
   /** The backups in the backup folder with what their manifests say, newest first. */
-  'backup:list': { input: noInput, output: backupListSchema },
+  'backup:list': { changesRegistry: false, input: noInput, output: backupListSchema },
   /**
    * Reads a backup and verifies every part against its manifest, puts missing attachment files
    * back into the store, and keeps the tables for backup:download. A damaged file is refused with
    * `invalid-data` (details: fileName, problem, part) and changes nothing.
    */
-  'backup:read': { input: readBackupInputSchema, output: readBackupOutputSchema },
+  'backup:read': {
+    changesRegistry: true,
+    input: readBackupInputSchema,
+    output: readBackupOutputSchema,
+  },
   /** One piece (at most TRANSFER_CHUNK_BYTES) of a table kept by backup:read, from `offset`. */
   'backup:download': {
+    changesRegistry: true,
     input: downloadTableInputSchema,
     output: z.object({ bytes: bytesSchema }),
   },
@@ -205,6 +241,7 @@ export const ipcContract = {
    * in `html` can be numbered. Failures: `disk-full`, `no-permission`, `file-locked`, `io-error`.
    */
   'briefing:save-pdf': {
+    changesRegistry: false,
     input: z.object({
       title: z.string().min(1).max(200),
       defaultName: z.string().min(1).max(255),
@@ -218,6 +255,7 @@ export const ipcContract = {
   },
   /** Renderer crashes caught by the error boundary, appended to a log file the user can send. */
   'diagnostics:report-error': {
+    changesRegistry: false,
     input: z.object({
       message: z.string().max(10_000),
       stack: z.string().max(50_000).nullable(),
@@ -225,7 +263,10 @@ export const ipcContract = {
     }),
     output: z.object({ logFile: z.string() }),
   },
-} as const satisfies Record<`${string}:${string}`, { input: z.ZodType; output: z.ZodType }>;
+} as const satisfies Record<
+  `${string}:${string}`,
+  { changesRegistry: boolean; input: z.ZodType; output: z.ZodType }
+>;
 
 export type IpcContract = typeof ipcContract;
 export type IpcChannel = keyof IpcContract;

@@ -19,6 +19,8 @@ export type IpcErrorCode =
   | 'attachment-missing'
   | 'attachment-damaged'
   | 'no-viewer'
+  /** The machine policy does not allow this on this computer (read-only, a format, ...). */
+  | 'policy-forbids'
   | 'internal';
 
 /**
