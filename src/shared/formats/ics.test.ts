@@ -108,6 +108,18 @@ describe('buildCalendar', () => {
     expect(parseEvents(first.text)[0]!.uid).toBe(parseEvents(second.text)[0]!.uid);
   });
 
+  it('keeps a forged id inside its UID line: no property, no event can be smuggled in', () => {
+    const forged = 'x\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:evil\r\nSUMMARY:Pay now;x:y';
+    const { text } = buildCalendar([{ ...council, id: forged }], { name: 'A', stamp });
+    const events = parseEvents(text);
+    expect(events).toHaveLength(1);
+    expect(events[0]!.summary).toBe(council.summary);
+    expect(events[0]!.uid).toBe(
+      'x%0D%0AEND%3AVEVENT%0D%0ABEGIN%3AVEVENT%0D%0AUID%3Aevil%0D%0ASUMMARY%3APay%20now%3Bx%3Ay@cooperation-registry',
+    );
+    expect(text.match(/^BEGIN:VEVENT/gm)).toHaveLength(1);
+  });
+
   it('writes a valid empty calendar', () => {
     const { text, included } = buildCalendar([], { name: 'Empty', stamp });
     expect(included).toBe(0);

@@ -39,6 +39,23 @@ const UID_DOMAIN = 'cooperation-registry';
 
 type Day = { year: number; month: number; day: number };
 
+/**
+ * A record id as a UID that cannot break out of its line: a UUID stays as it is; any other
+ * character (a line break in a forged id, a `;` or `:`) is percent-encoded, so the same id still
+ * gives the same UID every time and no text of the id can start a property of its own.
+ */
+export function calendarUid(id: string): string {
+  const safe = Array.from(id, (character) =>
+    /^[A-Za-z0-9._-]$/.test(character)
+      ? character
+      : Array.from(
+          new TextEncoder().encode(character),
+          (byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`,
+        ).join(''),
+  ).join('');
+  return `${safe}@${UID_DOMAIN}`;
+}
+
 function dayOf(date: PartialDate | null): Day | null {
   if (date === null) return null;
   const parsed = parsePartialDate(date);
@@ -99,7 +116,7 @@ export function buildCalendar(
       continue;
     }
     const event = factory.createEvent({
-      id: `${entry.id}@${UID_DOMAIN}`,
+      id: calendarUid(entry.id),
       sequence: entry.sequence ?? 0,
       stamp: options.stamp,
       allDay: true,

@@ -115,6 +115,28 @@ describe('escapeVCardText', () => {
 });
 
 describe('splitPersonName', () => {
+  it('keeps a forged id and forged languages from adding lines of their own', () => {
+    const text = buildVCards([
+      {
+        ...nabiyev,
+        id: 'x\r\nEND:VCARD\r\nBEGIN:VCARD\r\nFN:Impostor',
+        languages: ['az', 'ru\r\nEMAIL:attacker@example.org', 'en-GB'],
+      },
+    ]);
+    const cards = parseCards(text);
+    expect(cards).toHaveLength(1);
+    expect(cards[0]!.getFirstPropertyValue('fn')).toBe('Firudin Nəbiyev');
+    expect(cards[0]!.getFirstPropertyValue('uid')).toBe('x\nEND:VCARD\nBEGIN:VCARD\nFN:Impostor');
+    expect(cards[0]!.getAllProperties('email').map((p) => p.getFirstValue())).toEqual([
+      'office@migration.gov.az',
+    ]);
+    expect(cards[0]!.getAllProperties('lang').map((p) => p.getFirstValue())).toEqual([
+      'az',
+      'en-GB',
+    ]);
+    expect(text.match(/^BEGIN:VCARD/gm)).toHaveLength(1);
+  });
+
   it('splits only two-word names, with the honorific as a prefix', () => {
     expect(splitPersonName('Фирудин Набиев', null)).toEqual({
       given: 'Фирудин',

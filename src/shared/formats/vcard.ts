@@ -75,6 +75,20 @@ function vCardTimestamp(iso: string): string | null {
     .replace(/\.\d{3}/, '');
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A language tag (RFC 5646) as LANG takes it: letters, digits and hyphens only. */
+const LANGUAGE_TAG = /^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/;
+
+/**
+ * UID as a `urn:uuid:` URI for a record's UUID; any other id (a forged or foreign one) as escaped
+ * text, so it can neither break the line nor pose as a URI.
+ */
+function uidLine(id: string): string {
+  return UUID.test(id)
+    ? `UID:urn:uuid:${id.toLowerCase()}`
+    : `UID;VALUE=text:${escapeVCardText(id)}`;
+}
+
 function component(values: readonly string[]): string {
   return values.map(escapeVCardField).join(',');
 }
@@ -84,7 +98,7 @@ function cardLines(card: ContactCard): string[] {
     'BEGIN:VCARD',
     'VERSION:4.0',
     'PRODID:-//Cooperation Registry//Cooperation Registry//EN',
-    `UID:urn:uuid:${card.id}`,
+    uidLine(card.id),
     'KIND:individual',
     `FN:${escapeVCardText(card.formattedName)}`,
   ];
@@ -106,9 +120,10 @@ function cardLines(card: ContactCard): string[] {
     // pobox;ext;street;locality;region;code;country: a free-text address is all "street".
     lines.push(`ADR:;;${escapeVCardField(address)};;;;`);
   }
-  card.languages.forEach((language, index) =>
-    lines.push(`LANG;PREF=${Math.min(index + 1, 100)}:${language}`),
-  );
+  // LANG takes a language tag, not text: anything else is left out rather than escaped into one.
+  card.languages
+    .filter((language) => LANGUAGE_TAG.test(language))
+    .forEach((language, index) => lines.push(`LANG;PREF=${Math.min(index + 1, 100)}:${language}`));
   if (card.note) lines.push(`NOTE:${escapeVCardText(card.note)}`);
   const revision = card.revision ? vCardTimestamp(card.revision) : null;
   if (revision) lines.push(`REV:${revision}`);
