@@ -15,9 +15,23 @@ const BOM = '\uFEFF';
  * which Excel and LibreOffice hide and treat as "this is text" (OWASP's advice for CSV injection).
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
+const NEUTRALIZED_FORMULA = /^'[=+\-@\t\r]/;
+
+/** The text with a leading apostrophe when a spreadsheet would otherwise run it as a formula. */
+export function neutralizeFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/**
+ * The inverse, for CSV the app reads back (its own exports, the import's rejected rows): the
+ * apostrophe that neutralizeFormula added is dropped, so "+994 12 …" round-trips as it was.
+ */
+export function restoreNeutralizedFormula(text: string): string {
+  return NEUTRALIZED_FORMULA.test(text) ? text.slice(1) : text;
+}
 
 function csvField(text: string, separator: CsvSeparator): string {
-  const safe = FORMULA_START.test(text) ? `'${text}` : text;
+  const safe = neutralizeFormula(text);
   const needsQuotes =
     safe.includes(separator) ||
     safe.includes('"') ||

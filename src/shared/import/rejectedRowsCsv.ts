@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { neutralizeFormula } from '../formats/csv';
 import { cellText, type Cell } from './cells';
 
 export type RejectedRow = { cells: readonly Cell[]; rowNumber: number; reason: string };
@@ -7,6 +8,8 @@ export type RejectedRow = { cells: readonly Cell[]; rowNumber: number; reason: s
  * The rows an import left out, as a CSV the user can fix and import again: the file's own columns
  * first (so the same mapping fits), then the row number it had and why it was left out. UTF-8
  * with a byte-order mark, so Excel shows Azerbaijani and Russian text correctly when opening it.
+ * The rows came from someone else's file: a cell Excel would run as a formula gets the same
+ * leading apostrophe as the app's CSV exports, which the import drops again on the way back in.
  */
 export function rejectedRowsCsv(options: {
   headers: readonly string[];
@@ -19,12 +22,14 @@ export function rejectedRowsCsv(options: {
   const headers = Array.from({ length: width }, (_, index) => options.headers[index] ?? '');
   const text = Papa.unparse(
     {
-      fields: [...headers, options.rowHeader, options.reasonHeader],
-      data: options.rows.map((row) => [
-        ...headers.map((_, index) => cellText(row.cells[index])),
-        String(row.rowNumber),
-        row.reason,
-      ]),
+      fields: [...headers, options.rowHeader, options.reasonHeader].map(neutralizeFormula),
+      data: options.rows.map((row) =>
+        [
+          ...headers.map((_, index) => cellText(row.cells[index])),
+          String(row.rowNumber),
+          row.reason,
+        ].map(neutralizeFormula),
+      ),
     },
     { delimiter: options.delimiter, newline: '\r\n', quotes: false },
   );
