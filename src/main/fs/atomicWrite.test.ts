@@ -6,6 +6,7 @@ import { AppError } from '../ipc/AppError';
 import type { FileDialogs } from '../files/fileDialogs';
 import { FileService } from '../files/fileService';
 import {
+  nodeAtomicWriteFs,
   writeFileAtomic,
   writeFileAtomicStreaming,
   type AtomicWriteFs,
@@ -65,6 +66,8 @@ function failingFs(stage: Stage, errno: string): AtomicWriteFs {
       await rename(from, to);
     },
     rm: (path) => rm(path, { force: true }),
+    syncFolder: () => Promise.resolve(),
+    pause: () => Promise.resolve(),
   };
 }
 
@@ -161,5 +164,84 @@ describe('a backup streamed to disk, interrupted midway', () => {
     ).rejects.toThrow('The window was closed');
     expect(await readFile(target, 'utf8')).toBe('yesterday’s backup');
     expect(await readdir(folder)).toEqual(['registry-backup.zip']);
+  });
+});
+
+describe('the rename at the end of an atomic write', () => {
+  /** Node's calls, recorded, with a rename that fails `times` times with `errno` first. */
+  function recordingFs(errno: string, times: number) {
+    const calls: string[] = [];
+    let failures = 0;
+    const fs: AtomicWriteFs = {
+      ...nodeAtomicWriteFs,
+      rename: async (from, to) => {
+        calls.push('rename');
+        if (failures < times) {
+          failures += 1;
+          throw systemError(errno);
+        }
+        await rename(from, to);
+      },
+      syncFolder: (path) => {
+        calls.push(`sync ${path}`);
+        return Promise.resolve();
+      },
+      pause: (ms) => {
+        calls.push(`pause ${ms}`);
+        return Promise.resolve();
+      },
+    };
+    return { fs, calls };
+  }
+
+  it.each(['EPERM', 'EBUSY', 'EACCES'])(
+    'is tried again while Windows reports the file in use (%s), then succeeds',
+    async (errno) => {
+      const target = join(folder, 'Görüşlər.xlsx');
+      await writeFile(target, 'open in Excel a moment ago');
+      const { fs, calls } = recordingFs(errno, 3);
+      await writeFileAtomic(target, 'new', fs);
+      expect(await readFile(target, 'utf8')).toBe('new');
+      expect(calls).toEqual([
+        'rename',
+        'pause 20',
+        'rename',
+        'pause 40',
+        'rename',
+        'pause 80',
+        'rename',
+        `sync ${folder}`,
+      ]);
+      expect(await readdir(folder)).toEqual(['Görüşlər.xlsx']);
+    },
+  );
+
+  it('gives up after about half a second, keeping the old file and no temporary file', async () => {
+    const target = join(folder, 'list.csv');
+    await writeFile(target, 'old');
+    const { fs, calls } = recordingFs('EBUSY', 100);
+    await expect(writeFileAtomic(target, 'new', fs)).rejects.toMatchObject({ code: 'EBUSY' });
+    expect(calls.filter((call) => call === 'rename')).toHaveLength(6);
+    expect(await readFile(target, 'utf8')).toBe('old');
+    expect(await readdir(folder)).toEqual(['list.csv']);
+  });
+
+  it('does not retry a failure that will not pass (a full disk)', async () => {
+    const target = join(folder, 'list.csv');
+    const { fs, calls } = recordingFs('ENOSPC', 1);
+    await expect(writeFileAtomic(target, 'new', fs)).rejects.toMatchObject({ code: 'ENOSPC' });
+    expect(calls).toEqual(['rename']);
+  });
+
+  it('flushes the folder after a streamed write too, so the new name survives a power cut', async () => {
+    const target = join(folder, 'registry-backup.zip');
+    const { fs, calls } = recordingFs('EBUSY', 1);
+    await writeFileAtomicStreaming(target, (write) => write(new Uint8Array(10)), undefined, fs);
+    expect(calls).toEqual(['rename', 'pause 20', 'rename', `sync ${folder}`]);
+  });
+
+  it('really syncs a folder on this system without failing the write', async () => {
+    await expect(nodeAtomicWriteFs.syncFolder(folder)).resolves.toBeUndefined();
+    await expect(nodeAtomicWriteFs.syncFolder(join(folder, 'missing'))).resolves.toBeUndefined();
   });
 });

@@ -14,25 +14,86 @@ export type AtomicWriteFs = {
   }>;
   rename: (from: string, to: string) => Promise<void>;
   rm: (path: string) => Promise<void>;
+  /** Flushes a folder's entries (the rename) to disk; a no-op where folders cannot be opened. */
+  syncFolder: (folder: string) => Promise<void>;
+  /** Waits before a rename is tried again; tests answer at once. */
+  pause: (ms: number) => Promise<void>;
 };
 
-const nodeFs: AtomicWriteFs = {
+/**
+ * Rename failures that mean "someone has the file open right now" on Windows: an antivirus
+ * scanner, the search indexer or Excel still reading yesterday's export. They pass within moments,
+ * so the rename is tried again a few times before the write is given up.
+ */
+const TRANSIENT_RENAME_ERRORS: ReadonlySet<string> = new Set(['EPERM', 'EBUSY', 'EACCES']);
+/** Waits between rename attempts: about 0.6 s in all, short enough to feel like one save. */
+const RENAME_RETRY_DELAYS_MS = [20, 40, 80, 160, 320] as const;
+
+/**
+ * fsync of the folder, so the rename itself survives a power cut (POSIX; ext4 and others may
+ * otherwise lose the new name and keep neither file). Windows cannot open a folder for this and
+ * NTFS journals the rename, so there it does nothing. Best effort: the file is already in place,
+ * and a file system that refuses to sync folders (EINVAL on some network mounts) must not turn a
+ * good save into a reported failure.
+ */
+async function syncFolder(folder: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  try {
+    const handle = await open(folder, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // See above: durability of the name is improved where possible, never a reason to fail.
+  }
+}
+
+export const nodeAtomicWriteFs: AtomicWriteFs = {
   open: (path) => open(path, 'wx', 0o600),
   rename,
   rm: (path) => rm(path, { force: true }),
+  syncFolder,
+  pause: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
+
+/** A temporary name beside the target, hidden and unique. */
+function temporaryPathFor(target: string): string {
+  return join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+/**
+ * Renames the finished temporary file over the target, trying again while Windows reports the
+ * target as in use, then flushes the folder so the new name is on disk.
+ */
+async function moveIntoPlace(temp: string, target: string, fs: AtomicWriteFs): Promise<void> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      await fs.rename(temp, target);
+      break;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException | null)?.code ?? '';
+      const delay = RENAME_RETRY_DELAYS_MS[attempt];
+      if (!TRANSIENT_RENAME_ERRORS.has(code) || delay === undefined) throw error;
+      await fs.pause(delay);
+    }
+  }
+  await fs.syncFolder(dirname(target));
+}
 
 /**
  * Writes a file so that readers see either the old content or the new, never half of it: the bytes
  * go to a temporary file beside the target, are flushed to disk, and the temporary file is renamed
- * over the target. On failure the temporary file is removed and the old file is left as it was.
+ * over the target (again, a few times, while another program holds it open), and the folder is
+ * flushed. On failure the temporary file is removed and the old file is left as it was.
  */
 export async function writeFileAtomic(
   target: string,
   data: string | Uint8Array,
-  fs: AtomicWriteFs = nodeFs,
+  fs: AtomicWriteFs = nodeAtomicWriteFs,
 ): Promise<void> {
-  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = temporaryPathFor(target);
   try {
     const handle = await fs.open(temp);
     try {
@@ -41,7 +102,7 @@ export async function writeFileAtomic(
     } finally {
       await handle.close();
     }
-    await fs.rename(temp, target);
+    await moveIntoPlace(temp, target, fs);
   } catch (error) {
     // The write's own error is the one to report, even when the clean-up fails as well.
     await fs.rm(temp).catch(() => undefined);
@@ -69,8 +130,9 @@ export async function writeFileAtomicStreaming(
   target: string,
   produce: (write: (chunk: Uint8Array) => Promise<void>) => Promise<void>,
   openFile: OpenWritableFile = openExclusive,
+  fs: AtomicWriteFs = nodeAtomicWriteFs,
 ): Promise<void> {
-  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = temporaryPathFor(target);
   try {
     const handle = await openFile(temp);
     try {
@@ -86,9 +148,9 @@ export async function writeFileAtomicStreaming(
     } finally {
       await handle.close();
     }
-    await rename(temp, target);
+    await moveIntoPlace(temp, target, fs);
   } catch (error) {
-    await rm(temp, { force: true });
+    await fs.rm(temp).catch(() => undefined);
     throw error;
   }
 }
