@@ -12,6 +12,19 @@ describe('readVariable', () => {
   it('treats an empty value as unset', () => {
     expect(readVariable({ HOME: '' }, 'HOME', 'linux')).toBeUndefined();
   });
+
+  it('reads only the environment’s own variables, never the object’s inherited members', () => {
+    for (const platform of ['linux', 'win32'] as const) {
+      for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+        expect(readVariable(process.env, name, platform), name).toBeUndefined();
+        expect(readVariable({ HOME: '/home/officer' }, name, platform), name).toBeUndefined();
+      }
+    }
+    expect(expandVariables('%constructor%\\Registry', {}, 'win32')).toEqual({
+      kind: 'unknown',
+      names: ['%constructor%'],
+    });
+  });
 });
 
 describe('expandVariables', () => {

@@ -6,20 +6,21 @@ export type Environment = Readonly<Record<string, string | undefined>>;
 /**
  * An environment variable by name. Windows names are case-insensitive (`%ProgramData%` and
  * `%PROGRAMDATA%` are the same variable) but a plain object is not, so they are matched by hand.
- * An empty value counts as unset.
+ * An empty value counts as unset, and so does anything that is not a string.
  */
 export function readVariable(
   env: Environment,
   name: string,
   platform: NodeJS.Platform,
 ): string | undefined {
-  let value = env[name];
+  // Own properties only: `%constructor%` must not read Object.prototype's (process.env has one).
+  let value = Object.hasOwn(env, name) ? env[name] : undefined;
   if (value === undefined && platform === 'win32') {
     const lower = name.toLowerCase();
     const key = Object.keys(env).find((candidate) => candidate.toLowerCase() === lower);
     value = key === undefined ? undefined : env[key];
   }
-  return value === '' ? undefined : value;
+  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 export type ExpandResult = { kind: 'ok'; text: string } | { kind: 'unknown'; names: string[] };
