@@ -361,12 +361,10 @@ test('a damaged, an old-format or an oversized file is refused with its name and
   await wizard.chooseKind('Partners');
   await expect(wizard.fieldFor('Name')).toHaveValue('name');
   await page.getByRole('button', { name: 'Cancel' }).click();
-  await expect(
-    page
-      .getByRole('status')
-      .filter({ hasText: 'Import cancelled. Nothing in the registry was changed.' }),
-  ).toBeVisible();
+  // Lasting state, not the "Import cancelled" toast, which hides itself after a few seconds and
+  // was gone before the check on a loaded machine: the wizard is back at its first step.
   await expect(page.getByRole('button', { name: 'Choose a file…' })).toBeVisible();
+  await expect(wizard.fieldFor('Name')).toBeHidden();
 
   await new RegistryWindow(page, '').goTo('Partners');
   await new RecordList(page).filter.fill('Frontex');
