@@ -2,17 +2,6 @@ import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { FileType } from '@shared/model/fileType';
 
-/**
- * What a file really is, from its bytes: the signature at its start, what a zip's entries or an
- * OLE compound file's streams say about the Office or OpenDocument format inside, and for text,
- * whether every byte is text and whether that text is a web page, a shortcut or a script.
- *
- * Reads only what it needs: the first 8 KiB, a zip's central directory, an OLE file's directory
- * sectors; the whole file only when it looks like text (a NUL or control byte anywhere makes it
- * binary). Damaged containers are never an error here: they are simply not the document they
- * claim to be.
- */
-
 /** Bytes readable at any offset; `read` may answer fewer bytes at the end of the source. */
 export type ByteSource = {
   size: number;
@@ -106,8 +95,15 @@ export async function detectFileTypeAt(path: string, fileName: string): Promise<
 }
 
 /**
- * The file's real type. `fileName` only tells plain-text flavours apart (txt, csv, eml, or a
- * script, web page or shortcut written as text), which no signature can.
+ * What a file really is, from its bytes: the signature at its start, what a zip's entries or an
+ * OLE compound file's streams say about the Office or OpenDocument format inside, and for text,
+ * whether every byte is text and whether that text is a web page, a shortcut or a script.
+ * `fileName` only tells plain-text flavours apart (txt, csv, eml, or a script, web page or
+ * shortcut written as text), which no signature can.
+ *
+ * Reads only what it needs: the first 8 KiB, a zip's central directory, an OLE file's directory
+ * sectors; the whole file only when it looks like text (a NUL or control byte anywhere makes it
+ * binary). A damaged container is no error here: it is simply not the document it claims to be.
  */
 export async function detectFileType(source: ByteSource, fileName: string): Promise<FileType> {
   if (source.size === 0) return 'empty';
