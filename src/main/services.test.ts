@@ -17,6 +17,7 @@ import {
 import { readPolicy } from './policy/policyService';
 import { isAppOrigin } from './security/appOrigin';
 import { createIpcHandlers, type AppInfo } from './services';
+import { WINDOWS_SHORTCUT } from './attachments/testing/sampleFiles';
 
 const appInfo: AppInfo = {
   appVersion: '0.1.0',
@@ -55,6 +56,7 @@ function setup(
   chooseFileToSave: FileDialogs['chooseFileToSave'] = () => Promise.resolve(null),
 ) {
   const logError = vi.fn();
+  const opened: string[] = [];
   const handlers = createIpcHandlers({
     dataFolder: location.dataFolder,
     resourcesFolder,
@@ -68,12 +70,15 @@ function setup(
       chooseFileToSave,
       chooseFolder: () => Promise.resolve(null),
     },
-    openPath: () => Promise.resolve(''),
+    openPath: (path) => {
+      opened.push(path);
+      return Promise.resolve('');
+    },
   });
   const dispatch = createDispatcher({ handlers, isTrustedSender: isAppOrigin, logError });
   const call = (channel: string, input?: unknown) =>
     dispatch({ channel, input, senderUrl: 'app://registry/index.html' });
-  return { handlers, call, logError };
+  return { handlers, call, logError, opened };
 }
 
 describe('createIpcHandlers', () => {
@@ -173,6 +178,34 @@ describe('createIpcHandlers', () => {
       ).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     }
     expect(await call('attachment:add', { title: 'Attach' })).toEqual({ ok: true, value: null });
+  });
+
+  it('tells a renderer what a stored file really is, and opens no shortcut it asks for', async () => {
+    const { call, opened } = setup();
+    // Bytes as a bundle from another laptop brings them: a .lnk under a PDF's name.
+    const sha256 = createHash('sha256').update(WINDOWS_SHORTCUT).digest('hex');
+    expect(await call('attachment:store', { sha256, bytes: WINDOWS_SHORTCUT })).toMatchObject({
+      ok: true,
+    });
+    const file = { sha256, name: 'Scan\u202Efdp.pdf' };
+
+    expect(await call('attachment:inspect', file)).toEqual({
+      ok: true,
+      value: {
+        canOpen: false,
+        type: 'windows-shortcut',
+        mediaType: 'application/x-ms-shortcut',
+        reason: 'runs-code',
+      },
+    });
+    expect(await call('attachment:open', file)).toMatchObject({
+      ok: false,
+      error: {
+        code: 'unsafe-file-type',
+        details: { fileName: 'Scanfdp.pdf', detectedType: 'windows-shortcut', reason: 'runs-code' },
+      },
+    });
+    expect(opened).toEqual([]);
   });
 });
 

@@ -118,6 +118,7 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
         await attachments.open(sha256, name);
         return null;
       },
+      'attachment:inspect': ({ sha256, name }) => attachments.inspect(sha256, name),
       'attachment:save-copy': (options) => attachments.saveCopy(options),
       'attachment:check': ({ sha256s }) => attachments.check(sha256s),
       'attachment:read': async ({ sha256 }) => ({ bytes: await attachments.readBytes(sha256) }),

@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { WINDOWS_SHORTCUT } from '../../src/main/attachments/testing/sampleFiles';
+import type { RegistryDocument } from '../../src/shared/model/records';
+import { putRegistryRow, readRegistryRow } from './harness/rawRegistry';
 import { expect, test } from './harness/registryTest';
 import { RegistryWindow } from './pages/RegistryWindow';
 
@@ -76,7 +79,8 @@ test('a file attached to an agreement is stored once, opens, saves a copy and is
     'Pilot Project on Assistance for the Voluntary Return',
   );
   const file = page.getByTestId('document-file');
-  await expect(file).toContainText('application/pdf · 68.4 KB');
+  // The type main read from the bytes, not the record's media type.
+  await expect(file.getByTestId('file-type')).toHaveText('PDF document · 68.4 KB');
 
   // Open: the system viewer gets a copy under the file's own name, with the same bytes.
   await file.getByRole('button', { name: 'Open', exact: true }).click();
@@ -135,6 +139,80 @@ test('a file attached to an agreement is stored once, opens, saves a copy and is
   await file.getByRole('button', { name: 'Open', exact: true }).click();
   await expect.poll(() => viewer.opened.length).toBe(2);
   expect((await readFile(viewer.opened[1]!)).equals(SCAN_BYTES)).toBe(true);
+});
+
+test('a shortcut named to pass for a PDF shows what it is, and nothing opens it, whatever the renderer asks', async ({
+  page,
+  registryApp,
+  dialogs,
+  viewer,
+}) => {
+  const app = new RegistryWindow(page, registryApp.origin);
+  const disguisedName = 'Scan\u202Efdp.lnk';
+  const disguised = join(outside, disguisedName);
+  await writeFile(disguised, WINDOWS_SHORTCUT);
+  const sha256 = createHash('sha256').update(WINDOWS_SHORTCUT).digest('hex');
+
+  await app.goTo('Agreements');
+  await page.getByRole('row', { name: AGREEMENT }).click();
+  dialogs.willOpen(disguised);
+  await documentsSection(page).getByRole('button', { name: 'Attach file' }).click();
+  await expect(documentsSection(page).getByRole('link', { name: 'Scanfdp.lnk' })).toBeVisible();
+  await documentsSection(page).getByRole('link', { name: 'Scanfdp.lnk' }).click();
+  await expect(app.heading).toHaveText('Scanfdp.lnk');
+  const documentId = new URL(page.url()).hash.split('/').at(-1)!;
+
+  // As a bundle from another laptop delivers it: U+202E in the name, and a PDF's media type.
+  const row = (await readRegistryRow(page, 'documents', documentId)) as RegistryDocument;
+  await putRegistryRow(page, 'documents', {
+    ...row,
+    file: { ...row.file!, name: 'Scan\u202Efdp.pdf', mediaType: 'application/pdf' },
+  });
+  await page.reload();
+  const file = page.getByTestId('document-file');
+  await expect(file.getByTestId('file-type')).toHaveText('Windows shortcut · 76 B');
+  await expect(file).not.toContainText('application/pdf');
+  // The name reads as what it is, and the page says why it is not opened, in place of Open.
+  await expect(file.getByText('Scanfdp.pdf', { exact: true })).toBeVisible();
+  await expect(file.getByTestId('file-not-opened')).toHaveText(
+    'The app does not open “Scanfdp.pdf”: its content is “Windows shortcut”, which can run code on this computer. Programs, shortcuts, scripts, web pages and documents with macros are never opened. To keep the file, use Save a copy.',
+  );
+  await expect(file.getByRole('button', { name: 'Open', exact: true })).toHaveCount(0);
+  const axe = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  expect((await axe.analyze()).violations).toEqual([]);
+
+  // A compromised renderer asks main directly, under both names: main refuses and opens nothing.
+  for (const name of ['Scan\u202Efdp.pdf', 'Scanfdp.lnk', 'Scan.pdf']) {
+    const answer = await page.evaluate((input) => window.registry.attachment.open(input), {
+      sha256,
+      name,
+    });
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { code: 'unsafe-file-type', details: { detectedType: 'windows-shortcut' } },
+    });
+  }
+  // The agreement's Documents list still offers its open button; main refuses it the same way.
+  await page.goBack();
+  await expect(app.heading).toContainText('Pilot Project on Assistance for the Voluntary Return');
+  await documentsSection(page).getByRole('button', { name: 'Open Scanfdp.pdf' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'The app does not open' })).toContainText(
+    '“Scanfdp.pdf”: its content is “Windows shortcut”',
+  );
+  expect(viewer.opened).toEqual([]);
+  expect(await readdir(join(registryApp.dataFolder, 'opened-attachments')).catch(() => [])).toEqual(
+    [],
+  );
+
+  // Save a copy stays: the user keeps the file, and decides outside the app what to do with it.
+  await documentsSection(page).getByRole('link', { name: 'Scanfdp.lnk' }).click();
+  const copy = join(outside, 'kept for IT.lnk');
+  dialogs.willSave(copy);
+  await page.getByTestId('document-file').getByRole('button', { name: 'Save a copy' }).click();
+  await expect(notification(page, 'Copy saved as “kept for IT.lnk”.')).toBeVisible();
+  expect((await readFile(copy)).equals(WINDOWS_SHORTCUT)).toBe(true);
+  expect(dialogs.asked.at(-1)).toMatchObject({ kind: 'save', defaultName: 'Scanfdp.pdf' });
+  expect(viewer.opened).toEqual([]);
 });
 
 test('a file above the size limit is refused with a clear message and creates nothing', async ({

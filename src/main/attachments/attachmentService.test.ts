@@ -14,7 +14,7 @@ import { basename, dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FileDialogs } from '../files/fileDialogs';
 import { AttachmentService, MAX_ATTACHMENT_BYTES } from './attachmentService';
-import { mediaTypeOf } from './fileNames';
+import * as sample from './testing/sampleFiles';
 
 let base: string;
 let dataFolder: string;
@@ -80,7 +80,7 @@ const MINUTES = 'Minutes of the 107th Session of the IOM Council';
 
 describe('AttachmentService.attach', () => {
   it('stores the file under its SHA-256 and keeps its name, type and size', async () => {
-    const source = join(outside, 'Minutes 2016-12-05.pdf');
+    const source = join(outside, 'Minutes 2016-12-05.txt');
     await writeFile(source, MINUTES);
     const { dialogs, asked } = scripted(source);
     const { attachments } = service(dialogs);
@@ -90,8 +90,8 @@ describe('AttachmentService.attach', () => {
     const sha256 = sha256Of(MINUTES);
     expect(attached).toEqual({
       sha256,
-      name: 'Minutes 2016-12-05.pdf',
-      mediaType: 'application/pdf',
+      name: 'Minutes 2016-12-05.txt',
+      mediaType: 'text/plain',
       size: Buffer.byteLength(MINUTES),
       isAlreadyStored: false,
     });
@@ -104,8 +104,8 @@ describe('AttachmentService.attach', () => {
   it('stores the same bytes once, whatever the file is called', async () => {
     const first = join(outside, 'agreement-scan.pdf');
     const second = join(outside, 'Agreement (copy).PDF');
-    await writeFile(first, MINUTES);
-    await writeFile(second, MINUTES);
+    await writeFile(first, sample.PDF);
+    await writeFile(second, sample.PDF);
     const { attachments } = service(scripted(first, second).dialogs);
 
     const a = await attachments.attach({ title: 'Attach' });
@@ -120,6 +120,28 @@ describe('AttachmentService.attach', () => {
     });
     expect(await filesUnder(dataFolder)).toHaveLength(1);
     expect(await attachments.listStoredHashes()).toEqual([a?.sha256]);
+  });
+
+  it('records the type the bytes are, not the one the name claims', async () => {
+    const files = {
+      'Signed agreement.pdf': sample.PDF,
+      'scan.pdf': new TextEncoder().encode(MINUTES),
+      'report.pdf': sample.WINDOWS_PROGRAM,
+      'Scan\u202Efdp.lnk': sample.WINDOWS_SHORTCUT,
+    };
+    const attached: (string | undefined)[][] = [];
+    for (const [name, bytes] of Object.entries(files)) {
+      await writeFile(join(outside, name), bytes);
+      const { attachments } = service(scripted(join(outside, name)).dialogs);
+      const file = await attachments.attach({ title: 'Attach' });
+      attached.push([file?.name, file?.mediaType]);
+    }
+    expect(attached).toEqual([
+      ['Signed agreement.pdf', 'application/pdf'],
+      ['scan.pdf', 'text/plain'],
+      ['report.pdf', 'application/vnd.microsoft.portable-executable'],
+      ['Scanfdp.lnk', 'application/x-ms-shortcut'],
+    ]);
   });
 
   it('refuses a file above the limit before reading it, naming both sizes', async () => {
@@ -196,7 +218,7 @@ describe('AttachmentService.check', () => {
 describe('AttachmentService.open', () => {
   it('hands the viewer a copy under the original name, never the stored file', async () => {
     const source = join(outside, 'Protokol № 8.pdf');
-    await writeFile(source, MINUTES);
+    await writeFile(source, sample.PDF);
     const { attachments, opened } = service(scripted(source).dialogs);
     const stored = await attachments.attach({ title: 'A' });
 
@@ -206,10 +228,10 @@ describe('AttachmentService.open', () => {
     const viewed = opened[0]!;
     expect(basename(viewed)).toBe('Protokol № 8.pdf');
     expect(dirname(dirname(viewed))).toBe(join(dataFolder, 'opened-attachments'));
-    expect(await readFile(viewed, 'utf8')).toBe(MINUTES);
+    expect(new Uint8Array(await readFile(viewed))).toEqual(sample.PDF);
     // Editing the viewer's copy leaves the stored original as it was.
     await writeFile(viewed, 'edited in the viewer');
-    expect(await readFile(attachments.pathOf(stored!.sha256), 'utf8')).toBe(MINUTES);
+    expect(new Uint8Array(await readFile(attachments.pathOf(stored!.sha256)))).toEqual(sample.PDF);
   });
 
   it('opens twice without clashing, and clears viewer copies older than a day', async () => {
@@ -252,9 +274,9 @@ describe('AttachmentService.open', () => {
       dialogs: scripted().dialogs,
       openPath: () => Promise.resolve('No application is associated with the file'),
     });
-    await expect(noViewer.open(stored.sha256, 'data.xyz')).rejects.toMatchObject({
+    await expect(noViewer.open(stored.sha256, 'data.txt')).rejects.toMatchObject({
       code: 'no-viewer',
-      details: { fileName: 'data.xyz' },
+      details: { fileName: 'data.txt' },
     });
   });
 
@@ -267,6 +289,78 @@ describe('AttachmentService.open', () => {
     });
     expect(opened).toEqual([]);
     expect(await filesUnder(join(dataFolder, 'opened-attachments'))).toEqual([]);
+  });
+});
+
+describe('AttachmentService.open refuses what could run', () => {
+  async function refusedOpen(bytes: Uint8Array, name: string) {
+    const { attachments, opened } = service(scripted().dialogs);
+    const stored = await attachments.storeBytes(bytes);
+    const error = await attachments.open(stored.sha256, name).catch((caught: unknown) => caught);
+    // Nothing reached the operating system, and no copy is left for anyone to double-click.
+    expect(opened).toEqual([]);
+    expect(await filesUnder(join(dataFolder, 'opened-attachments'))).toEqual([]);
+    return error;
+  }
+
+  it('never hands the viewer a Windows program named report.pdf', async () => {
+    expect(await refusedOpen(sample.WINDOWS_PROGRAM, 'report.pdf')).toMatchObject({
+      code: 'unsafe-file-type',
+      details: { fileName: 'report.pdf', detectedType: 'windows-program', reason: 'runs-code' },
+    });
+  });
+
+  it('never opens a shortcut whose name reads as a PDF (U+202E)', async () => {
+    expect(await refusedOpen(sample.WINDOWS_SHORTCUT, 'Scan\u202Efdp.lnk')).toMatchObject({
+      code: 'unsafe-file-type',
+      details: { fileName: 'Scanfdp.lnk', detectedType: 'windows-shortcut', reason: 'runs-code' },
+    });
+  });
+
+  it('refuses a real PDF behind a double extension, a web page in a .txt and a bare zip', async () => {
+    expect(await refusedOpen(sample.PDF, 'minutes.pdf.exe')).toMatchObject({
+      details: { detectedType: 'pdf', reason: 'disguised-name' },
+    });
+    expect(await refusedOpen(sample.WEB_PAGE, 'minutes.txt')).toMatchObject({
+      details: { detectedType: 'html', reason: 'runs-code' },
+    });
+    expect(await refusedOpen(sample.ZIP_ARCHIVE, 'Protokol.docx')).toMatchObject({
+      details: { detectedType: 'zip', reason: 'not-supported' },
+    });
+    expect(await refusedOpen(sample.DOCX_WITH_MACROS, 'Protokol.docx')).toMatchObject({
+      details: { detectedType: 'macro-document', reason: 'runs-code' },
+    });
+  });
+
+  it('names the viewer’s copy after what its bytes are', async () => {
+    const { attachments, opened } = service(scripted().dialogs);
+    const stored = await attachments.storeBytes(sample.JPEG);
+    await attachments.open(stored.sha256, 'Signing ceremony.JPEG');
+    expect(basename(opened[0]!)).toBe('Signing ceremony.jpg');
+  });
+});
+
+describe('AttachmentService.inspect', () => {
+  it('reports what the bytes are when the record claims a PDF', async () => {
+    const { attachments, opened } = service(scripted().dialogs);
+    const shortcut = await attachments.storeBytes(sample.WINDOWS_SHORTCUT);
+    const pdf = await attachments.storeBytes(sample.PDF);
+
+    expect(await attachments.inspect(shortcut.sha256, 'Minutes.pdf')).toEqual({
+      canOpen: false,
+      type: 'windows-shortcut',
+      mediaType: 'application/x-ms-shortcut',
+      reason: 'runs-code',
+    });
+    expect(await attachments.inspect(pdf.sha256, 'Minutes.pdf')).toEqual({
+      canOpen: true,
+      type: 'pdf',
+      mediaType: 'application/pdf',
+    });
+    expect(opened).toEqual([]);
+    await expect(attachments.inspect(sha256Of('gone'), 'Minutes.pdf')).rejects.toMatchObject({
+      code: 'attachment-missing',
+    });
   });
 });
 
@@ -350,16 +444,6 @@ describe('AttachmentService.storeBytes', () => {
     const stored = await attachments.storeBytes(new TextEncoder().encode('x'));
     await writeFile(join(attachments.folder, '.incoming-abc.tmp'), 'half');
     expect(await attachments.listStoredHashes()).toEqual([stored.sha256]);
-  });
-});
-
-describe('file types', () => {
-  it('knows the usual office types and falls back to bytes', () => {
-    expect(mediaTypeOf('Scan.JPG')).toBe('image/jpeg');
-    expect(mediaTypeOf('minutes.docx')).toBe(
-      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    );
-    expect(mediaTypeOf('README')).toBe('application/octet-stream');
   });
 });
 

@@ -11,12 +11,14 @@ import {
   type FileHandle,
 } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
+import { FILE_TYPE_INFO, type AttachmentVerdict } from '@shared/model/fileType';
 import type { DocumentFile } from '@shared/model/records';
 import { AppError } from '../ipc/AppError';
 import { describeFileError } from '../files/fileErrors';
 import type { FileDialogs, FileFilter } from '../files/fileDialogs';
 import { safeFileName } from '../files/safeFileName';
-import { mediaTypeOf } from './fileNames';
+import { detectFileTypeAt } from './detectFileType';
+import { openVerdict, viewerFileName } from './openVerdict';
 
 /**
  * Shows a file in the system's viewer for its type. Electron's `shell.openPath`: it resolves to ''
@@ -90,7 +92,8 @@ export class AttachmentService {
 
   /**
    * Asks for a file and stores it. Refused with `too-large` above the limit before a byte is read;
-   * read once, hashed while it is copied. Null when the dialog is cancelled.
+   * read once, hashed while it is copied. Its media type is what the stored bytes are, not what
+   * the name says. Null when the dialog is cancelled.
    */
   async attach(options: { title: string }): Promise<AttachedFile | null> {
     const path = await this.deps.dialogs.chooseFileToOpen({ title: options.title, filters: [] });
@@ -103,7 +106,8 @@ export class AttachmentService {
       const stored = await this.storeFrom(name, (handle) =>
         copyHashing(readChunks(path, name), handle, (bytes) => this.refuseIfTooLarge(name, bytes)),
       );
-      return { ...stored, name, mediaType: mediaTypeOf(name) };
+      const type = await detectFileTypeAt(this.pathOf(stored.sha256), name);
+      return { ...stored, name, mediaType: FILE_TYPE_INFO[type].mediaType };
     } catch (error) {
       throw describeFileError(error, name, 'read');
     }
@@ -161,19 +165,41 @@ export class AttachmentService {
   }
 
   /**
-   * Shows a stored file in the system's viewer. The viewer gets a copy under the file's own name
-   * (so its title bar and "Save as" make sense), never the stored original, which an edit in the
-   * viewer could otherwise change for every record that shares it.
+   * What a stored file really is, from its bytes, and whether `open` will show it: the record's
+   * name and media type may have come from another laptop and claim anything.
+   */
+  async inspect(sha256: string, fileName: string): Promise<AttachmentVerdict> {
+    const name = safeFileName(fileName);
+    const path = await this.requireStored(sha256, name);
+    try {
+      return openVerdict(fileName, await detectFileTypeAt(path, name));
+    } catch (error) {
+      throw describeFileError(error, name, 'read');
+    }
+  }
+
+  /**
+   * Shows a stored file in the system's viewer, only if it is an allow-listed document type under
+   * an honest name (see openVerdict); anything else is refused with `unsafe-file-type` and never
+   * reaches the operating system. The viewer gets a verified copy named after what its bytes are
+   * (so the system picks the program by the real type), never the stored original, which an edit
+   * in the viewer could otherwise change for every record that shares it. The verdict is reached on
+   * that very copy, so the bytes judged are the bytes opened.
    */
   async open(sha256: string, fileName: string): Promise<void> {
     const name = safeFileName(fileName);
     const source = await this.requireStored(sha256, name);
     await this.removeOldOpenedCopies();
     const folder = join(this.openedFolder, `${this.now().getTime()}-${randomSuffix()}`);
-    const target = join(folder, name);
+    const pending = join(folder, `.${randomSuffix()}.pending`);
+    let target: string;
     try {
       await mkdir(folder, { recursive: true });
-      await this.copyVerified(source, sha256, name, target);
+      await this.copyVerified(source, sha256, name, pending);
+      const verdict = openVerdict(fileName, await detectFileTypeAt(pending, name));
+      if (!verdict.canOpen) throw refusalToOpen(name, verdict);
+      target = join(folder, viewerFileName(name, verdict.type));
+      await rename(pending, target);
     } catch (error) {
       await rm(folder, { recursive: true, force: true });
       throw describeFileError(error, name, 'write');
@@ -344,6 +370,18 @@ export class AttachmentService {
       await rm(join(this.openedFolder, entry), { recursive: true, force: true }).catch(() => {});
     }
   }
+}
+
+/** Why a file is not handed to the system viewer, with what the renderer needs to say so. */
+function refusalToOpen(
+  name: string,
+  verdict: Extract<AttachmentVerdict, { canOpen: false }>,
+): AppError {
+  return new AppError(
+    'unsafe-file-type',
+    `“${name}” is not opened: its content is of the type ${verdict.type} (${verdict.reason}). Save a copy instead.`,
+    { details: { fileName: name, detectedType: verdict.type, reason: verdict.reason } },
+  );
 }
 
 /**

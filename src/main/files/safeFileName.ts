@@ -1,4 +1,5 @@
 import { extname } from 'node:path';
+import { withoutInvisibleCharacters } from '@shared/text/invisibleCharacters';
 
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)(\..*)?$/i;
 
@@ -8,15 +9,6 @@ const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\
  */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
 const UNSAFE = /[<>:"/\\|?*\u0000-\u001f\u007f-\u009f]/g;
-
-/**
- * Characters that change how a name *looks* without being visible themselves: bidirectional
- * overrides, embeddings, isolates and marks (U+202E turns "Scan\u202Efdp.lnk" into what reads as
- * "Scanknl.pdf"), zero-width spaces and joiners, the word joiner, the byte-order mark and the line
- * and paragraph separators. Removed outright: a name must read as what it is.
- */
-const INVISIBLE =
-  /[\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufeff\ufff9-\ufffb]/g;
 
 const MAX_NAME_BYTES = 200;
 const utf8Length = (text: string) => new TextEncoder().encode(text).length;
@@ -31,8 +23,7 @@ const utf8Length = (text: string) => new TextEncoder().encode(text).length;
  */
 export function safeFileName(name: string, fallback = 'attachment'): string {
   const lastSegment = name.normalize('NFC').split(/[/\\]/).pop() ?? '';
-  let safe = lastSegment
-    .replace(INVISIBLE, '')
+  let safe = withoutInvisibleCharacters(lastSegment)
     .replace(UNSAFE, '_')
     .trim()
     .replace(/[. ]+$/, '');

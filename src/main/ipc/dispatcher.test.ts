@@ -42,6 +42,7 @@ function stubHandlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     'briefing:save-pdf': () => null,
     'attachment:add': () => null,
     'attachment:open': () => null,
+    'attachment:inspect': () => ({ canOpen: true, type: 'pdf', mediaType: 'application/pdf' }),
     'attachment:save-copy': () => null,
     'attachment:check': () => ({ missing: [] }),
     'attachment:read': () => ({ bytes: new Uint8Array() }),

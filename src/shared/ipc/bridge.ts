@@ -46,6 +46,7 @@ export function buildRegistryBridge(invoke: Invoke): RegistryBridge {
     attachment: {
       add: call('attachment:add'),
       open: call('attachment:open'),
+      inspect: call('attachment:inspect'),
       saveCopy: call('attachment:save-copy'),
       check: call('attachment:check'),
       read: call('attachment:read'),

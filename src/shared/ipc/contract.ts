@@ -10,6 +10,7 @@ import {
   readBackupOutputSchema,
   uploadTableInputSchema,
 } from '../backup/backupIpc';
+import { attachmentVerdictSchema } from '../model/fileType';
 import { languageSchema } from '../model/localizedText';
 import { dataLocationsSchema, policyReportSchema } from '../model/policy';
 import { documentFileSchema, sha256Schema } from '../model/records';
@@ -140,12 +141,24 @@ export const ipcContract = {
   },
   /**
    * Shows a stored file in the system's viewer (a copy under `name`, so the original cannot be
-   * edited). Failures: `attachment-missing`, `attachment-damaged`, `no-viewer`.
+   * edited), only when its bytes are an allow-listed document type matching an honest `name`.
+   * Failures: `unsafe-file-type` (nothing is opened), `attachment-missing`, `attachment-damaged`,
+   * `no-viewer`.
    */
   'attachment:open': {
     changesRegistry: false,
     input: z.object({ sha256: sha256Schema, name: z.string().min(1).max(255) }),
     output: z.null(),
+  },
+  /**
+   * What a stored file really is, from its bytes, and whether `attachment:open` will show it; the
+   * document page shows this, not the record's `mediaType`, which a bundle or backup may forge.
+   * Failures: `attachment-missing`.
+   */
+  'attachment:inspect': {
+    changesRegistry: false,
+    input: z.object({ sha256: sha256Schema, name: z.string().min(1).max(255) }),
+    output: attachmentVerdictSchema,
   },
   /** Asks where and saves a copy of a stored file atomically; the saved name, or null. */
   'attachment:save-copy': {

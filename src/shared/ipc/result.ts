@@ -19,6 +19,12 @@ export type IpcErrorCode =
   | 'attachment-missing'
   | 'attachment-damaged'
   | 'no-viewer'
+  /**
+   * Attachments: main will not hand this file to the system viewer (a program, shortcut, script,
+   * web page or macro document; a type off the allow-list; a disguised name; a name that does not
+   * match the content). Details: fileName, detectedType (a FileType), reason (an OpenRefusal).
+   */
+  | 'unsafe-file-type'
   /** The machine policy does not allow this on this computer (read-only, a format, ...). */
   | 'policy-forbids'
   | 'internal';

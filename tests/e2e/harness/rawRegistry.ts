@@ -44,3 +44,27 @@ export async function readRegistryRow(page: Page, table: string, key: string): P
     { table, key },
   );
 }
+
+/**
+ * Writes one row with raw IndexedDB, bypassing the app's mutations, as a merged bundle or a
+ * restored backup puts what another laptop sent. Reload the page afterwards to see it.
+ */
+export async function putRegistryRow(page: Page, table: string, row: unknown): Promise<void> {
+  await page.evaluate(
+    async ({ table, row }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('cooperation-registry');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error ?? new Error('open failed'));
+      });
+      await new Promise<void>((resolve, reject) => {
+        const transaction = db.transaction(table, 'readwrite');
+        transaction.objectStore(table).put(row);
+        transaction.oncomplete = () => resolve();
+        transaction.onerror = () => reject(transaction.error ?? new Error('write failed'));
+      });
+      db.close();
+    },
+    { table, row },
+  );
+}

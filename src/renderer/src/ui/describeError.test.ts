@@ -65,6 +65,26 @@ describe('describeError', () => {
     }
   });
 
+  it('names the real type of a file main will not open, and offers Save a copy', async () => {
+    const t = await translator('en');
+    const refused = new IpcCallError('unsafe-file-type', 'English fallback', {
+      fileName: 'Scanfdp.lnk',
+      detectedType: 'windows-shortcut',
+      reason: 'runs-code',
+    });
+    expect(describeError(refused, t)).toBe(
+      'The app does not open “Scanfdp.lnk”: its content is “Windows shortcut”, which can run code on this computer. Programs, shortcuts, scripts, web pages and documents with macros are never opened. To keep the file, use Save a copy.',
+    );
+    expect(describeError(refused, await translator('az'))).toContain('“Windows qısayolu”');
+    // Details main never sends fall back to its English message rather than a half sentence.
+    const odd = new IpcCallError('unsafe-file-type', 'English fallback', {
+      fileName: 'x.bin',
+      detectedType: 'constructor',
+      reason: 'runs-code',
+    });
+    expect(describeError(odd, t)).toBe('English fallback');
+  });
+
   it('keeps the message of anything else', async () => {
     const t = await translator('en');
     expect(describeError(new IpcCallError('internal', 'file:save failed'), t)).toBe(

@@ -1,4 +1,10 @@
 import type { TFunction } from 'i18next';
+import {
+  fileTypeSchema,
+  openRefusalSchema,
+  type FileType,
+  type OpenRefusal,
+} from '@shared/model/fileType';
 import { IpcCallError } from '../ipc/registryClient';
 
 /** Codes whose message the UI words itself (in its language), with main's details filled in. */
@@ -11,11 +17,26 @@ const TRANSLATED = [
   'attachment-missing',
   'attachment-damaged',
   'no-viewer',
+  'unsafe-file-type',
 ] as const;
 type TranslatedCode = (typeof TRANSLATED)[number];
 
 const isTranslated = (code: string): code is TranslatedCode =>
   (TRANSLATED as readonly string[]).includes(code);
+
+/**
+ * Why a file is not opened, naming what its bytes really are: on the document page in place of
+ * Open, and as the message of main's `unsafe-file-type` refusal.
+ */
+export function describeOpenRefusal(
+  refusal: { fileName: string; type: FileType; reason: OpenRefusal },
+  t: TFunction,
+): string {
+  return t(`attachments.refusal.${refusal.reason}`, {
+    fileName: refusal.fileName,
+    type: t(`attachments.fileTypes.${refusal.type}`),
+  });
+}
 
 /** The error or anything it wraps (Dexie's `inner`, a `cause`) is named `name`. */
 function isCausedBy(error: unknown, name: string): boolean {
@@ -60,6 +81,14 @@ export function describeError(error: unknown, t: TFunction): string {
         return t('fileErrors.attachmentDamaged', { fileName });
       case 'no-viewer':
         return t('fileErrors.noViewer', { fileName });
+      case 'unsafe-file-type': {
+        const type = fileTypeSchema.safeParse(error.details.detectedType);
+        const reason = openRefusalSchema.safeParse(error.details.reason);
+        if (type.success && reason.success) {
+          return describeOpenRefusal({ fileName, type: type.data, reason: reason.data }, t);
+        }
+        break;
+      }
     }
   }
   // Storage trouble has a cause the user can act on; IndexedDB's own words do not say it.

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type LocalizedText } from '@shared/model/localizedText';
 import type { PartialDate } from '@shared/model/partialDate';
 import type { DocumentFile, RecordContentInput, RegistryDocument } from '@shared/model/records';
+import { withoutInvisibleCharacters } from '@shared/text/invisibleCharacters';
 import {
   CommonFields,
   commonContent,
@@ -88,7 +89,7 @@ function FileField({ file, onPicked }: FileFieldProps) {
       </Typography>
       {file ? (
         <Typography>
-          {file.name}{' '}
+          {withoutInvisibleCharacters(file.name)}{' '}
           <Typography component="span" color="text.secondary">
             ({formatFileSize(file.size, format.locale, t)})
           </Typography>
@@ -96,7 +97,9 @@ function FileField({ file, onPicked }: FileFieldProps) {
       ) : (
         <Typography color="text.secondary">{t('attachments.noFile')}</Typography>
       )}
-      {file && missing.has(file.sha256) && <MissingFileWarning fileName={file.name} canReattach />}
+      {file && missing.has(file.sha256) && (
+        <MissingFileWarning fileName={withoutInvisibleCharacters(file.name)} canReattach />
+      )}
       <Button
         startIcon={<AttachFileIcon />}
         onClick={() => void choose()}

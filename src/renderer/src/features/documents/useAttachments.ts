@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IpcOutput } from '@shared/ipc/contract';
+import type { AttachmentVerdict } from '@shared/model/fileType';
 import type { DocumentFile } from '@shared/model/records';
 import { IpcCallError, registryClient } from '../../ipc/registryClient';
 import { describeError } from '../../ui/describeError';
@@ -11,23 +12,17 @@ export type AttachedFile = NonNullable<IpcOutput<'attachment:add'>>;
 
 const checkers = new Set<() => void>();
 
-/** Makes every missing-file warning on screen look at the disk again. */
+/** Makes every missing-file warning and file verdict on screen look at the disk again. */
 function recheckAttachments(): void {
   for (const check of checkers) check();
 }
 
-const NOTHING_MISSING: ReadonlySet<string> = new Set();
-
 /**
- * The hashes among these files that are not on this computer, asked of main when the files
- * change, when the window regains focus (the user may have put a file back) and after an action
- * found one missing. Empty until main answers: a warning appears only for a file known missing.
+ * A number that grows whenever stored files should be looked at again: when the window regains
+ * focus (the user may have put a file back) and after an action found one missing or stored one.
  */
-export function useMissingFiles(files: readonly (DocumentFile | null)[]): ReadonlySet<string> {
-  const key = [...new Set(files.flatMap((file) => (file ? [file.sha256] : [])))].sort().join(',');
+function useRecheckGeneration(): number {
   const [generation, setGeneration] = useState(0);
-  const [answer, setAnswer] = useState<{ key: string; missing: ReadonlySet<string> } | null>(null);
-
   useEffect(() => {
     const again = () => setGeneration((current) => current + 1);
     checkers.add(again);
@@ -37,6 +32,20 @@ export function useMissingFiles(files: readonly (DocumentFile | null)[]): Readon
       window.removeEventListener('focus', again);
     };
   }, []);
+  return generation;
+}
+
+const NOTHING_MISSING: ReadonlySet<string> = new Set();
+
+/**
+ * The hashes among these files that are not on this computer, asked of main when the files
+ * change and whenever stored files should be looked at again. Empty until main answers: a
+ * warning appears only for a file known missing.
+ */
+export function useMissingFiles(files: readonly (DocumentFile | null)[]): ReadonlySet<string> {
+  const key = [...new Set(files.flatMap((file) => (file ? [file.sha256] : [])))].sort().join(',');
+  const generation = useRecheckGeneration();
+  const [answer, setAnswer] = useState<{ key: string; missing: ReadonlySet<string> } | null>(null);
 
   useEffect(() => {
     if (key === '') return;
@@ -54,6 +63,36 @@ export function useMissingFiles(files: readonly (DocumentFile | null)[]): Readon
   }, [key, generation]);
 
   return answer?.key === key ? answer.missing : NOTHING_MISSING;
+}
+
+/**
+ * What main found a document's file to be from its bytes, and whether it will open it: the
+ * record's `mediaType` and name may have come from another laptop and claim anything. Undefined
+ * while main looks; null when it could not (a missing file, which its own warning explains).
+ */
+export function useFileVerdict(file: DocumentFile | null): AttachmentVerdict | null | undefined {
+  const sha256 = file?.sha256;
+  const name = file?.name;
+  const key = sha256 === undefined ? '' : `${sha256}/${name ?? ''}`;
+  const generation = useRecheckGeneration();
+  const [answer, setAnswer] = useState<{
+    key: string;
+    verdict: AttachmentVerdict | null;
+  } | null>(null);
+
+  useEffect(() => {
+    if (sha256 === undefined || name === undefined) return;
+    let isCurrent = true;
+    const answered = (verdict: AttachmentVerdict | null) => {
+      if (isCurrent) setAnswer({ key: `${sha256}/${name}`, verdict });
+    };
+    registryClient.attachment.inspect({ sha256, name }).then(answered, () => answered(null));
+    return () => {
+      isCurrent = false;
+    };
+  }, [sha256, name, generation]);
+
+  return answer?.key === key ? answer.verdict : undefined;
 }
 
 /**

@@ -1,22 +1,25 @@
 import AttachFileIcon from '@mui/icons-material/AttachFile';
 import OpenInNewIcon from '@mui/icons-material/OpenInNew';
 import SaveAltIcon from '@mui/icons-material/SaveAlt';
-import { Button, Paper, Stack, Typography } from '@mui/material';
+import { Alert, Button, Paper, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegistryDocument } from '@shared/model/records';
+import { withoutInvisibleCharacters } from '@shared/text/invisibleCharacters';
 import { useRegistry } from '../../../app/RegistryContext';
 import { MutationError } from '../../../db/changeTracking';
+import { describeOpenRefusal } from '../../../ui/describeError';
 import { useNotify } from '../../../ui/Notifications';
 import { useFormat } from '../../../ui/useFormat';
 import { formatFileSize } from '../fileSize';
 import { replaceDocumentFile, toDocumentFile } from '../mutations';
-import { useAttachmentActions, useMissingFiles } from '../useAttachments';
+import { useAttachmentActions, useFileVerdict, useMissingFiles } from '../useAttachments';
 import { MissingFileWarning } from './MissingFileWarning';
 
 /**
- * A document's file: what it is, and Open, Save a copy and Replace file. A file missing from this
- * computer is said so before anyone clicks.
+ * A document's file: what it really is (main reads its bytes; the record's media type is only a
+ * claim), and Open, Save a copy and Replace file. A file missing from this computer, or one the
+ * app will not open, is said so before anyone clicks; Save a copy stays for both.
  */
 export function FileCard({ document }: { document: RegistryDocument }) {
   const { t } = useTranslation();
@@ -27,6 +30,10 @@ export function FileCard({ document }: { document: RegistryDocument }) {
   const { file } = document;
   const missing = useMissingFiles([file]);
   const isMissing = file !== null && missing.has(file.sha256);
+  const verdict = useFileVerdict(file);
+  const refusal = verdict?.canOpen === false ? verdict : null;
+  // Shown as it really reads: a name from another laptop may hide its extension behind U+202E.
+  const fileName = file ? withoutInvisibleCharacters(file.name) : '';
   const [isBusy, setIsBusy] = useState(false);
 
   const replace = async () => {
@@ -55,11 +62,21 @@ export function FileCard({ document }: { document: RegistryDocument }) {
     <Paper variant="outlined" sx={{ p: 2 }} data-testid="document-file">
       {file ? (
         <>
-          <Typography sx={{ fontWeight: 500, wordBreak: 'break-word' }}>{file.name}</Typography>
-          <Typography color="text.secondary" variant="body2">
-            {[file.mediaType, formatFileSize(file.size, format.locale, t)].join(' · ')}
+          <Typography sx={{ fontWeight: 500, wordBreak: 'break-word' }}>{fileName}</Typography>
+          <Typography color="text.secondary" variant="body2" data-testid="file-type">
+            {[
+              verdict && t(`attachments.fileTypes.${verdict.type}`),
+              formatFileSize(file.size, format.locale, t),
+            ]
+              .filter(Boolean)
+              .join(' · ')}
           </Typography>
-          {isMissing && <MissingFileWarning fileName={file.name} canReattach={!isReadOnly} />}
+          {isMissing && <MissingFileWarning fileName={fileName} canReattach={!isReadOnly} />}
+          {refusal && !isMissing && (
+            <Alert severity="warning" data-testid="file-not-opened" sx={{ mt: 1 }}>
+              {describeOpenRefusal({ fileName, type: refusal.type, reason: refusal.reason }, t)}
+            </Alert>
+          )}
         </>
       ) : (
         <Typography color="text.secondary">{t('attachments.noFile')}</Typography>
@@ -67,15 +84,18 @@ export function FileCard({ document }: { document: RegistryDocument }) {
       <Stack direction="row" spacing={1} useFlexGap sx={{ mt: 2, flexWrap: 'wrap' }}>
         {file && (
           <>
+            {!refusal && (
+              <Button
+                variant="contained"
+                startIcon={<OpenInNewIcon />}
+                disabled={isMissing || verdict === undefined}
+                onClick={() => void actions.open(file)}
+              >
+                {t('attachments.open')}
+              </Button>
+            )}
             <Button
-              variant="contained"
-              startIcon={<OpenInNewIcon />}
-              disabled={isMissing}
-              onClick={() => void actions.open(file)}
-            >
-              {t('attachments.open')}
-            </Button>
-            <Button
+              variant={refusal ? 'contained' : 'text'}
               startIcon={<SaveAltIcon />}
               disabled={isMissing}
               onClick={() => void actions.saveCopy(file)}

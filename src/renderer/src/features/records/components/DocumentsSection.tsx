@@ -14,6 +14,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import type { RegistryDocument, Sensitivity } from '@shared/model/records';
+import { withoutInvisibleCharacters } from '@shared/text/invisibleCharacters';
 import { useRegistry } from '../../../app/RegistryContext';
 import { DetailSection } from '../../../ui/DetailSection';
 import { useNotify } from '../../../ui/Notifications';
@@ -83,6 +84,8 @@ export function DocumentsSection({ documents, record }: DocumentsSectionProps) {
           const { file } = document;
           const title = format.text(document.title);
           const isMissing = file !== null && missing.has(file.sha256);
+          // As the name really reads: one from another laptop may hide its extension (U+202E).
+          const fileName = file ? withoutInvisibleCharacters(file.name) : '';
           return (
             <ListItem
               key={document.id}
@@ -91,10 +94,10 @@ export function DocumentsSection({ documents, record }: DocumentsSectionProps) {
               secondaryAction={
                 file &&
                 !isMissing && (
-                  <Tooltip title={t('attachments.openNamed', { name: file.name })}>
+                  <Tooltip title={t('attachments.openNamed', { name: fileName })}>
                     <IconButton
                       edge="end"
-                      aria-label={t('attachments.openNamed', { name: file.name })}
+                      aria-label={t('attachments.openNamed', { name: fileName })}
                       onClick={() => void actions.open(file)}
                     >
                       <OpenInNewIcon />
@@ -113,12 +116,12 @@ export function DocumentsSection({ documents, record }: DocumentsSectionProps) {
                   <>
                     {[
                       document.documentDate && format.date(document.documentDate),
-                      file && file.name !== title ? file.name : '',
+                      file && fileName !== title ? fileName : '',
                       file && formatFileSize(file.size, format.locale, t),
                     ]
                       .filter(Boolean)
                       .join(' · ')}
-                    {isMissing && <MissingFileWarning fileName={file.name} />}
+                    {isMissing && <MissingFileWarning fileName={fileName} />}
                   </>
                 }
                 slotProps={{ secondary: { component: 'div' } }}
