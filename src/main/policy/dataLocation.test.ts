@@ -93,6 +93,23 @@ describe('resolveDataLocation', () => {
     expect(options.ensureFolder).not.toHaveBeenCalled();
   });
 
+  it('lets --user-data-dir win on the portable build even under an enforced policy, as its own folder does', () => {
+    const location = resolveDataLocation(
+      inputs({
+        commandLineDataDir: '/media/stick/profile',
+        portableExecutableDir: '/media/stick',
+        isPortableBuild: true,
+        policyDataFolder: policyFolder('/srv/registry', true),
+      }),
+    );
+    expect(location).toEqual({
+      dataFolder: '/media/stick/profile',
+      source: 'command-line',
+      isPortable: true,
+      problem: null,
+    });
+  });
+
   it('treats empty values as not given', () => {
     expect(
       resolveDataLocation(
