@@ -93,6 +93,27 @@ export default tseslint.config(
     ),
   },
   {
+    // Only the entry imports Electron itself; the rest of main takes the parts it needs as
+    // parameters (startMainProcess.ts), so a test runs the real startup against a fake Electron.
+    files: ['src/main/**/*.ts'],
+    ignores: ['src/main/index.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              allowTypeImports: true,
+              message:
+                'Only src/main/index.ts imports Electron; take what you need as a parameter (see startMainProcess.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests may assert presence with `!` after checking it: a wrong guess fails the test loudly.
     files: ['**/*.test.ts', '**/*.test.tsx', 'tests/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },

@@ -341,7 +341,8 @@ describe('machine policy and data location', () => {
     const location = resolveDataLocation({
       commandLineDataDir: null,
       portableExecutableDir: null,
-      policyDataFolder: policy.settings.dataFolder?.value ?? null,
+      isPortableBuild: false,
+      policyDataFolder: policy.settings.dataFolder ?? null,
       defaultDataFolder: dataFolder,
       ensureFolder: ensureWritableFolder,
     });
@@ -369,7 +370,8 @@ describe('machine policy and data location', () => {
     const location = resolveDataLocation({
       commandLineDataDir: null,
       portableExecutableDir: stick,
-      policyDataFolder: policy.settings.dataFolder?.value ?? null,
+      isPortableBuild: true,
+      policyDataFolder: policy.settings.dataFolder ?? null,
       defaultDataFolder: dataFolder,
       ensureFolder: ensureWritableFolder,
     });

@@ -6,6 +6,7 @@ import { getConfig } from 'app-builder-lib/out/util/config/config';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PORTABLE_DATA_FOLDER } from '../policy/dataLocation';
 import { LINUX_POLICY_FILE } from '../policy/policyService';
+import { PORTABLE_BUILD_FIELD } from '../policy/portableBuild';
 import { SAMPLE_REGISTRY_FILE } from '../sample/sampleService';
 
 /**
@@ -17,14 +18,18 @@ import { SAMPLE_REGISTRY_FILE } from '../sample/sampleService';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const SCHEMA_FILE = join(ROOT, 'node_modules', 'app-builder-lib', 'scheme.json');
+const PORTABLE_CONFIG_FILE = join(ROOT, 'electron-builder.portable.yml');
 
 type PackageJson = { name: string; version: string; scripts: Record<string, string> };
 const packageJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as PackageJson;
 
 let config: Configuration;
+/** electron-builder.portable.yml, merged with the file it extends as electron-builder merges it. */
+let portableConfig: Configuration;
 
 beforeAll(async () => {
   config = await getConfig(ROOT, null, null);
+  portableConfig = await getConfig(ROOT, PORTABLE_CONFIG_FILE, null);
 });
 
 function validator() {
@@ -100,11 +105,10 @@ describe('electron-builder configuration', () => {
     expect(config.msi?.upgradeCode).toBe('81452860-2C3E-5571-A113-008CFBFF4E45');
   });
 
-  it('targets NSIS, MSI and portable on Windows, deb and rpm on Linux, all x64', () => {
+  it('targets NSIS and MSI on Windows, deb and rpm on Linux, all x64', () => {
     expect(config.win?.target).toEqual([
       { target: 'nsis', arch: ['x64'] },
       { target: 'msi', arch: ['x64'] },
-      { target: 'portable', arch: ['x64'] },
     ]);
     expect(config.linux?.target).toEqual([
       { target: 'deb', arch: ['x64'] },
@@ -131,6 +135,11 @@ describe('electron-builder configuration', () => {
     expect(pngSize(join(ROOT, 'resources', 'icon.png'))).toEqual([512, 512]);
   });
 
+  it('never marks the installers as the portable build', () => {
+    expect(config.extraMetadata).not.toHaveProperty(PORTABLE_BUILD_FIELD);
+    expect(packageJson).not.toHaveProperty(PORTABLE_BUILD_FIELD);
+  });
+
   it('has dist scripts that build first and never publish', () => {
     for (const script of ['dist', 'dist:win', 'dist:linux']) {
       expect(packageJson.scripts[script], script).toMatch(
@@ -139,6 +148,45 @@ describe('electron-builder configuration', () => {
     }
     expect(packageJson.scripts['dist:win']).toContain('--win');
     expect(packageJson.scripts['dist:linux']).toContain('--linux');
+  });
+
+  it('builds the Windows installers and then the portable build, each from its own file', () => {
+    expect(packageJson.scripts['dist:win']?.split(' && ')).toEqual([
+      'electron-vite build',
+      'electron-builder --win --publish never',
+      'electron-builder --win --config electron-builder.portable.yml --publish never',
+    ]);
+  });
+});
+
+describe('electron-builder.portable.yml', () => {
+  it("matches electron-builder's own schema", () => {
+    const { ajv, validate } = validator();
+    const isValid = validate(portableConfig);
+    expect(isValid ? 'valid' : ajv.errorsText(validate.errors, { separator: '\n' })).toBe('valid');
+  });
+
+  it('builds the portable .exe and nothing else, x64', () => {
+    expect(portableConfig.win?.target).toEqual({ target: 'portable', arch: ['x64'] });
+    expect(portableConfig.linux?.target).toEqual(config.linux?.target);
+  });
+
+  it('marks the app as the portable build, keeping the package metadata', () => {
+    expect(portableConfig.extraMetadata).toEqual({
+      ...config.extraMetadata,
+      [PORTABLE_BUILD_FIELD]: true,
+    });
+  });
+
+  it('changes nothing else: same fuses, ASAR, files and installer settings', () => {
+    const rest = (whole: Configuration) =>
+      Object.fromEntries(
+        Object.entries({ ...whole, win: { ...whole.win, target: null } }).filter(
+          ([key]) => key !== 'extends' && key !== 'extraMetadata',
+        ),
+      );
+    expect(rest(portableConfig)).toEqual(rest(config));
+    expect(portableConfig.electronFuses).toEqual(config.electronFuses);
   });
 });
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { DataFolderSource } from '@shared/model/policy';
+import type { DataFolderSource, PolicySetting } from '@shared/model/policy';
 
 /** The folder the portable build keeps its data in, beside its .exe. */
 export const PORTABLE_DATA_FOLDER = 'CooperationRegistryData';
@@ -12,18 +12,23 @@ export type DataLocation = {
   source: DataFolderSource;
   /** The portable Windows build is running (whichever folder won). */
   isPortable: boolean;
-  /** Why a stronger candidate was passed over, or null. */
+  /** What was passed over and why (a folder that cannot be used, a setting ignored), or null. */
   problem: string | null;
 };
 
 export type DataLocationInputs = {
   /** `--user-data-dir=…`; empty or null when not given. */
   commandLineDataDir: string | null;
-  /** PORTABLE_EXECUTABLE_DIR, set by the portable build's launcher to the folder of its .exe. */
+  /**
+   * PORTABLE_EXECUTABLE_DIR as the environment has it: the folder of the portable .exe, set by its
+   * launcher. Anyone can set it, so it counts only when `isPortableBuild`.
+   */
   portableExecutableDir: string | null;
-  /** The policy's dataFolder, already expanded and checked by readPolicy. */
-  policyDataFolder: string | null;
-  /** Electron's own userData folder. */
+  /** This is the portable build, by the mark it carries (see isPortableBuild in portableBuild.ts). */
+  isPortableBuild: boolean;
+  /** The policy's dataFolder, already expanded and checked by readPolicy, and whether enforced. */
+  policyDataFolder: PolicySetting<string> | null;
+  /** Electron's own userData folder, as it is without `--user-data-dir`. */
   defaultDataFolder: string;
   /**
    * Makes sure a candidate folder exists and can be written, or throws why not. Called for the
@@ -34,30 +39,47 @@ export type DataLocationInputs = {
 };
 
 /**
- * Picks the data folder, strongest first: `--user-data-dir` > the portable build's folder beside
- * its .exe > the policy's dataFolder > Electron's default. A portable or policy folder that cannot
- * be created or written (a read-only stick, a missing drive) is passed over for the next one, and
- * `problem` says so, so the app still starts and Settings shows why the data is elsewhere.
+ * Picks the data folder. On an installed build an enforced policy `dataFolder` is the only choice:
+ * neither `--user-data-dir` nor PORTABLE_EXECUTABLE_DIR can move the registry out of the folder IT
+ * fixed. Otherwise, strongest first: `--user-data-dir` > the portable build's folder beside its
+ * .exe > the policy's dataFolder > Electron's default. The portable build keeps its folder even
+ * under an enforced policy: its data travels on the stick, which is the point of it.
+ * A portable or policy folder that cannot be created or written (a read-only stick, a missing
+ * drive) is passed over for the next one, never for a folder the user named, and `problem` says
+ * so, so the app still starts and Settings shows why the data is elsewhere.
  */
 export function resolveDataLocation(inputs: DataLocationInputs): DataLocation {
-  const { commandLineDataDir, portableExecutableDir, policyDataFolder, defaultDataFolder } = inputs;
-  const isPortable = Boolean(portableExecutableDir);
-  if (commandLineDataDir) {
+  const { commandLineDataDir, portableExecutableDir, isPortableBuild, defaultDataFolder } = inputs;
+  const notes: string[] = [];
+  const isPortable = isPortableBuild && Boolean(portableExecutableDir);
+  if (portableExecutableDir && !isPortableBuild) {
+    notes.push(
+      `PORTABLE_EXECUTABLE_DIR (${portableExecutableDir}) is ignored: this is not the portable build.`,
+    );
+  }
+  const policy = inputs.policyDataFolder?.value ? inputs.policyDataFolder : null;
+  const isPolicyBinding = policy !== null && policy.isEnforced && !isPortable;
+
+  if (commandLineDataDir && isPolicyBinding) {
+    notes.push(
+      `--user-data-dir (${commandLineDataDir}) is ignored: the machine policy enforces the data folder.`,
+    );
+  } else if (commandLineDataDir) {
     return {
       dataFolder: resolve(commandLineDataDir),
       source: 'command-line',
       isPortable,
-      problem: null,
+      problem: describeProblems(notes, [], ''),
     };
   }
   const candidates: Array<{ source: DataFolderSource; folder: string }> = [];
-  if (portableExecutableDir) {
+  if (isPortable && portableExecutableDir) {
     candidates.push({
       source: 'portable',
       folder: join(portableExecutableDir, PORTABLE_DATA_FOLDER),
     });
   }
-  if (policyDataFolder) candidates.push({ source: 'policy', folder: policyDataFolder });
+  if (policy) candidates.push({ source: 'policy', folder: policy.value });
 
   const failures: string[] = [];
   for (const { source, folder } of candidates) {
@@ -67,7 +89,7 @@ export function resolveDataLocation(inputs: DataLocationInputs): DataLocation {
         dataFolder: folder,
         source,
         isPortable,
-        problem: describeFailures(failures, folder),
+        problem: describeProblems(notes, failures, folder),
       };
     } catch (error) {
       failures.push(
@@ -79,12 +101,14 @@ export function resolveDataLocation(inputs: DataLocationInputs): DataLocation {
     dataFolder: defaultDataFolder,
     source: 'default',
     isPortable,
-    problem: describeFailures(failures, defaultDataFolder),
+    problem: describeProblems(notes, failures, defaultDataFolder),
   };
 }
 
-function describeFailures(failures: string[], usedInstead: string): string | null {
-  return failures.length === 0 ? null : `${failures.join(' ')} Using ${usedInstead} instead.`;
+function describeProblems(notes: string[], failures: string[], usedInstead: string): string | null {
+  const lines = [...notes];
+  if (failures.length > 0) lines.push(...failures, `Using ${usedInstead} instead.`);
+  return lines.length === 0 ? null : lines.join(' ');
 }
 
 /**

@@ -1,10 +1,13 @@
-import { protocol, type Session } from 'electron';
+import type { Protocol, Session } from 'electron';
 import { APP_SCHEME } from '../security/appOrigin';
 import { APP_SCHEME_PRIVILEGES, createAppRequestHandler } from './appProtocol';
 import type { PrintPages } from './printPages';
 
-/** Makes app:// a privileged scheme (see APP_SCHEME_PRIVILEGES); only possible before ready. */
-export function registerAppSchemeAsPrivileged(): void {
+/**
+ * Makes app:// a privileged scheme (see APP_SCHEME_PRIVILEGES); only possible before ready.
+ * `protocol` is Electron's module, passed in so the startup wiring can run against a fake.
+ */
+export function registerAppSchemeAsPrivileged(protocol: Protocol): void {
   protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 }
 

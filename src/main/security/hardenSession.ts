@@ -1,6 +1,6 @@
 import type { App, Session, WebContents } from 'electron';
 import type { LogLine } from '../diagnostics/diagnosticsService';
-import { canNavigate, isPermissionGranted, shouldBlockRequest } from './policy';
+import { canNavigate, isPermissionGranted, shouldBlockRequest, type DevToolsRule } from './policy';
 
 /** Long data: URLs would flood the log; the start says enough. */
 function shortUrl(url: string): string {
@@ -11,10 +11,11 @@ function shortUrl(url: string): string {
  * Locks a session down: every permission (camera, notifications, USB, ...) is denied but
  * persistent storage for the app itself (see isPermissionGranted), and every
  * request outside the app's own origin, data: and blob: is cancelled, so even a compromised page
- * cannot reach the network. Permission *checks* answer false without logging: Chromium polls them.
- * The built-in spellchecker is off: it would download its dictionaries from Google's servers.
+ * cannot reach the network; devtools: too, unless the build allows DevTools. Permission *checks*
+ * answer false without logging: Chromium polls them. The built-in spellchecker is off: it would
+ * download its dictionaries from Google's servers.
  */
-export function hardenSession(session: Session, log: LogLine): void {
+export function hardenSession(session: Session, log: LogLine, devTools: DevToolsRule): void {
   session.setSpellCheckerEnabled(false);
   session.setPermissionRequestHandler((_contents, permission, callback, details) => {
     const isGranted = isPermissionGranted(permission, details.requestingUrl);
@@ -29,7 +30,7 @@ export function hardenSession(session: Session, log: LogLine): void {
     return false;
   });
   session.webRequest.onBeforeRequest({ urls: ['<all_urls>'] }, (details, callback) => {
-    const isBlocked = shouldBlockRequest(details.url);
+    const isBlocked = shouldBlockRequest(details.url, devTools);
     if (isBlocked) log(`Blocked request: ${details.method} ${shortUrl(details.url)}`);
     callback({ cancel: isBlocked });
   });
@@ -37,10 +38,15 @@ export function hardenSession(session: Session, log: LogLine): void {
 
 /**
  * Keeps every web page on the app's origin: navigation and redirects elsewhere are stopped, new
- * windows are never opened, and <webview> cannot be attached. Applied to each WebContents as it is
- * created, so no window can be missed.
+ * windows are never opened, and <webview> cannot be attached. Where the build forbids DevTools,
+ * DevTools that open anyway (`devTools: false` should make that impossible) are closed at once.
+ * Applied to each WebContents as it is created, so no window can be missed.
  */
-export function guardWebContents(contents: WebContents, log: LogLine): void {
+export function guardWebContents(
+  contents: WebContents,
+  log: LogLine,
+  { isDevToolsAllowed }: DevToolsRule,
+): void {
   const stopUnlessAllowed =
     (what: string) => (event: { url: string; preventDefault: () => void }) => {
       if (canNavigate(event.url)) return;
@@ -58,9 +64,15 @@ export function guardWebContents(contents: WebContents, log: LogLine): void {
     event.preventDefault();
     log('Blocked a <webview>');
   });
+  if (!isDevToolsAllowed) {
+    contents.on('devtools-opened', () => {
+      contents.closeDevTools();
+      log('Closed DevTools: a packaged build has none');
+    });
+  }
 }
 
 /** Installs `guardWebContents` on every WebContents the app ever creates. */
-export function guardAllWebContents(app: App, log: LogLine): void {
-  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, log));
+export function guardAllWebContents(app: App, log: LogLine, devTools: DevToolsRule): void {
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, log, devTools));
 }

@@ -5,8 +5,12 @@ import {
   isAllowedExternalUrl,
   isPermissionGranted,
   SECURE_WEB_PREFERENCES,
+  secureWebPreferences,
   shouldBlockRequest,
 } from './policy';
+
+const PACKAGED = { isDevToolsAllowed: false };
+const DEVELOPMENT = { isDevToolsAllowed: true };
 
 describe('shouldBlockRequest', () => {
   it.each([
@@ -24,8 +28,9 @@ describe('shouldBlockRequest', () => {
     'app://evil/index.html',
     'app://registry.evil/index.html',
     'not a url',
-  ])('blocks %s', (url) => {
-    expect(shouldBlockRequest(url)).toBe(true);
+  ])('blocks %s, in development too', (url) => {
+    expect(shouldBlockRequest(url, PACKAGED)).toBe(true);
+    expect(shouldBlockRequest(url, DEVELOPMENT)).toBe(true);
   });
 
   it.each([
@@ -33,9 +38,18 @@ describe('shouldBlockRequest', () => {
     'app://registry/assets/index-abc.js',
     'data:image/png;base64,iVBORw0KGgo=',
     'blob:app://registry/0b6f8a52-4c1e-4d8a-9d55-2f3b8c7e1a90',
-    'devtools://devtools/bundled/inspector.html',
   ])('allows %s', (url) => {
-    expect(shouldBlockRequest(url)).toBe(false);
+    expect(shouldBlockRequest(url, PACKAGED)).toBe(false);
+  });
+
+  it('allows DevTools’ own pages in development only', () => {
+    for (const url of [
+      'devtools://devtools/bundled/inspector.html',
+      'devtools://devtools/bundled/devtools_app.html?remoteBase=https://example.org/',
+    ]) {
+      expect(shouldBlockRequest(url, DEVELOPMENT), url).toBe(false);
+      expect(shouldBlockRequest(url, PACKAGED), url).toBe(true);
+    }
   });
 });
 
@@ -112,5 +126,13 @@ describe('SECURE_WEB_PREFERENCES', () => {
       navigateOnDragDrop: false,
     });
     expect(Object.isFrozen(SECURE_WEB_PREFERENCES)).toBe(true);
+  });
+
+  it('gets DevTools from the build: off when packaged, on in development, nothing else changed', () => {
+    expect(secureWebPreferences(PACKAGED)).toEqual({ ...SECURE_WEB_PREFERENCES, devTools: false });
+    expect(secureWebPreferences(DEVELOPMENT)).toEqual({
+      ...SECURE_WEB_PREFERENCES,
+      devTools: true,
+    });
   });
 });

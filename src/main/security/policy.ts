@@ -2,11 +2,18 @@ import type { WebPreferences } from 'electron';
 import { APP_SCHEME, isAppOrigin } from './appOrigin';
 
 /**
- * Schemes a page may load besides the app's own origin: inline images and fonts (data:), object
- * URLs for downloads and workers (blob:), and DevTools. Everything else, the network above all,
- * is refused: the app is offline by design.
+ * What a build lets a developer do. DevTools (and the devtools: pages they load) exist in
+ * development only: in a packaged build a user with DevTools could drive the renderer past every
+ * check it makes, so they are off in every window, refused by the session and closed if opened.
  */
-const ALLOWED_REQUEST_SCHEMES: ReadonlySet<string> = new Set(['data:', 'blob:', 'devtools:']);
+export type DevToolsRule = { isDevToolsAllowed: boolean };
+
+/**
+ * Schemes a page may load besides the app's own origin: inline images and fonts (data:) and object
+ * URLs for downloads and workers (blob:). Everything else, the network above all, is refused: the
+ * app is offline by design.
+ */
+const ALLOWED_REQUEST_SCHEMES: ReadonlySet<string> = new Set(['data:', 'blob:']);
 
 function protocolOf(url: string): string | null {
   try {
@@ -18,12 +25,14 @@ function protocolOf(url: string): string | null {
 
 /**
  * Whether the session must cancel a request. Allow-list, not block-list, so a scheme nobody
- * thought of (file:, ftp:, chrome-extension:, another app: host) is refused too.
+ * thought of (file:, ftp:, chrome-extension:, another app: host) is refused too. devtools: is
+ * allowed only where the build allows DevTools.
  */
-export function shouldBlockRequest(url: string): boolean {
+export function shouldBlockRequest(url: string, { isDevToolsAllowed }: DevToolsRule): boolean {
   const scheme = protocolOf(url);
   if (scheme === null) return true;
   if (scheme === `${APP_SCHEME}:`) return !isAppOrigin(url);
+  if (scheme === 'devtools:') return !isDevToolsAllowed;
   return !ALLOWED_REQUEST_SCHEMES.has(scheme);
 }
 
@@ -52,7 +61,8 @@ export function isAllowedExternalUrl(url: string): boolean {
 
 /**
  * The web preferences of every window: the renderer is an untrusted page with a typed bridge and
- * nothing else (Electron security checklist).
+ * nothing else (Electron security checklist). Windows add `devTools` from the build's
+ * DevToolsRule (see secureWebPreferences).
  */
 export const SECURE_WEB_PREFERENCES: Readonly<WebPreferences> = Object.freeze({
   contextIsolation: true,
@@ -68,3 +78,8 @@ export const SECURE_WEB_PREFERENCES: Readonly<WebPreferences> = Object.freeze({
   spellcheck: false,
   safeDialogs: true,
 });
+
+/** SECURE_WEB_PREFERENCES with DevTools as the build allows them: off in a packaged build. */
+export function secureWebPreferences({ isDevToolsAllowed }: DevToolsRule): WebPreferences {
+  return { ...SECURE_WEB_PREFERENCES, devTools: isDevToolsAllowed };
+}

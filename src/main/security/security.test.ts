@@ -11,14 +11,20 @@ import { PrintPages } from '../protocol/printPages';
 import { printWindowOptions } from '../window/printWindowOptions';
 import { APP_ENTRY_URL, isAppOrigin } from './appOrigin';
 import { guardAllWebContents, guardWebContents, hardenSession } from './hardenSession';
+import type { DevToolsRule } from './policy';
 
 /**
  * The security suite: every hardening setting of the main process, checked on the objects Electron
  * is given (window options, session handlers, protocol headers, IPC wiring). Removing or loosening
- * any one of them makes a test here fail. The protocol's path handling and the dispatcher's sender
- * check have their own detailed suites (appProtocol.test.ts, dispatcher.test.ts); policy.test.ts
- * covers the URL rules these handlers apply.
+ * any one of them makes a test here fail. That main really applies them, in order, is proven by
+ * startMainProcess.test.ts, which runs the startup sequence against a recording Electron. The
+ * protocol's path handling and the dispatcher's sender check have their own detailed suites
+ * (appProtocol.test.ts, dispatcher.test.ts); policy.test.ts covers the URL rules these handlers
+ * apply.
  */
+
+const PACKAGED: DevToolsRule = { isDevToolsAllowed: false };
+const DEVELOPMENT: DevToolsRule = { isDevToolsAllowed: true };
 
 const SRC = resolve(import.meta.dirname, '../..');
 
@@ -33,7 +39,8 @@ const read = (file: string) => readFileSync(file, 'utf8');
 const name = (file: string) => relative(SRC, file);
 
 describe('window options', () => {
-  const options = mainWindowOptions({ x: 10, y: 20, width: 1280, height: 800 }, '/app/preload.js');
+  const bounds = { x: 10, y: 20, width: 1280, height: 800 };
+  const options = mainWindowOptions(bounds, '/app/preload.js', PACKAGED);
 
   it('isolate, sandbox and strip Node from the renderer, with only the typed preload', () => {
     expect(options.webPreferences).toEqual({
@@ -49,7 +56,15 @@ describe('window options', () => {
       navigateOnDragDrop: false,
       spellcheck: false,
       safeDialogs: true,
+      devTools: false,
       preload: '/app/preload.js',
+    });
+  });
+
+  it('allow DevTools in development only', () => {
+    expect(mainWindowOptions(bounds, '/app/preload.js', DEVELOPMENT).webPreferences).toEqual({
+      ...options.webPreferences,
+      devTools: true,
     });
   });
 
@@ -80,14 +95,16 @@ describe('window options', () => {
   });
 
   it('the briefing print window is hidden, sandboxed, runs no JavaScript and has no preload', () => {
-    const print = printWindowOptions();
+    const print = printWindowOptions(PACKAGED);
     expect(print.show).toBe(false);
     expect(print.webPreferences).toMatchObject({
       sandbox: true,
       contextIsolation: true,
       nodeIntegration: false,
       javascript: false,
+      devTools: false,
     });
+    expect(printWindowOptions(DEVELOPMENT).webPreferences?.devTools).toBe(true);
     expect(print.webPreferences?.preload).toBeUndefined();
     const page = new PrintPages().add('<p>ə</p>');
     expect(page.url).toMatch(/^app:\/\/registry\/print\/[0-9a-f-]{36}$/);
@@ -189,7 +206,7 @@ type BeforeRequestListener = (
 ) => void;
 
 /** A Session that records what hardenSession registers, so the handlers can be called. */
-function fakeSession() {
+function fakeSession(devTools: DevToolsRule = PACKAGED) {
   const recorded: {
     spellChecker?: boolean;
     permissionRequest?: PermissionRequestHandler;
@@ -214,7 +231,7 @@ function fakeSession() {
     },
   };
   const log = vi.fn();
-  hardenSession(session as unknown as Session, log);
+  hardenSession(session as unknown as Session, log, devTools);
   return { recorded, log };
 }
 
@@ -312,6 +329,20 @@ describe('hardenSession', () => {
     }
   });
 
+  it('refuses devtools: requests in a packaged build, and allows them in development', () => {
+    const decide = (devTools: DevToolsRule) => {
+      const { recorded } = fakeSession(devTools);
+      const callback = vi.fn();
+      recorded.beforeRequest!(
+        { url: 'devtools://devtools/bundled/inspector.html', method: 'GET' },
+        callback,
+      );
+      return callback.mock.calls[0]?.[0] as { cancel?: boolean } | undefined;
+    };
+    expect(decide(PACKAGED)).toEqual({ cancel: true });
+    expect(decide(DEVELOPMENT)).toEqual({ cancel: false });
+  });
+
   it('turns the built-in spellchecker off, which would download dictionaries', () => {
     expect(fakeSession().recorded.spellChecker).toBe(false);
   });
@@ -323,6 +354,7 @@ type Listener = (...args: unknown[]) => unknown;
 function fakeWebContents() {
   const listeners = new Map<string, Listener[]>();
   let openHandler: Listener | undefined;
+  const closeDevTools = vi.fn();
   const contents = {
     on: (event: string, listener: Listener) => {
       listeners.set(event, [...(listeners.get(event) ?? []), listener]);
@@ -331,6 +363,7 @@ function fakeWebContents() {
     setWindowOpenHandler: (handler: Listener) => {
       openHandler = handler;
     },
+    closeDevTools,
   };
   const emit = (event: string, ...args: unknown[]) => {
     const registered = listeners.get(event) ?? [];
@@ -340,6 +373,8 @@ function fakeWebContents() {
   return {
     contents: contents as unknown as WebContents,
     emit,
+    listeners,
+    closeDevTools,
     openWindow: (url: string) => openHandler?.({ url, frameName: '', features: '' }),
   };
 }
@@ -348,7 +383,7 @@ describe('guardWebContents', () => {
   function navigate(event: string, url: string) {
     const fake = fakeWebContents();
     const log = vi.fn();
-    guardWebContents(fake.contents, log);
+    guardWebContents(fake.contents, log, PACKAGED);
     const navigation = { url, preventDefault: vi.fn() };
     fake.emit(event, navigation, url);
     return { preventDefault: navigation.preventDefault, log };
@@ -379,7 +414,7 @@ describe('guardWebContents', () => {
 
   it('never opens a new window, not even for the app’s own pages', () => {
     const fake = fakeWebContents();
-    guardWebContents(fake.contents, vi.fn());
+    guardWebContents(fake.contents, vi.fn(), PACKAGED);
     for (const url of ['https://example.org/', 'app://registry/index.html', 'about:blank']) {
       expect(fake.openWindow(url), url).toEqual({ action: 'deny' });
     }
@@ -387,10 +422,25 @@ describe('guardWebContents', () => {
 
   it('refuses to attach a <webview>', () => {
     const fake = fakeWebContents();
-    guardWebContents(fake.contents, vi.fn());
+    guardWebContents(fake.contents, vi.fn(), PACKAGED);
     const event = { preventDefault: vi.fn() };
     fake.emit('will-attach-webview', event, {}, { src: 'https://example.org/' });
     expect(event.preventDefault).toHaveBeenCalledOnce();
+  });
+
+  it('closes DevTools the moment they open in a packaged build, and logs it', () => {
+    const fake = fakeWebContents();
+    const log = vi.fn();
+    guardWebContents(fake.contents, log, PACKAGED);
+    fake.emit('devtools-opened');
+    expect(fake.closeDevTools).toHaveBeenCalledOnce();
+    expect(log).toHaveBeenCalledWith('Closed DevTools: a packaged build has none');
+  });
+
+  it('leaves DevTools open in development', () => {
+    const fake = fakeWebContents();
+    guardWebContents(fake.contents, vi.fn(), DEVELOPMENT);
+    expect(fake.listeners.has('devtools-opened')).toBe(false);
   });
 
   it('is installed on every WebContents the app creates, by guardAllWebContents', () => {
@@ -400,7 +450,7 @@ describe('guardWebContents', () => {
         if (event === 'web-contents-created') onCreated = listener;
       },
     };
-    guardAllWebContents(app as unknown as App, vi.fn());
+    guardAllWebContents(app as unknown as App, vi.fn(), PACKAGED);
     const fake = fakeWebContents();
     onCreated?.({}, fake.contents);
     expect(fake.openWindow('https://example.org/')).toEqual({ action: 'deny' });
@@ -445,22 +495,8 @@ describe('IPC as Electron delivers it', () => {
   });
 });
 
-describe('main and preload wiring', () => {
-  const index = read(join(SRC, 'main', 'index.ts'));
+describe('preload', () => {
   const preload = read(join(SRC, 'preload', 'index.ts'));
-
-  it('sandboxes every renderer and takes the single-instance lock', () => {
-    expect(index).toMatch(/^app\.enableSandbox\(\);$/m);
-    expect(index).toMatch(/if \(!app\.requestSingleInstanceLock\(\)\) \{\s+[^}]*app\.quit\(\);/);
-  });
-
-  it('hardens the session, guards every WebContents and trusts only app:// senders', () => {
-    expect(index).toContain('hardenSession(session.defaultSession, log);');
-    expect(index).toContain('guardAllWebContents(app, log);');
-    expect(index).toContain('registerAppSchemeAsPrivileged();');
-    expect(index).toMatch(/registerAppProtocol\(\s*session\.defaultSession,/);
-    expect(index).toContain('isTrustedSender: isAppOrigin,');
-  });
 
   it('exposes only the typed bridge to the page, never ipcRenderer itself', () => {
     const exposures = [...preload.matchAll(/exposeInMainWorld\(\s*'([^']+)'/g)].map((m) => m[1]);

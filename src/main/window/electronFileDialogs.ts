@@ -1,12 +1,14 @@
 import { join } from 'node:path';
-import { dialog, type BrowserWindow } from 'electron';
+import type { BrowserWindow, Dialog } from 'electron';
 import type { FileDialogs } from '../files/fileDialogs';
 
 /**
  * The system's open and save dialogs, modal to the app's window so they cannot get lost behind
- * it. Save dialogs start in `defaultFolder` (the user's Documents).
+ * it. Save dialogs start in `defaultFolder` (the user's Documents). `dialog` is Electron's, passed
+ * in so the startup wiring runs against a recording fake in tests.
  */
 export function createElectronFileDialogs(
+  dialog: Dialog,
   getWindow: () => BrowserWindow | null,
   defaultFolder: string,
 ): FileDialogs {

@@ -1,6 +1,7 @@
-import { BrowserWindow } from 'electron';
+import type { BrowserWindow as ElectronBrowserWindow } from 'electron';
 import type { PrintToPdf } from '../briefing/briefingService';
 import type { PrintPages } from '../protocol/printPages';
+import type { DevToolsRule } from '../security/policy';
 import { printWindowOptions } from './printWindowOptions';
 
 const MM_PER_INCH = 25.4;
@@ -10,9 +11,18 @@ const MM_PER_INCH = 25.4;
  * is sandboxed, runs no JavaScript and shares the hardened session (no network), then printed with
  * the marking and page numbers in the header and footer, and closed.
  */
-export function createElectronPrintToPdf(printPages: PrintPages): PrintToPdf {
+export function createElectronPrintToPdf({
+  BrowserWindow,
+  printPages,
+  devTools,
+}: {
+  /** Electron's class, passed in so the startup wiring runs against a recording fake in tests. */
+  BrowserWindow: typeof ElectronBrowserWindow;
+  printPages: PrintPages;
+  devTools: DevToolsRule;
+}): PrintToPdf {
   return async (html, options) => {
-    const window = new BrowserWindow(printWindowOptions());
+    const window = new BrowserWindow(printWindowOptions(devTools));
     // Served by app:// under a one-time id (see PrintPages): no URL length limit, script-free CSP.
     const page = printPages.add(html);
     try {

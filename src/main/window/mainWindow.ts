@@ -1,7 +1,7 @@
-import { join } from 'node:path';
-import { BrowserWindow, screen } from 'electron';
+import type { BrowserWindow as ElectronBrowserWindow, Screen } from 'electron';
 import type { LogLine } from '../diagnostics/diagnosticsService';
 import { APP_ENTRY_URL } from '../security/appOrigin';
+import type { DevToolsRule } from '../security/policy';
 import { mainWindowOptions } from './mainWindowOptions';
 import { fitToDisplays, loadWindowState, saveWindowState, type WindowState } from './windowState';
 
@@ -9,13 +9,19 @@ const MAX_CRASH_RELOADS = 3;
 const SAVE_DELAY_MS = 500;
 
 export type MainWindowOptions = {
+  /** Electron's class and screen, passed in so the startup wiring runs against a fake in tests. */
+  BrowserWindow: typeof ElectronBrowserWindow;
+  screen: Screen;
+  /** The built preload script, out/preload/index.js. */
+  preloadPath: string;
   /** Where window-state.json lives. */
   dataFolder: string;
+  devTools: DevToolsRule;
   log: LogLine;
 };
 
 export type MainWindow = {
-  window: BrowserWindow;
+  window: ElectronBrowserWindow;
   /** Resolves when the last window-state write has finished; awaited before the app quits. */
   whenStateSaved: () => Promise<void>;
 };
@@ -26,7 +32,11 @@ export type MainWindow = {
  * is still attached). Hidden until its first paint is ready.
  */
 export async function createMainWindow({
+  BrowserWindow,
+  screen,
+  preloadPath,
   dataFolder,
+  devTools,
   log,
 }: MainWindowOptions): Promise<MainWindow> {
   const state = await loadWindowState(dataFolder, log);
@@ -40,9 +50,7 @@ export async function createMainWindow({
   ];
   const bounds = fitToDisplays(state.bounds, workAreas);
 
-  const window = new BrowserWindow(
-    mainWindowOptions(bounds, join(__dirname, '../preload/index.js')),
-  );
+  const window = new BrowserWindow(mainWindowOptions(bounds, preloadPath, devTools));
 
   let saving: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;

@@ -1,5 +1,5 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
-import { SECURE_WEB_PREFERENCES } from '../security/policy';
+import { secureWebPreferences, type DevToolsRule } from '../security/policy';
 import { MIN_WINDOW_SIZE, type Rectangle } from './windowState';
 
 /** The renderer theme's page colour, so no different colour flashes before React paints. */
@@ -8,11 +8,12 @@ const BACKGROUND_COLOR = '#f5f7fa';
 /**
  * The options of the app's only window, kept free of Electron at run time so the security suite
  * can check the exact object the window is built from: the secure web preferences plus the typed
- * preload, and nothing that loosens them.
+ * preload, DevTools as the build allows them, and nothing that loosens them.
  */
 export function mainWindowOptions(
   bounds: Rectangle,
   preloadPath: string,
+  devTools: DevToolsRule,
 ): BrowserWindowConstructorOptions {
   return {
     ...bounds,
@@ -21,6 +22,6 @@ export function mainWindowOptions(
     show: false,
     backgroundColor: BACKGROUND_COLOR,
     title: 'Cooperation Registry',
-    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: preloadPath },
+    webPreferences: { ...secureWebPreferences(devTools), preload: preloadPath },
   };
 }
