@@ -814,9 +814,11 @@ export const az = {
       absent: 'Quraşdırılmayıb',
       applied: 'Tətbiq edilib',
       'partly-applied':
-        'Qismən tətbiq edilib: bəzi parametrlər qəbul edilməyib, onlar üçün standart dəyərlər istifadə olunur',
+        'Qismən tətbiq edilib: xətalı parametrlər üçün proqramın standart dəyərləri, xətalı təhlükəsizlik parametrləri üçün isə ən məhdudlaşdırıcı dəyər istifadə olunur',
       invalid:
         'Tətbiq edilməyib: fayldan istifadə etmək mümkün olmadı, buna görə standart dəyərlər istifadə olunur',
+      unreadable:
+        'Oxunmur: İT faylı düzəldənə qədər reyestr yalnız oxumaq üçündür, heç nə ixrac edilə bilməz və yalnız şifrələnmiş mübadilə paketləri qəbul olunur',
     },
     problemsTitle: 'Siyasət faylındakı xətalar',
     enforced: 'Məcburi',
@@ -845,6 +847,8 @@ export const az = {
     problemsBanner:
       'Kompüter siyasəti faylında xətalar var; səhv göstərilmiş parametrlər üçün təhlükəsiz standart dəyərlər istifadə olunur.',
     problemsLink: 'Təfərrüatlar «Parametrlər» bölməsindədir',
+    unreadableBanner:
+      'İT {{path}} faylını düzəldənə qədər reyestr yalnız oxumaq üçündür və ixrac mümkün deyil: {{problem}}',
     readOnlyBanner:
       'Yalnız oxumaq üçün: təşkilatınızın siyasəti bu kompüterdə reyestrə dəyişiklik edilməsinə icazə vermir.',
     readOnlyEmpty:

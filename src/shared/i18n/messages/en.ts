@@ -803,8 +803,11 @@ export const en = {
     status: {
       absent: 'Not installed',
       applied: 'Applied',
-      'partly-applied': 'Partly applied: some settings were refused and their defaults are used',
+      'partly-applied':
+        'Partly applied: settings with problems use the app’s defaults, security settings with problems their most restrictive value',
       invalid: 'Not applied: the file could not be used, so the defaults are used',
+      unreadable:
+        'Unreadable: until IT fixes the file, the registry is read-only, nothing can be exported and only encrypted exchange bundles are accepted',
     },
     problemsTitle: 'Problems in the policy file',
     enforced: 'Enforced',
@@ -833,6 +836,7 @@ export const en = {
     problemsBanner:
       'The machine policy file has problems; safe defaults are used where it is wrong.',
     problemsLink: 'Details in Settings',
+    unreadableBanner: 'Read-only, with no exports, until IT fixes {{path}}: {{problem}}',
     readOnlyBanner:
       'Read-only: your organization’s policy does not allow changes to the registry on this computer.',
     readOnlyEmpty:
