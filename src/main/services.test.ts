@@ -15,6 +15,7 @@ import {
   type DataLocation,
 } from './policy/dataLocation';
 import { readPolicy } from './policy/policyService';
+import { forgedBundle } from '../../tests/fixtures/forgedBundle';
 import { isAppOrigin } from './security/appOrigin';
 import { createIpcHandlers, type AppInfo } from './services';
 import { WINDOWS_SHORTCUT } from './attachments/testing/sampleFiles';
@@ -151,12 +152,12 @@ describe('createIpcHandlers', () => {
       call('file:save', {
         title: 'Export',
         defaultName,
-        filters: [{ name: 'CSV', extensions: ['csv'] }],
-        bytes: new Uint8Array([1]),
+        format: 'csv',
+        bytes: new TextEncoder().encode('a;b\n'),
       });
     await save('..\\..\\Startup\\Tədbirlər\u202Evsc.exe');
     await save('/etc/cron.d/Встречи 2026.csv');
-    expect(suggested).toEqual(['Tədbirlərvsc.exe', 'Встречи 2026.csv']);
+    expect(suggested).toEqual(['Tədbirlərvsc.exe.csv', 'Встречи 2026.csv']);
   });
 
   it('keeps attachments in the data folder and refuses a path where a hash belongs', async () => {
@@ -226,6 +227,7 @@ describe('machine policy and data location', () => {
         title: 'Import',
         filters: [{ name: 'CSV', extensions: ['csv'] }],
         maxBytes: 10,
+        purpose: 'import',
       },
       'attachment:add': { title: 'Attach' },
       'attachment:store': { sha256: createHash('sha256').update(bytes).digest('hex'), bytes },
@@ -251,6 +253,81 @@ describe('machine policy and data location', () => {
       ok: true,
       value: { missing: [] },
     });
+  });
+
+  it('locks a damaged policy file down through every channel: no change, no export, no plain bundle', async () => {
+    const policyFile = join(base, 'policy.json');
+    // IT meant to allow everything, but the file is cut short.
+    await writeFile(policyFile, '{ "version": 1, "settings": { "readOnly": { "value": false }');
+    const saved: string[] = [];
+    const { call } = setup(policyAt(policyFile), undefined, ({ defaultName }) => {
+      saved.push(defaultName);
+      return Promise.resolve(join(base, defaultName));
+    });
+    expect(await call('policy:get')).toMatchObject({
+      ok: true,
+      value: { source: { path: policyFile, status: 'unreadable' } },
+    });
+    expect(await call('sample:read')).toMatchObject({
+      ok: false,
+      error: { code: 'policy-forbids', details: { setting: 'readOnly' } },
+    });
+    for (const format of ['csv', 'json', 'xlsx', 'pdf'] as const) {
+      expect(
+        await call('file:save', {
+          title: 'Export',
+          defaultName: `Partners.${format}`,
+          format,
+          bytes: new TextEncoder().encode('{}'),
+        }),
+        format,
+      ).toMatchObject({
+        ok: false,
+        error: { code: 'policy-forbids', details: { setting: 'allowedExportFormats', format } },
+      });
+    }
+    expect(
+      await call('briefing:save-pdf', {
+        title: 'Save',
+        defaultName: 'Pack.pdf',
+        html: '<p>',
+        parts: ['<p>'],
+        headerTemplate: '',
+        footerTemplate: '',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'policy-forbids' } });
+    expect(
+      await call('file:save', {
+        title: 'Save bundle',
+        defaultName: 'to-hq.coopx',
+        format: 'coopx',
+        bytes: forgedBundle({ isEncrypted: false }),
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'policy-forbids', details: { setting: 'allowUnencryptedBundles' } },
+    });
+    // No dialog was opened, and nothing reached the disk.
+    expect(saved).toEqual([]);
+    expect((await readdir(base)).sort()).toEqual(['policy.json', 'resources']);
+  });
+
+  it('refuses a format the policy does not list, whatever file type a renderer claims', async () => {
+    const policy = policyAt(
+      await writePolicy({ allowedExportFormats: { value: ['pdf'], enforced: true } }),
+    );
+    const { call } = setup(policy, undefined, () => Promise.resolve(join(base, 'list.pdf')));
+    // A renderer cannot pass a filter of its own any more: the format decides the file type.
+    expect(
+      await call('file:save', {
+        title: 'Export',
+        defaultName: 'list.pdf',
+        format: 'csv',
+        filters: [{ name: 'PDF', extensions: ['pdf'] }],
+        bytes: new TextEncoder().encode('a;b\n'),
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'policy-forbids' } });
+    expect(await readdir(base)).not.toContain('list.pdf');
   });
 
   it('reports no policy and the default data folder when there is no policy file', async () => {

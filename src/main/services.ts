@@ -66,7 +66,8 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
   });
   const device = new DeviceService({ dataFolder, hostName, log });
   const sample = new SampleService({ resourcesFolder });
-  const files = new FileService({ dialogs });
+  const guard = new PolicyGuard(policy.settings);
+  const files = new FileService({ dialogs, guard });
   const attachments = new AttachmentService({
     dataFolder,
     dialogs,
@@ -90,9 +91,9 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
   const briefing = new BriefingService({
     dialogs,
     printToPdf: deps.printToPdf ?? noPrinter,
+    guard,
   });
 
-  const guard = new PolicyGuard(policy.settings);
   return guardRegistryChanges(
     {
       'app:info': () => ({ ...appInfo, dataFolder }),

@@ -1,8 +1,10 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PolicySettings } from '@shared/model/policy';
 import type { FileDialogs } from '../files/fileDialogs';
+import { PolicyGuard } from '../policy/policyGuard';
 import { BriefingService, type PdfPrintOptions, type PrintToPdf } from './briefingService';
 import { countPdfPages } from './pdfPages';
 
@@ -25,11 +27,17 @@ const fakePdf = (html: string) => {
   );
 };
 
-const dialogsSaving = (path: string | null): FileDialogs => ({
+const dialogsSaving = (path: string | null, asked: string[] = []): FileDialogs => ({
   chooseFileToOpen: () => Promise.resolve(null),
-  chooseFileToSave: () => Promise.resolve(path),
+  chooseFileToSave: ({ title }) => {
+    asked.push(title);
+    return Promise.resolve(path);
+  },
   chooseFolder: () => Promise.resolve(null),
 });
+
+/** The default policy: every export format allowed. */
+const ANY_FORMAT = new PolicyGuard({});
 
 describe('countPdfPages', () => {
   it('counts page objects, not the page tree', () => {
@@ -53,7 +61,11 @@ describe('BriefingService', () => {
       printed.push(html);
       return Promise.resolve(fakePdf(html));
     };
-    const service = new BriefingService({ dialogs: dialogsSaving(null), printToPdf });
+    const service = new BriefingService({
+      dialogs: dialogsSaving(null),
+      printToPdf,
+      guard: ANY_FORMAT,
+    });
     const result = await service.printPack({
       // Front: 2 pages (cover, contents); sections of 3, 1 and 2 pages.
       parts: ['<p><p>', '<p><p><p>', '<p>', '<p><p>'],
@@ -69,11 +81,12 @@ describe('BriefingService', () => {
     const service = new BriefingService({
       dialogs: dialogsSaving(join(folder, 'IOM briefing')),
       printToPdf: (html) => Promise.resolve(fakePdf(html)),
+      guard: ANY_FORMAT,
     });
     const saved = await service.savePdf({
       title: 'Save',
       defaultName: 'IOM briefing.pdf',
-      filters: [{ name: 'PDF', extensions: ['pdf'] }],
+      filterName: 'PDF',
       parts: ['<p>', '<p>'],
       html: '<p><p>',
       options: OPTIONS,
@@ -90,16 +103,70 @@ describe('BriefingService', () => {
         prints += 1;
         return Promise.resolve(fakePdf(html));
       },
+      guard: ANY_FORMAT,
     });
     const saved = await service.savePdf({
       title: 'Save',
       defaultName: 'x.pdf',
-      filters: [{ name: 'PDF', extensions: ['pdf'] }],
       parts: ['<p>'],
       html: '<p>',
       options: OPTIONS,
     });
     expect(saved).toBeNull();
     expect(prints).toBe(0);
+  });
+
+  it.each<[string, PolicySettings]>([
+    ['allows only Word', { allowedExportFormats: { value: ['docx'], isEnforced: true } }],
+    ['cannot be read', { allowedExportFormats: { value: [], isEnforced: true } }],
+  ])(
+    'refuses a pack where the policy %s, before any dialog or printing',
+    async (_label, settings) => {
+      const asked: string[] = [];
+      let prints = 0;
+      const service = new BriefingService({
+        dialogs: dialogsSaving(join(folder, 'pack.pdf'), asked),
+        printToPdf: (html) => {
+          prints += 1;
+          return Promise.resolve(fakePdf(html));
+        },
+        guard: new PolicyGuard(settings),
+      });
+      await expect(
+        service.savePdf({
+          title: 'Save',
+          defaultName: 'pack.pdf',
+          parts: ['<p>'],
+          html: '<p>',
+          options: OPTIONS,
+        }),
+      ).rejects.toMatchObject({
+        code: 'policy-forbids',
+        details: { setting: 'allowedExportFormats', format: 'pdf' },
+      });
+      expect({ asked, prints }).toEqual({ asked: [], prints: 0 });
+      expect(await readdir(folder)).toEqual([]);
+    },
+  );
+
+  it('saves a pack as .pdf whatever name is typed, and never bytes that are not a PDF', async () => {
+    const service = new BriefingService({
+      dialogs: dialogsSaving(join(folder, 'pack.html')),
+      printToPdf: () => Promise.resolve(new TextEncoder().encode('<html>not a pdf</html>')),
+      guard: ANY_FORMAT,
+    });
+    await expect(
+      service.savePdf({
+        title: 'Save',
+        defaultName: 'pack',
+        parts: ['<p>'],
+        html: '<p>',
+        options: OPTIONS,
+      }),
+    ).rejects.toMatchObject({
+      code: 'invalid-data',
+      details: { fileName: 'pack.html.pdf', expected: 'pdf' },
+    });
+    expect(await readdir(folder)).toEqual([]);
   });
 });

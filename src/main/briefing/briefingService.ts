@@ -1,8 +1,11 @@
-import { basename, extname } from 'node:path';
+import { basename } from 'node:path';
 import { AppError } from '../ipc/AppError';
 import { writeFileAtomic } from '../fs/atomicWrite';
-import type { FileDialogs, FileFilter } from '../files/fileDialogs';
+import type { FileDialogs } from '../files/fileDialogs';
 import { describeFileError } from '../files/fileErrors';
+import { saveDialogFilter, withFormatExtension } from '../files/fileService';
+import { requireFormat } from '../files/requireFormat';
+import type { PolicyGuard } from '../policy/policyGuard';
 import { countPdfPages } from './pdfPages';
 
 /** What Chromium's printer needs besides the HTML; the same for every part of one pack. */
@@ -19,12 +22,18 @@ export type PdfPrintOptions = {
  */
 export type PrintToPdf = (html: string, options: PdfPrintOptions) => Promise<Uint8Array>;
 
-export type BriefingServiceDeps = { dialogs: FileDialogs; printToPdf: PrintToPdf };
+export type BriefingServiceDeps = {
+  dialogs: FileDialogs;
+  printToPdf: PrintToPdf;
+  /** The machine policy: a pack is a PDF export, refused where PDF exports are not allowed. */
+  guard: PolicyGuard;
+};
 
 export type SavePdfRequest = {
   title: string;
   defaultName: string;
-  filters: FileFilter[];
+  /** The dialog's name for PDF files, in the UI language. */
+  filterName?: string;
   /** The whole pack; its contents hold one page token (%%PAGE_n%%) per section. */
   html: string;
   /** The front (cover and contents) and then each section, each printable alone. */
@@ -68,13 +77,19 @@ export class BriefingService {
   }
 
   /**
-   * Asks where to save, prints the pack and writes it atomically; null when the dialog was
-   * cancelled. Failures: `disk-full`, `no-permission`, `file-locked`, `io-error`.
+   * Asks where to save, prints the pack and writes it atomically as a .pdf; null when the dialog
+   * was cancelled. Refused with `policy-forbids` before any dialog where the policy does not allow
+   * PDF exports. Failures: `disk-full`, `no-permission`, `file-locked`, `io-error`.
    */
   async savePdf(request: SavePdfRequest): Promise<{ name: string; pageCount: number } | null> {
-    const chosen = await this.deps.dialogs.chooseFileToSave(request);
+    this.deps.guard.requireExportFormat('pdf');
+    const chosen = await this.deps.dialogs.chooseFileToSave({
+      title: request.title,
+      defaultName: withFormatExtension(request.defaultName, 'pdf'),
+      filters: [saveDialogFilter('pdf', request.filterName)],
+    });
     if (chosen === null) return null;
-    const path = extname(chosen) === '' ? `${chosen}.pdf` : chosen;
+    const path = withFormatExtension(chosen, 'pdf');
     const name = basename(path);
     let printed: { bytes: Uint8Array; pageCount: number };
     try {
@@ -85,6 +100,7 @@ export class BriefingService {
         details: { fileName: name },
       });
     }
+    requireFormat('pdf', printed.bytes, name);
     try {
       await writeFileAtomic(path, printed.bytes);
     } catch (error) {

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../ipc/AppError';
 import type { FileDialogs } from '../files/fileDialogs';
 import { FileService } from '../files/fileService';
+import { PolicyGuard } from '../policy/policyGuard';
 import {
   nodeAtomicWriteFs,
   writeFileAtomic,
@@ -85,13 +86,14 @@ describe('an export saved over an existing file, failing at each step', () => {
         await writeFile(target, 'the export of last week');
         const service = new FileService({
           dialogs: answering(target),
+          guard: new PolicyGuard({}),
           writeFile: (path, bytes) => writeFileAtomic(path, bytes, failingFs(stage, fault.errno)),
         });
         const error: unknown = await service
           .save({
             title: 'Export',
             defaultName: 'x.csv',
-            filters: [{ name: 'CSV', extensions: ['csv'] }],
+            format: 'csv',
             bytes: new TextEncoder().encode('Ad;Ölkə\n'.repeat(10_000)),
           })
           .catch((caught: unknown) => caught);

@@ -1,5 +1,5 @@
 import { ipcContract, type IpcChannel } from '@shared/ipc/contract';
-import { EXPORT_FORMATS, type ExportFormat, type PolicySettings } from '@shared/model/policy';
+import { allowedExportFormats, type ExportFormat, type PolicySettings } from '@shared/model/policy';
 import { AppError } from '../ipc/AppError';
 import type { IpcHandlers } from '../ipc/dispatcher';
 
@@ -19,7 +19,7 @@ export class PolicyGuard {
 
   /** Formats an export may be written in. */
   get exportFormats(): readonly ExportFormat[] {
-    return this.settings.allowedExportFormats?.value ?? EXPORT_FORMATS;
+    return allowedExportFormats(this.settings);
   }
 
   /** Exchange bundles without encryption are refused both ways unless the policy says yes. */
@@ -37,24 +37,30 @@ export class PolicyGuard {
     );
   }
 
-  /** Throws `policy-forbids` unless the policy allows exporting in `format`. */
+  /**
+   * Throws `policy-forbids` unless the policy allows exporting in `format`; `details.allowed` lists
+   * the formats that are (empty when none is).
+   */
   requireExportFormat(format: ExportFormat): void {
     if (this.exportFormats.includes(format)) return;
-    const allowed = this.exportFormats.join(', ') || 'none';
+    const allowed = this.exportFormats.join(', ');
     throw new AppError(
       'policy-forbids',
-      `The machine policy does not allow exports as ${format} on this computer (allowed: ${allowed}).`,
+      `The machine policy does not allow exports as ${format} on this computer (allowed: ${allowed || 'none'}).`,
       { details: { setting: 'allowedExportFormats', format, allowed } },
     );
   }
 
-  /** Throws `policy-forbids` for an unencrypted bundle unless the policy allows them. */
-  requireUnencryptedBundlesAllowed(action: string): void {
+  /**
+   * Throws `policy-forbids` for an unencrypted bundle unless the policy allows them. `action` is
+   * what was refused (`file:save`, `file:open`), `fileName` the bundle it was refused for.
+   */
+  requireUnencryptedBundlesAllowed(action: string, fileName: string): void {
     if (this.allowsUnencryptedBundles) return;
     throw new AppError(
       'policy-forbids',
-      `The machine policy allows only encrypted exchange bundles on this computer: ${action} is not allowed.`,
-      { details: { setting: 'allowUnencryptedBundles', action } },
+      `The machine policy allows only encrypted exchange bundles on this computer: “${fileName}” is not encrypted (${action} refused).`,
+      { details: { setting: 'allowUnencryptedBundles', action, fileName } },
     );
   }
 }

@@ -46,6 +46,15 @@ async function read(content: unknown, overrides: Partial<PolicyReadOptions> = {}
   return report;
 }
 
+/** What every security setting is when it fails closed, written out rather than imported. */
+const CLOSED = {
+  readOnly: { value: true, isEnforced: true },
+  allowedExportFormats: { value: [], isEnforced: true },
+  allowUnencryptedBundles: { value: false, isEnforced: true },
+};
+const FAIL_CLOSED_LINE =
+  'until policy.json is fixed, its security settings fail closed: the registry is read-only, no export is allowed, only encrypted exchange bundles are allowed; no other setting is applied';
+
 const FULL_POLICY = {
   version: 1,
   $comment: 'Deployed by IT, ticket 4711',
@@ -125,24 +134,32 @@ describe('readPolicy', () => {
 
   it.each([
     [
-      'broken JSON',
-      '{ "version": 1, "settings": { "readOnly": { "value": true } }',
-      'not valid JSON',
+      'broken JSON that meant to allow everything',
+      '{ "version": 1, "settings": { "readOnly": { "value": false }, "allowUnencryptedBundles": { "value": true } }',
+      'policy.json is not valid JSON (',
     ],
     ['JSON with a comment', '{ // IT\n "version": 1, "settings": {} }', 'not valid JSON'],
     ['an empty file', '', 'not valid JSON'],
-    ['an array', '[{ "readOnly": true }]', '(root): must be an object'],
+    [
+      'an array',
+      '[{ "readOnly": { "value": false } }]',
+      '(root): must be an object like { "version": 1, "settings": { … } }, got [{"readOnly":{"value":false}}]',
+    ],
     ['a string', '"readOnly"', '(root): must be an object'],
     ['null', 'null', '(root): must be an object'],
-  ])('applies nothing from %s and says why', async (_label, content, problem) => {
-    const report = await read(content);
-    expect(report.source.status).toBe('invalid');
-    expect(report.settings).toEqual({});
-    expect(report.problems).toHaveLength(1);
-    expect(report.problems[0]).toContain(problem);
-  });
+  ])(
+    'fails closed on %s: read-only, no export, encrypted bundles only, and says why',
+    async (_label, content, problem) => {
+      const report = await read(content);
+      expect(report.source).toEqual({ path: filePath, status: 'unreadable' });
+      expect(report.settings).toEqual(CLOSED);
+      expect(report.problems).toHaveLength(2);
+      expect(report.problems[0]).toContain(problem);
+      expect(report.problems[1]).toBe(FAIL_CLOSED_LINE);
+    },
+  );
 
-  it('keeps the good settings of a partly valid file and names each bad key', async () => {
+  it('keeps the good settings of a partly valid file, fails bad security settings closed and names each bad key', async () => {
     const report = await read({
       version: 1,
       settings: {
@@ -156,20 +173,23 @@ describe('readPolicy', () => {
     });
     expect(report.source.status).toBe('partly-applied');
     expect(report.settings).toEqual({
+      readOnly: CLOSED.readOnly,
+      allowUnencryptedBundles: CLOSED.allowUnencryptedBundles,
       defaultUiLanguage: { value: 'ru', isEnforced: true },
+      // A list keeps its good items: it can only allow less than IT wrote.
       allowedExportFormats: { value: ['pdf', 'csv'], isEnforced: false },
     });
     expect(report.problems).toEqual([
-      'settings.readOnly.value: must be true or false, got "yes"; setting ignored',
+      'settings.readOnly.value: must be true or false, got "yes"; fails closed: the registry is read-only',
       'settings.backupKeep.value: must be at least 1, got 0; setting ignored',
       'settings.backupSchedule.value: must be one of off, daily, weekly, got "hourly"; setting ignored',
-      'settings.allowUnencryptedBundles.value: missing; setting ignored',
+      'settings.allowUnencryptedBundles.value: missing; fails closed: only encrypted exchange bundles are allowed',
       'settings.allowedExportFormats.value[2]: must be one of csv, xlsx, json, ics, vcf, pdf, docx, got "exe"; item ignored',
       'settings.allowedExportFormats.value[3]: must be one of csv, xlsx, json, ics, vcf, pdf, docx, got 3; item ignored',
     ]);
   });
 
-  it('reports wrong types for every kind of setting', async () => {
+  it('reports wrong types for every kind of setting, failing the security settings closed', async () => {
     const report = await read({
       version: 1,
       settings: {
@@ -178,19 +198,31 @@ describe('readPolicy', () => {
         defaultUiLanguage: { value: 'fr' },
         allowedExportFormats: { value: 'pdf' },
         sensitivityMarkings: { value: { id: 'public' } },
-        readOnly: true,
+        readOnly: false,
+        allowUnencryptedBundles: { value: 'true' },
       },
     });
-    expect(report.source.status).toBe('invalid');
-    expect(report.settings).toEqual({});
+    expect(report.source.status).toBe('partly-applied');
+    expect(report.settings).toEqual(CLOSED);
     expect(report.problems).toEqual([
       'settings.dataFolder.value: must be a folder path (text), got 42; setting ignored',
       'settings.backupKeep.value: must be a whole number, got "10"; setting ignored',
       'settings.defaultUiLanguage.value: must be one of en, az, ru, got "fr"; setting ignored',
-      'settings.allowedExportFormats.value: must be a list such as ["csv", "pdf"], got "pdf"; setting ignored',
+      'settings.allowedExportFormats.value: must be a list such as ["csv", "pdf"], got "pdf"; fails closed: no export is allowed',
       'settings.sensitivityMarkings.value: must be a list of { "id": …, "label": { … } }, got {"id":"public"}; setting ignored',
-      'settings.readOnly: must be an object like { "value": …, "enforced": true or false }, got true; ignored',
+      'settings.readOnly: must be an object like { "value": …, "enforced": true or false }, got false; fails closed: the registry is read-only',
+      'settings.allowUnencryptedBundles.value: must be true or false, got "true"; fails closed: only encrypted exchange bundles are allowed',
     ]);
+  });
+
+  it('reads a setting that is neither a security setting nor valid as absent: the app default', async () => {
+    const report = await read({
+      version: 1,
+      settings: { backupKeep: { value: 'ten' }, dataFolder: { value: 'relative' } },
+    });
+    expect(report.source.status).toBe('invalid');
+    expect(report.settings).toEqual({});
+    expect(report.problems).toHaveLength(2);
   });
 
   it('reports unknown keys at every level, suggesting the right spelling, and keeps the rest', async () => {
@@ -198,7 +230,7 @@ describe('readPolicy', () => {
       version: 1,
       comment: 'not the $comment key',
       settings: {
-        readonly: { value: true },
+        backupkeep: { value: 5 },
         autoUpdate: { value: true },
         backupKeep: { value: 30, enforce: true },
       },
@@ -210,7 +242,7 @@ describe('readPolicy', () => {
       'comment: unknown key; ignored (expected version and settings)',
     );
     expect(report.problems[1]).toBe(
-      'settings.readonly: unknown setting; ignored (did you mean readOnly?)',
+      'settings.backupkeep: unknown setting; ignored (did you mean backupKeep?)',
     );
     expect(report.problems[2]).toMatch(
       /^settings\.autoUpdate: unknown setting; ignored \(known settings: dataFolder, /,
@@ -223,14 +255,66 @@ describe('readPolicy', () => {
   it('applies a value whose `enforced` flag is not a boolean as a default the user may change', async () => {
     const report = await read({
       version: 1,
-      settings: { allowUnencryptedBundles: { value: false, enforced: 'yes' } },
+      settings: { backupSchedule: { value: 'daily', enforced: 'yes' } },
+    });
+    expect(report.source.status).toBe('partly-applied');
+    expect(report.settings).toEqual({ backupSchedule: { value: 'daily', isEnforced: false } });
+    expect(report.problems).toEqual([
+      'settings.backupSchedule.enforced: must be true or false, got "yes"; the value is applied as a default the user may change',
+    ]);
+  });
+
+  it('fails a security setting closed when its `enforced` flag is not a boolean', async () => {
+    const report = await read({
+      version: 1,
+      settings: {
+        allowUnencryptedBundles: { value: true, enforced: 'yes' },
+        readOnly: { value: false, enforced: 1 },
+      },
     });
     expect(report.source.status).toBe('partly-applied');
     expect(report.settings).toEqual({
-      allowUnencryptedBundles: { value: false, isEnforced: false },
+      allowUnencryptedBundles: CLOSED.allowUnencryptedBundles,
+      readOnly: CLOSED.readOnly,
     });
     expect(report.problems).toEqual([
-      'settings.allowUnencryptedBundles.enforced: must be true or false, got "yes"; the value is applied as a default the user may change',
+      'settings.allowUnencryptedBundles.enforced: must be true or false, got "yes"; fails closed: only encrypted exchange bundles are allowed',
+      'settings.readOnly.enforced: must be true or false, got 1; fails closed: the registry is read-only',
+    ]);
+  });
+
+  it.each(['readonly', 'READONLY', 'read-only', 'read_only', 'Read Only'])(
+    'fails read-only closed for the misspelled key %j, even beside a correct readOnly: false',
+    async (misspelled) => {
+      const report = await read({
+        version: 1,
+        settings: { readOnly: { value: false, enforced: true }, [misspelled]: { value: false } },
+      });
+      expect(report.settings.readOnly).toEqual(CLOSED.readOnly);
+      expect(report.problems).toEqual([
+        `settings.${misspelled}: unknown setting, but it names readOnly; readOnly fails closed: the registry is read-only`,
+      ]);
+    },
+  );
+
+  it('fails closed every security setting whose entry has a key it does not know', async () => {
+    const report = await read({
+      version: 1,
+      settings: {
+        allowUnencryptedBundles: { value: true, enforce: true },
+        allowedExportFormats: { value: ['csv', 'json'], enforced: true, formats: ['exe'] },
+        readOnly: { value: false, $comment: 'Field laptops may edit' },
+      },
+    });
+    expect(report.settings).toEqual({
+      allowUnencryptedBundles: CLOSED.allowUnencryptedBundles,
+      allowedExportFormats: CLOSED.allowedExportFormats,
+      // $comment is part of the format, so this one is understood and applied.
+      readOnly: { value: false, isEnforced: false },
+    });
+    expect(report.problems).toEqual([
+      'settings.allowUnencryptedBundles.enforce: unknown key; fails closed: only encrypted exchange bundles are allowed (expected value and enforced)',
+      'settings.allowedExportFormats.formats: unknown key; fails closed: no export is allowed (expected value and enforced)',
     ]);
   });
 
@@ -266,18 +350,18 @@ describe('readPolicy', () => {
     ]);
   });
 
-  it('ignores a list whose items are all bad rather than apply an empty one', async () => {
+  it('fails export formats closed, and ignores markings, when every item of the list is bad', async () => {
     const report = await read({
       version: 1,
       settings: {
-        allowedExportFormats: { value: ['exe'], enforced: true },
+        allowedExportFormats: { value: ['exe'], enforced: false },
         sensitivityMarkings: { value: [] },
       },
     });
-    expect(report.source.status).toBe('invalid');
-    expect(report.settings).toEqual({});
+    expect(report.source.status).toBe('partly-applied');
+    expect(report.settings).toEqual({ allowedExportFormats: CLOSED.allowedExportFormats });
     expect(report.problems).toContain(
-      'settings.allowedExportFormats.value: no valid format is listed; setting ignored',
+      'settings.allowedExportFormats.value: no valid format is listed; fails closed: no export is allowed',
     );
     expect(report.problems).toContain(
       'settings.sensitivityMarkings.value: must list at least one marking; setting ignored',
@@ -304,34 +388,45 @@ describe('readPolicy', () => {
     expect(future.problems[0]).toContain('version: 2 is not a version this app reads');
   });
 
-  it('applies nothing when settings is missing or not an object', async () => {
-    expect((await read({ version: 1 })).problems).toEqual([
-      'settings: missing; no setting is applied',
+  it('fails closed when settings is missing or not an object', async () => {
+    const missing = await read({ version: 1, Settings: { readOnly: { value: false } } });
+    expect(missing.source.status).toBe('unreadable');
+    expect(missing.settings).toEqual(CLOSED);
+    expect(missing.problems).toEqual([
+      'settings: missing',
+      FAIL_CLOSED_LINE,
+      'Settings: unknown key; ignored (expected version and settings)',
     ]);
-    const listed = await read({ version: 1, settings: [{ readOnly: { value: true } }] });
-    expect(listed.source.status).toBe('invalid');
-    expect(listed.problems[0]).toMatch(/^settings: must be an object/);
+    const listed = await read({ version: 1, settings: [{ readOnly: { value: false } }] });
+    expect(listed.source.status).toBe('unreadable');
+    expect(listed.settings).toEqual(CLOSED);
+    expect(listed.problems[0]).toMatch(/^settings: must be an object, got \[/);
   });
 
-  it('refuses a file too large to be a policy without parsing it', async () => {
+  it('fails closed on a file too large to be a policy, without parsing it', async () => {
     const report = await read(' '.repeat(MAX_POLICY_BYTES + 1));
-    expect(report.source.status).toBe('invalid');
-    expect(report.problems[0]).toContain('more than a policy can be');
+    expect(report.source.status).toBe('unreadable');
+    expect(report.settings).toEqual(CLOSED);
+    expect(report.problems[0]).toBe(
+      `policy.json is ${MAX_POLICY_BYTES + 1} bytes, more than a policy can be (${MAX_POLICY_BYTES})`,
+    );
   });
 
-  it('reports a policy path that is a folder as invalid instead of throwing', async () => {
+  it('fails closed on a policy path that is a folder, instead of throwing', async () => {
     await mkdir(filePath);
     const asFolder = readPolicy(options());
-    expect(asFolder.source.status).toBe('invalid');
-    expect(asFolder.problems[0]).toContain('cannot be read (EISDIR');
+    expect(asFolder.source.status).toBe('unreadable');
+    expect(asFolder.settings).toEqual(CLOSED);
+    expect(asFolder.problems[0]).toMatch(/^policy\.json cannot be read \(EISDIR/);
   });
 
   // Root reads any file, so this one can only run as an ordinary user.
-  it.skipIf(process.getuid?.() === 0)('reports an unreadable file as invalid', async () => {
+  it.skipIf(process.getuid?.() === 0)('fails closed on a file it may not read', async () => {
     await writeFile(filePath, JSON.stringify(FULL_POLICY));
     await chmod(filePath, 0o000);
     const unreadable = readPolicy(options());
-    expect(unreadable.source.status).toBe('invalid');
+    expect(unreadable.source.status).toBe('unreadable');
+    expect(unreadable.settings).toEqual(CLOSED);
     expect(unreadable.problems[0]).toContain('cannot be read (EACCES');
   });
 });

@@ -5,12 +5,15 @@ import {
   POLICY_FORMAT_VERSION,
   POLICY_SETTING_KEYS,
   POLICY_VALUE_SCHEMAS,
+  SECURITY_SETTING_KEYS,
   exportFormatSchema,
+  failClosedSettings,
   sensitivityMarkingSchema,
   type PolicyReport,
   type PolicySettingKey,
   type PolicySettings,
   type PolicyStatus,
+  type SecuritySettingKey,
   type SensitivityMarking,
 } from '@shared/model/policy';
 import {
@@ -72,7 +75,8 @@ export type PolicyReadOptions = {
 /**
  * Reads the machine policy. Synchronous because main needs it before the app is ready (the data
  * folder must be set before Electron uses it). Never throws: no file is `absent` (the normal
- * case), an unreadable or damaged file is `invalid` or `partly-applied` with its problems listed.
+ * case); a file that exists but cannot be read or parsed is `unreadable` and fails closed; a
+ * damaged setting is reported in `problems`.
  */
 export function readPolicy(options: PolicyReadOptions): PolicyReport {
   const { filePath } = options;
@@ -82,9 +86,9 @@ export function readPolicy(options: PolicyReadOptions): PolicyReport {
     try {
       const size = fstatSync(fd).size;
       if (size > MAX_POLICY_BYTES) {
-        return invalidFile(
+        return unreadableFile(
           filePath,
-          `${POLICY_FILE_NAME} is ${size} bytes, more than a policy can be (${MAX_POLICY_BYTES}); no setting is applied`,
+          `${POLICY_FILE_NAME} is ${size} bytes, more than a policy can be (${MAX_POLICY_BYTES})`,
         );
       }
       text = readFileSync(fd, 'utf8');
@@ -96,16 +100,35 @@ export function readPolicy(options: PolicyReadOptions): PolicyReport {
     if (code === 'ENOENT' || code === 'ENOTDIR') {
       return { source: { path: filePath, status: 'absent' }, problems: [], settings: {} };
     }
-    return invalidFile(
-      filePath,
-      `${POLICY_FILE_NAME} cannot be read (${describeError(error)}); no setting is applied`,
-    );
+    return unreadableFile(filePath, `${POLICY_FILE_NAME} cannot be read (${describeError(error)})`);
   }
   return parsePolicy(text, options);
 }
 
-function invalidFile(path: string, problem: string): PolicyReport {
-  return { source: { path, status: 'invalid' }, problems: [problem], settings: {} };
+/** What a security setting that fails closed means, for its problem line. */
+const FAIL_CLOSED_EFFECTS: Record<SecuritySettingKey, string> = {
+  readOnly: 'the registry is read-only',
+  allowedExportFormats: 'no export is allowed',
+  allowUnencryptedBundles: 'only encrypted exchange bundles are allowed',
+};
+
+const failsClosed = (key: SecuritySettingKey) => `fails closed: ${FAIL_CLOSED_EFFECTS[key]}`;
+
+/**
+ * A policy file IT installed but the app cannot use. It must not leave the machine less protected
+ * than IT meant, so every security setting is applied at its most restrictive, enforced; the
+ * other settings keep the app's defaults. `problem` (first, for the banner) names the error.
+ */
+function unreadableFile(path: string, problem: string, otherProblems: string[] = []): PolicyReport {
+  return {
+    source: { path, status: 'unreadable' },
+    problems: [
+      problem,
+      `until ${POLICY_FILE_NAME} is fixed, its security settings fail closed: ${SECURITY_SETTING_KEYS.map((key) => FAIL_CLOSED_EFFECTS[key]).join(', ')}; no other setting is applied`,
+      ...otherProblems,
+    ],
+    settings: failClosedSettings(),
+  };
 }
 
 const ROOT_KEYS: ReadonlySet<string> = new Set(['version', 'settings', '$comment']);
@@ -116,32 +139,28 @@ const ENTRY_SHAPE = '{ "value": …, "enforced": true or false }';
  * Parses the text of a policy file. Each setting stands alone: a bad one is left out (the app's
  * own default applies) with a problem naming its key, and the good ones are kept. Lists keep their
  * good items. A bad `enforced` flag keeps the value but as a default the user may change.
+ * Security settings (SECURITY_SETTING_KEYS) are stricter: one that is present but not understood,
+ * in any part, or misspelled only in case or separators, fails closed instead of being ignored.
+ * Text that is not JSON, or not an object with `settings`, makes the whole file `unreadable`.
  */
 export function parsePolicy(text: string, options: PolicyReadOptions): PolicyReport {
-  const problems: string[] = [];
-  const settings: PolicySettings = {};
-  const finish = (): PolicyReport => {
-    const isAnyApplied = Object.keys(settings).length > 0;
-    const status: PolicyStatus =
-      problems.length === 0 ? 'applied' : isAnyApplied ? 'partly-applied' : 'invalid';
-    return { source: { path: options.filePath, status }, problems, settings };
-  };
-
+  const { filePath } = options;
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    problems.push(
-      `${POLICY_FILE_NAME} is not valid JSON (${describeError(error)}); no setting is applied`,
+    return unreadableFile(
+      filePath,
+      `${POLICY_FILE_NAME} is not valid JSON (${describeError(error)})`,
     );
-    return finish();
   }
   if (!isPlainObject(json)) {
-    problems.push(
-      `(root): must be an object like { "version": ${POLICY_FORMAT_VERSION}, "settings": { … } }, got ${preview(json)}; no setting is applied`,
+    return unreadableFile(
+      filePath,
+      `(root): must be an object like { "version": ${POLICY_FORMAT_VERSION}, "settings": { … } }, got ${preview(json)}`,
     );
-    return finish();
   }
+  const problems: string[] = [];
   for (const key of Object.keys(json)) {
     if (!ROOT_KEYS.has(key))
       problems.push(`${key}: unknown key; ignored (expected version and settings)`);
@@ -155,37 +174,69 @@ export function parsePolicy(text: string, options: PolicyReadOptions): PolicyRep
   }
   const rawSettings = json.settings;
   if (rawSettings === undefined) {
-    problems.push('settings: missing; no setting is applied');
-    return finish();
+    return unreadableFile(filePath, 'settings: missing', problems);
   }
   if (!isPlainObject(rawSettings)) {
-    problems.push(
-      `settings: must be an object, got ${preview(rawSettings)}; no setting is applied`,
+    return unreadableFile(
+      filePath,
+      `settings: must be an object, got ${preview(rawSettings)}`,
+      problems,
     );
-    return finish();
   }
+  const settings: PolicySettings = {};
+  const failedClosed = new Set<SecuritySettingKey>();
   for (const [key, entry] of Object.entries(rawSettings)) {
     if (!isSettingKey(key)) {
-      problems.push(`settings.${key}: unknown setting; ignored${suggestKey(key)}`);
+      const meant = securitySettingNamedBy(key);
+      if (meant) {
+        failedClosed.add(meant);
+        problems.push(
+          `settings.${key}: unknown setting, but it names ${meant}; ${meant} ${failsClosed(meant)}`,
+        );
+      } else problems.push(`settings.${key}: unknown setting; ignored${suggestKey(key)}`);
       continue;
     }
     const setting = readEntry(key, entry, options, problems);
     if (setting) (settings as Record<string, unknown>)[key] = setting;
+    else if (isSecuritySettingKey(key)) failedClosed.add(key);
   }
-  return finish();
+  const closed = failClosedSettings();
+  for (const key of failedClosed) (settings as Record<string, unknown>)[key] = closed[key];
+
+  const isAnyApplied = Object.keys(settings).length > 0;
+  const status: PolicyStatus =
+    problems.length === 0 ? 'applied' : isAnyApplied ? 'partly-applied' : 'invalid';
+  return { source: { path: filePath, status }, problems, settings };
 }
 
 function isSettingKey(key: string): key is PolicySettingKey {
   return Object.hasOwn(POLICY_VALUE_SCHEMAS, key);
 }
 
+function isSecuritySettingKey(key: PolicySettingKey): key is SecuritySettingKey {
+  return (SECURITY_SETTING_KEYS as readonly string[]).includes(key);
+}
+
+/** A key as IT may have misspelled it: "ReadOnly", "read-only" and "read_only" all read "readonly". */
+const keyShape = (key: string) => key.toLowerCase().replace(/[\s_.-]/g, '');
+
+/** The security setting an unknown key was surely meant to be, if any. */
+function securitySettingNamedBy(key: string): SecuritySettingKey | undefined {
+  return SECURITY_SETTING_KEYS.find((known) => keyShape(known) === keyShape(key));
+}
+
 function suggestKey(key: string): string {
-  const match = POLICY_SETTING_KEYS.find((known) => known.toLowerCase() === key.toLowerCase());
+  const match = POLICY_SETTING_KEYS.find((known) => keyShape(known) === keyShape(key));
   return match
     ? ` (did you mean ${match}?)`
     : ` (known settings: ${POLICY_SETTING_KEYS.join(', ')})`;
 }
 
+/**
+ * One setting's entry, or null (after reporting why) when it cannot be applied as written. A
+ * security setting is refused whole for any problem in its entry, so the caller fails it closed;
+ * others keep today's leniency (unknown keys ignored, a bad `enforced` flag read as false).
+ */
 function readEntry(
   key: PolicySettingKey,
   entry: unknown,
@@ -193,22 +244,28 @@ function readEntry(
   problems: string[],
 ): { value: unknown; isEnforced: boolean } | null {
   const where = `settings.${key}`;
+  const isSecurity = isSecuritySettingKey(key);
+  const refused = isSecurity ? failsClosed(key) : 'setting ignored';
   if (!isPlainObject(entry)) {
     problems.push(
-      `${where}: must be an object like ${ENTRY_SHAPE}, got ${preview(entry)}; ignored`,
+      `${where}: must be an object like ${ENTRY_SHAPE}, got ${preview(entry)}; ${isSecurity ? refused : 'ignored'}`,
     );
     return null;
   }
+  let isUnderstood = true;
   for (const entryKey of Object.keys(entry)) {
     if (!ENTRY_KEYS.has(entryKey)) {
-      problems.push(`${where}.${entryKey}: unknown key; ignored (expected value and enforced)`);
+      problems.push(
+        `${where}.${entryKey}: unknown key; ${isSecurity ? refused : 'ignored'} (expected value and enforced)`,
+      );
+      isUnderstood = false;
     }
   }
   if (!('value' in entry)) {
-    problems.push(`${where}.value: missing; setting ignored`);
+    problems.push(`${where}.value: missing; ${refused}`);
     return null;
   }
-  const value = readValue(key, entry.value, options, (path, message) =>
+  const value = readValue(key, entry.value, options, refused, (path, message) =>
     problems.push(`${where}.value${path}: ${message}`),
   );
   if (value === undefined) return null;
@@ -217,20 +274,26 @@ function readEntry(
     if (typeof entry.enforced === 'boolean') isEnforced = entry.enforced;
     else {
       problems.push(
-        `${where}.enforced: must be true or false, got ${preview(entry.enforced)}; the value is applied as a default the user may change`,
+        `${where}.enforced: must be true or false, got ${preview(entry.enforced)}; ${isSecurity ? refused : 'the value is applied as a default the user may change'}`,
       );
+      isUnderstood = false;
     }
   }
+  if (isSecurity && !isUnderstood) return null;
   return { value, isEnforced };
 }
 
 type Report = (path: string, message: string) => void;
 
-/** The valid value of one setting, or undefined (after reporting why) when there is none. */
+/**
+ * The valid value of one setting, or undefined (after reporting why) when there is none.
+ * `refused` says what then happens to the setting: ignored, or failed closed.
+ */
 function readValue(
   key: PolicySettingKey,
   raw: unknown,
   options: PolicyReadOptions,
+  refused: string,
   report: Report,
 ): unknown {
   switch (key) {
@@ -238,24 +301,24 @@ function readValue(
     case 'backupFolder':
       return readFolder(raw, options, report);
     case 'allowedExportFormats':
-      return readExportFormats(raw, report);
+      return readExportFormats(raw, refused, report);
     case 'sensitivityMarkings':
       return readMarkings(raw, report);
     default:
-      return readWhole(POLICY_VALUE_SCHEMAS[key], raw, report);
+      return readWhole(POLICY_VALUE_SCHEMAS[key], raw, refused, report);
   }
 }
 
-function readWhole(schema: z.ZodType, raw: unknown, report: Report): unknown {
+function readWhole(schema: z.ZodType, raw: unknown, refused: string, report: Report): unknown {
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  report('', `${describeIssues(parsed.error)}, got ${preview(raw)}; setting ignored`);
+  report('', `${describeIssues(parsed.error)}, got ${preview(raw)}; ${refused}`);
   return undefined;
 }
 
 function readFolder(raw: unknown, options: PolicyReadOptions, report: Report): string | undefined {
   const { platform, env } = options;
-  const text = readWhole(POLICY_VALUE_SCHEMAS.dataFolder, raw, report);
+  const text = readWhole(POLICY_VALUE_SCHEMAS.dataFolder, raw, 'setting ignored', report);
   if (typeof text !== 'string') return undefined;
   const expanded = expandVariables(text, env, platform);
   if (expanded.kind === 'unknown') {
@@ -277,9 +340,9 @@ function readFolder(raw: unknown, options: PolicyReadOptions, report: Report): s
   return normalizeFolder(expanded.text, platform);
 }
 
-function readExportFormats(raw: unknown, report: Report): string[] | undefined {
+function readExportFormats(raw: unknown, refused: string, report: Report): string[] | undefined {
   if (!Array.isArray(raw)) {
-    report('', `must be a list such as ["csv", "pdf"], got ${preview(raw)}; setting ignored`);
+    report('', `must be a list such as ["csv", "pdf"], got ${preview(raw)}; ${refused}`);
     return undefined;
   }
   const formats: string[] = [];
@@ -292,7 +355,7 @@ function readExportFormats(raw: unknown, report: Report): string[] | undefined {
     } else if (!formats.includes(parsed.data)) formats.push(parsed.data);
   }
   if (raw.length > 0 && formats.length === 0) {
-    report('', 'no valid format is listed; setting ignored');
+    report('', `no valid format is listed; ${refused}`);
     return undefined;
   }
   return formats;

@@ -10,9 +10,10 @@ import {
   readBackupOutputSchema,
   uploadTableInputSchema,
 } from '../backup/backupIpc';
+import { BUNDLE_EXTENSION } from '../exchange/bundleFormat';
 import { attachmentVerdictSchema } from '../model/fileType';
 import { languageSchema } from '../model/localizedText';
-import { dataLocationsSchema, policyReportSchema } from '../model/policy';
+import { dataLocationsSchema, EXPORT_FORMATS, policyReportSchema } from '../model/policy';
 import { documentFileSchema, sha256Schema } from '../model/records';
 import { registrySnapshotSchema } from '../model/registrySnapshot';
 
@@ -36,6 +37,24 @@ const fileFilterSchema = z.object({
     .min(1)
     .max(10),
 });
+
+/**
+ * What `file:save` writes: an export format, allowed by the policy's allowedExportFormats, or an
+ * exchange bundle, allowed encrypted (unencrypted only where the policy says so). Main derives the
+ * dialog's filter and the file's extension from it and checks that the bytes are that format.
+ */
+export const SAVE_FORMATS = [...EXPORT_FORMATS, BUNDLE_EXTENSION] as const;
+export type SaveFormat = (typeof SAVE_FORMATS)[number];
+
+/**
+ * Why `file:open` reads a file: `import` (a spreadsheet or registry file for the import wizard)
+ * or `bundle` (an exchange bundle, which main refuses unless it is one the policy accepts).
+ */
+export const OPEN_PURPOSES = ['import', 'bundle'] as const;
+export type OpenPurpose = (typeof OPEN_PURPOSES)[number];
+
+/** The name a save dialog shows for its one file type; the type itself is main's to decide. */
+const filterNameSchema = z.string().min(1).max(100);
 
 /** Bytes cross IPC as Uint8Array (structured clone in Electron, Playwright's serializer in tests). */
 const bytesSchema = z.instanceof(Uint8Array);
@@ -102,7 +121,9 @@ export const ipcContract = {
   'sample:read': { changesRegistry: true, input: noInput, output: registrySnapshotSchema },
   /**
    * Asks the user for a file and returns its name and bytes (never its path), or null when the
-   * dialog was cancelled. Refused with `too-large` above `maxBytes`, before reading.
+   * dialog was cancelled. Refused with `too-large` above `maxBytes`, before reading. An exchange
+   * bundle, whatever the purpose, is refused with `policy-forbids` when it is unencrypted and the
+   * policy does not allow that; for `bundle`, any other file is refused with `invalid-data`.
    */
   'file:open': {
     changesRegistry: true,
@@ -110,22 +131,27 @@ export const ipcContract = {
       title: z.string().min(1).max(200),
       filters: z.array(fileFilterSchema).min(1).max(10),
       maxBytes: z.int().positive().max(MAX_OPEN_BYTES),
+      purpose: z.enum(OPEN_PURPOSES),
     }),
     output: z
       .object({ name: z.string(), size: z.int().nonnegative(), bytes: bytesSchema })
       .nullable(),
   },
   /**
-   * Asks where to save and writes the bytes atomically (a failure leaves an existing file intact);
-   * the saved file's name, or null when cancelled. Failures: `disk-full`, `no-permission`,
-   * `file-locked`, `io-error`.
+   * Asks where to save and writes the bytes atomically (a failure leaves an existing file intact)
+   * as a file of `format`, with its extension; the saved file's name, or null when cancelled.
+   * Refused before any dialog with `policy-forbids` (a format, or an unencrypted bundle, the policy
+   * does not allow) or `invalid-data` (bytes that are not that format). Failures: `disk-full`,
+   * `no-permission`, `file-locked`, `io-error`.
    */
   'file:save': {
     changesRegistry: false,
     input: z.object({
       title: z.string().min(1).max(200),
       defaultName: z.string().min(1).max(255),
-      filters: z.array(fileFilterSchema).min(1).max(10),
+      format: z.enum(SAVE_FORMATS),
+      /** The dialog's name for the file type, in the UI language. */
+      filterName: filterNameSchema.optional(),
       bytes: bytesSchema,
     }),
     output: z.object({ name: z.string() }).nullable(),
@@ -251,14 +277,16 @@ export const ipcContract = {
   /**
    * Asks where to save a briefing pack, prints it to PDF in main and writes it atomically; null
    * when cancelled. `parts` (the front, then each section) are printed alone first so the contents
-   * in `html` can be numbered. Failures: `disk-full`, `no-permission`, `file-locked`, `io-error`.
+   * in `html` can be numbered. Refused before any dialog with `policy-forbids` when the policy does
+   * not allow PDF exports. Failures: `disk-full`, `no-permission`, `file-locked`, `io-error`.
    */
   'briefing:save-pdf': {
     changesRegistry: false,
     input: z.object({
       title: z.string().min(1).max(200),
       defaultName: z.string().min(1).max(255),
-      filters: z.array(fileFilterSchema).min(1).max(10),
+      /** The dialog's name for PDF files, in the UI language. */
+      filterName: filterNameSchema.optional(),
       html: z.string().max(MAX_PACK_HTML_CHARS),
       parts: z.array(z.string().max(MAX_PACK_HTML_CHARS)).min(1).max(30),
       headerTemplate: z.string().max(20_000),

@@ -115,11 +115,49 @@ export const policySettingsSchema = z.object({
 export type PolicySettings = z.output<typeof policySettingsSchema>;
 
 /**
+ * The settings a machine policy uses to protect the registry. A file that cannot be read, or one of
+ * these settings that is present but not understood, must not leave the app less protected than IT
+ * meant: each such setting is applied at its most restrictive instead (it fails closed).
+ */
+export const SECURITY_SETTING_KEYS = [
+  'readOnly',
+  'allowedExportFormats',
+  'allowUnencryptedBundles',
+] as const satisfies readonly PolicySettingKey[];
+export type SecuritySettingKey = (typeof SECURITY_SETTING_KEYS)[number];
+
+export type SecuritySettings = Required<Pick<PolicySettings, SecuritySettingKey>>;
+
+/**
+ * Each security setting at its most restrictive, enforced: read-only, no export, encrypted bundles
+ * only. A fresh object on every call, so no report can change another's.
+ */
+export function failClosedSettings(): SecuritySettings {
+  return {
+    readOnly: { value: true, isEnforced: true },
+    allowedExportFormats: { value: [], isEnforced: true },
+    allowUnencryptedBundles: { value: false, isEnforced: true },
+  };
+}
+
+/** The formats an export may be written in: the policy's list, or every format when it sets none. */
+export function allowedExportFormats(settings: PolicySettings): readonly ExportFormat[] {
+  return settings.allowedExportFormats?.value ?? EXPORT_FORMATS;
+}
+
+/**
  * What reading the policy file gave. `absent` is the normal case (no policy); `partly-applied`
  * means some settings were applied and others were refused (see `problems`); `invalid` means
- * nothing in the file could be applied.
+ * nothing in the file could be applied; `unreadable` means the file exists but could not be read
+ * or parsed, so the security settings are at their most restrictive until IT fixes it.
  */
-export const POLICY_STATUSES = ['absent', 'applied', 'partly-applied', 'invalid'] as const;
+export const POLICY_STATUSES = [
+  'absent',
+  'applied',
+  'partly-applied',
+  'invalid',
+  'unreadable',
+] as const;
 export type PolicyStatus = (typeof POLICY_STATUSES)[number];
 
 export const policyReportSchema = z.object({

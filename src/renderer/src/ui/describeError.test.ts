@@ -2,14 +2,15 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { az } from '@shared/i18n/messages/az';
 import { en } from '@shared/i18n/messages/en';
+import { ru } from '@shared/i18n/messages/ru';
 import { IpcCallError } from '../ipc/registryClient';
 import { describeError } from './describeError';
 
-async function translator(language: 'en' | 'az') {
+async function translator(language: 'en' | 'az' | 'ru') {
   const instance = i18next.createInstance();
   await instance.init({
     lng: language,
-    resources: { en: { translation: en }, az: { translation: az } },
+    resources: { en: { translation: en }, az: { translation: az }, ru: { translation: ru } },
     interpolation: { escapeValue: false },
   });
   return instance.t;
@@ -83,6 +84,80 @@ describe('describeError', () => {
       reason: 'runs-code',
     });
     expect(describeError(odd, t)).toBe('English fallback');
+  });
+
+  it('names the policy setting that refused, and what it refused, in every UI language', async () => {
+    const readOnly = new IpcCallError('policy-forbids', 'English', {
+      setting: 'readOnly',
+      action: 'attachment:store',
+    });
+    const onlyPdf = new IpcCallError('policy-forbids', 'English', {
+      setting: 'allowedExportFormats',
+      format: 'csv',
+      allowed: 'pdf, docx',
+    });
+    const noExport = new IpcCallError('policy-forbids', 'English', {
+      setting: 'allowedExportFormats',
+      format: 'json',
+      allowed: '',
+    });
+    const plainBundle = new IpcCallError('policy-forbids', 'English', {
+      setting: 'allowUnencryptedBundles',
+      action: 'file:open',
+      fileName: 'from-ganja.coopx',
+    });
+    const inEnglish = await translator('en');
+    expect(describeError(readOnly, inEnglish)).toBe(
+      'Your organization’s policy makes the registry read-only on this computer, so this is not allowed: storing a file that came with an exchange bundle.',
+    );
+    expect(describeError(onlyPdf, inEnglish)).toBe(
+      'Your organization’s policy does not allow exports as CSV on this computer (allowed: PDF, DOCX).',
+    );
+    expect(describeError(noExport, inEnglish)).toBe(
+      'Your organization’s policy allows no export on this computer: the JSON file was not saved.',
+    );
+    expect(describeError(plainBundle, inEnglish)).toBe(
+      'Your organization’s policy allows only encrypted exchange bundles on this computer: “from-ganja.coopx” is not encrypted, so it was not opened.',
+    );
+    // A channel added later still reads as a refused change, never as a raw channel name.
+    const later = new IpcCallError('policy-forbids', 'English', {
+      setting: 'readOnly',
+      action: 'sync:pull',
+    });
+    expect(describeError(later, inEnglish)).toContain('changing the registry');
+    const inAzerbaijani = await translator('az');
+    expect(describeError(readOnly, inAzerbaijani)).toContain(
+      'mübadilə paketi ilə gələn faylın saxlanması',
+    );
+    expect(describeError(plainBundle, inAzerbaijani)).toContain('“from-ganja.coopx” şifrələnməyib');
+    const inRussian = await translator('ru');
+    expect(describeError(onlyPdf, inRussian)).toBe(
+      'Политика вашей организации не разрешает на этом компьютере экспорт в формате CSV (разрешены: PDF, DOCX).',
+    );
+  });
+
+  it('says a file was refused because it is not the format it claims', async () => {
+    const t = await translator('en');
+    const notPdf = new IpcCallError('invalid-data', 'English', {
+      fileName: 'Pack.pdf',
+      expected: 'pdf',
+      reason: 'it does not start with %PDF-',
+    });
+    expect(describeError(notPdf, t)).toBe(
+      '“Pack.pdf” was not saved: its content is not a PDF file.',
+    );
+    const newer = new IpcCallError('invalid-data', 'English', {
+      fileName: 'hq.coopx',
+      expected: 'coopx',
+      bundleProblem: 'newer-format',
+    });
+    expect(describeError(newer, t)).toBe(
+      '“hq.coopx” was made by a newer version of the app. Update this app first.',
+    );
+    // Other invalid data (a damaged backup) keeps main's own message.
+    expect(describeError(new IpcCallError('invalid-data', 'Backup damaged', {}), t)).toBe(
+      'Backup damaged',
+    );
   });
 
   it('keeps the message of anything else', async () => {

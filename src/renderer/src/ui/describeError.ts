@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import type { IpcChannel } from '@shared/ipc/contract';
 import {
   fileTypeSchema,
   openRefusalSchema,
@@ -49,12 +50,79 @@ function isCausedBy(error: unknown, name: string): boolean {
   return false;
 }
 
+type ReadOnlyAction = 'sample' | 'openFile' | 'attach' | 'storeAttachment' | 'restoreBackup';
+
+/** What each channel main refuses under a read-only policy does, in the user's words. */
+const READ_ONLY_ACTIONS = new Map<string, ReadOnlyAction>(
+  Object.entries({
+    'sample:read': 'sample',
+    'file:open': 'openFile',
+    'attachment:add': 'attach',
+    'attachment:store': 'storeAttachment',
+    'backup:read': 'restoreBackup',
+    'backup:download': 'restoreBackup',
+  } satisfies Partial<Record<IpcChannel, ReadOnlyAction>>),
+);
+
+type Details = IpcCallError['details'];
+
+/**
+ * Main's `policy-forbids` in the UI language: which setting of the machine policy refused what.
+ * Null for a refusal whose details this version does not know (main's English is used then).
+ */
+function describePolicyRefusal(details: Details, t: TFunction): string | null {
+  const fileName = String(details.fileName ?? '');
+  switch (details.setting) {
+    case 'readOnly': {
+      const action = READ_ONLY_ACTIONS.get(String(details.action)) ?? 'change';
+      return t('refusals.readOnly', { action: t(`refusals.actions.${action}`) });
+    }
+    case 'allowedExportFormats': {
+      const format = String(details.format ?? '').toUpperCase();
+      const allowed = String(details.allowed ?? '').toUpperCase();
+      return allowed === ''
+        ? t('refusals.noExport', { format })
+        : t('refusals.exportFormat', { format, allowed });
+    }
+    case 'allowUnencryptedBundles':
+      return t(
+        details.action === 'file:open' ? 'refusals.unencryptedOpen' : 'refusals.unencryptedSave',
+        { fileName },
+      );
+    default:
+      return null;
+  }
+}
+
+/** Main's `invalid-data` for a file that is not the format it was saved or opened as. */
+function describeWrongFormat(details: Details, t: TFunction): string | null {
+  const { fileName, expected } = details;
+  if (fileName === undefined || typeof expected !== 'string') return null;
+  if (expected === 'coopx') {
+    return t(
+      details.bundleProblem === 'newer-format' ? 'refusals.bundleNewer' : 'refusals.notBundle',
+      { fileName: String(fileName) },
+    );
+  }
+  return t('refusals.notFormat', { fileName: String(fileName), format: expected.toUpperCase() });
+}
+
 /**
  * What went wrong, for the user: file failures from main in the UI language with the file's name,
- * a full or closed registry database in words that say what to do, anything else with its own
- * message (main's English, or a renderer error's text).
+ * what the machine policy refused and which of its settings did, a file that is not the format it
+ * claims, a full or closed registry database in words that say what to do, anything else with its
+ * own message (main's English, or a renderer error's text).
  */
 export function describeError(error: unknown, t: TFunction): string {
+  if (error instanceof IpcCallError) {
+    const refusal =
+      error.code === 'policy-forbids'
+        ? describePolicyRefusal(error.details, t)
+        : error.code === 'invalid-data'
+          ? describeWrongFormat(error.details, t)
+          : null;
+    if (refusal !== null) return refusal;
+  }
   if (error instanceof IpcCallError && isTranslated(error.code) && error.details.fileName) {
     const fileName = String(error.details.fileName);
     switch (error.code) {

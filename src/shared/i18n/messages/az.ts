@@ -810,6 +810,9 @@ export const az = {
   },
   exports: {
     button: 'İxrac',
+    noneAllowed: 'Təşkilatınızın siyasəti bu kompüterdə heç bir ixraca icazə vermir.',
+    formatNotAllowed:
+      'Təşkilatınızın siyasəti bu kompüterdə {{format}} formatında ixraca icazə vermir.',
     csv: 'CSV, vergüllə ayrılmış (.csv)',
     csvExcel: 'Excel üçün CSV (;)',
     xlsx: 'Excel kitabı (.xlsx)',
@@ -860,9 +863,11 @@ export const az = {
       absent: 'Quraşdırılmayıb',
       applied: 'Tətbiq edilib',
       'partly-applied':
-        'Qismən tətbiq edilib: bəzi parametrlər qəbul edilməyib, onlar üçün standart dəyərlər istifadə olunur',
+        'Qismən tətbiq edilib: xətalı parametrlər üçün proqramın standart dəyərləri, xətalı təhlükəsizlik parametrləri üçün isə ən məhdudlaşdırıcı dəyər istifadə olunur',
       invalid:
         'Tətbiq edilməyib: fayldan istifadə etmək mümkün olmadı, buna görə standart dəyərlər istifadə olunur',
+      unreadable:
+        'Oxunmur: İT faylı düzəldənə qədər reyestr yalnız oxumaq üçündür, heç nə ixrac edilə bilməz və yalnız şifrələnmiş mübadilə paketləri qəbul olunur',
     },
     problemsTitle: 'Siyasət faylındakı xətalar',
     enforced: 'Məcburi',
@@ -891,11 +896,37 @@ export const az = {
     problemsBanner:
       'Kompüter siyasəti faylında xətalar var; səhv göstərilmiş parametrlər üçün təhlükəsiz standart dəyərlər istifadə olunur.',
     problemsLink: 'Təfərrüatlar «Parametrlər» bölməsindədir',
+    unreadableBanner:
+      'İT {{path}} faylını düzəldənə qədər reyestr yalnız oxumaq üçündür və ixrac mümkün deyil: {{problem}}',
     readOnlyBanner:
       'Yalnız oxumaq üçün: təşkilatınızın siyasəti bu kompüterdə reyestrə dəyişiklik edilməsinə icazə vermir.',
     readOnlyEmpty:
       'Bu kompüterdə reyestr boşdur və yalnız oxumaq üçün açıqdır, buna görə də burada heç nə əlavə etmək mümkün deyil.',
     languageEnforced: 'İnterfeys dili təşkilatınızın siyasəti ilə müəyyən edilib.',
+  },
+  refusals: {
+    readOnly:
+      'Təşkilatınızın siyasəti bu kompüterdə reyestri yalnız oxumağa icazə verir, buna görə bu əməliyyat mümkün deyil: {{action}}.',
+    actions: {
+      sample: 'nümunə reyestrin yüklənməsi',
+      openFile: 'reyestrə əlavə etmək üçün faylın açılması',
+      attach: 'faylın qoşulması',
+      storeAttachment: 'mübadilə paketi ilə gələn faylın saxlanması',
+      restoreBackup: 'ehtiyat nüsxənin bərpası',
+      change: 'reyestrin dəyişdirilməsi',
+    },
+    exportFormat:
+      'Təşkilatınızın siyasəti bu kompüterdə {{format}} formatında ixraca icazə vermir (icazə verilənlər: {{allowed}}).',
+    noExport:
+      'Təşkilatınızın siyasəti bu kompüterdə heç bir ixraca icazə vermir: {{format}} faylı saxlanmadı.',
+    unencryptedSave:
+      'Təşkilatınızın siyasəti bu kompüterdə yalnız şifrələnmiş mübadilə paketlərinə icazə verir: “{{fileName}}” şifrələnməyib, buna görə saxlanmadı.',
+    unencryptedOpen:
+      'Təşkilatınızın siyasəti bu kompüterdə yalnız şifrələnmiş mübadilə paketlərinə icazə verir: “{{fileName}}” şifrələnməyib, buna görə açılmadı.',
+    notFormat: '“{{fileName}}” saxlanmadı: onun məzmunu {{format}} faylı deyil.',
+    notBundle: '“{{fileName}}” mübadilə paketi deyil və ya onun başlığı zədələnib.',
+    bundleNewer:
+      '“{{fileName}}” proqramın daha yeni versiyası ilə yaradılıb. Əvvəlcə bu proqramı yeniləyin.',
   },
   dataLocations: {
     section: 'Məlumatların saxlandığı yer',

@@ -801,6 +801,9 @@ export const en = {
   },
   exports: {
     button: 'Export',
+    noneAllowed: 'Your organization’s policy allows no export on this computer.',
+    formatNotAllowed:
+      'Your organization’s policy does not allow {{format}} exports on this computer.',
     csv: 'CSV, comma-separated (.csv)',
     csvExcel: 'CSV for Excel (;)',
     xlsx: 'Excel workbook (.xlsx)',
@@ -851,8 +854,11 @@ export const en = {
     status: {
       absent: 'Not installed',
       applied: 'Applied',
-      'partly-applied': 'Partly applied: some settings were refused and their defaults are used',
+      'partly-applied':
+        'Partly applied: settings with problems use the app’s defaults, security settings with problems their most restrictive value',
       invalid: 'Not applied: the file could not be used, so the defaults are used',
+      unreadable:
+        'Unreadable: until IT fixes the file, the registry is read-only, nothing can be exported and only encrypted exchange bundles are accepted',
     },
     problemsTitle: 'Problems in the policy file',
     enforced: 'Enforced',
@@ -881,11 +887,35 @@ export const en = {
     problemsBanner:
       'The machine policy file has problems; safe defaults are used where it is wrong.',
     problemsLink: 'Details in Settings',
+    unreadableBanner: 'Read-only, with no exports, until IT fixes {{path}}: {{problem}}',
     readOnlyBanner:
       'Read-only: your organization’s policy does not allow changes to the registry on this computer.',
     readOnlyEmpty:
       'The registry is empty and read-only on this computer, so nothing can be added here.',
     languageEnforced: 'The interface language is set by your organization’s policy.',
+  },
+  refusals: {
+    readOnly:
+      'Your organization’s policy makes the registry read-only on this computer, so this is not allowed: {{action}}.',
+    actions: {
+      sample: 'loading the sample registry',
+      openFile: 'opening a file to bring into the registry',
+      attach: 'attaching a file',
+      storeAttachment: 'storing a file that came with an exchange bundle',
+      restoreBackup: 'restoring a backup',
+      change: 'changing the registry',
+    },
+    exportFormat:
+      'Your organization’s policy does not allow exports as {{format}} on this computer (allowed: {{allowed}}).',
+    noExport:
+      'Your organization’s policy allows no export on this computer: the {{format}} file was not saved.',
+    unencryptedSave:
+      'Your organization’s policy allows only encrypted exchange bundles on this computer: “{{fileName}}” is not encrypted, so it was not saved.',
+    unencryptedOpen:
+      'Your organization’s policy allows only encrypted exchange bundles on this computer: “{{fileName}}” is not encrypted, so it was not opened.',
+    notFormat: '“{{fileName}}” was not saved: its content is not a {{format}} file.',
+    notBundle: '“{{fileName}}” is not an exchange bundle, or its header is damaged.',
+    bundleNewer: '“{{fileName}}” was made by a newer version of the app. Update this app first.',
   },
   dataLocations: {
     section: 'Where data lives',

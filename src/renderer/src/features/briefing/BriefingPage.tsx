@@ -26,6 +26,7 @@ import {
 } from '@shared/briefing/briefingModel';
 import { renderBriefingHtml } from '@shared/briefing/renderBriefingHtml';
 import { LANGUAGES, type Language } from '@shared/model/localizedText';
+import { allowedExportFormats } from '@shared/model/policy';
 import { SENSITIVITY_LEVELS, type Sensitivity } from '@shared/model/records';
 import { useRegistry } from '../../app/RegistryContext';
 import { describeError } from '../../ui/describeError';
@@ -75,7 +76,11 @@ export function BriefingPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const notify = useNotify();
-  const { db } = useRegistry();
+  const { db, policy } = useRegistry();
+  // Only the pack formats the machine policy allows; main refuses the others anyway.
+  const packFormats = (['pdf', 'docx'] as const).filter((format) =>
+    allowedExportFormats(policy.settings).includes(format),
+  );
   const [params, setParams] = useSearchParams();
   const subject = useMemo(() => subjectFromParams(params), [params]);
   const [subjectKind, setSubjectKind] = useState<BriefingSubject['kind']>(
@@ -241,22 +246,31 @@ export function BriefingPage() {
             </Alert>
           )}
           <Stack direction="row" spacing={1}>
-            <Button
-              variant="contained"
-              startIcon={<PictureAsPdfIcon />}
-              disabled={!doc || busy !== null}
-              onClick={() => void save('pdf')}
-            >
-              {t('briefing.savePdf')}
-            </Button>
-            <Button
-              variant="outlined"
-              startIcon={<DescriptionIcon />}
-              disabled={!doc || busy !== null}
-              onClick={() => void save('docx')}
-            >
-              {t('briefing.saveDocx')}
-            </Button>
+            {packFormats.includes('pdf') && (
+              <Button
+                variant="contained"
+                startIcon={<PictureAsPdfIcon />}
+                disabled={!doc || busy !== null}
+                onClick={() => void save('pdf')}
+              >
+                {t('briefing.savePdf')}
+              </Button>
+            )}
+            {packFormats.includes('docx') && (
+              <Button
+                variant="outlined"
+                startIcon={<DescriptionIcon />}
+                disabled={!doc || busy !== null}
+                onClick={() => void save('docx')}
+              >
+                {t('briefing.saveDocx')}
+              </Button>
+            )}
+            {packFormats.length === 0 && (
+              <Typography color="text.secondary" data-testid="briefing-export-forbidden">
+                {t('exports.noneAllowed')}
+              </Typography>
+            )}
           </Stack>
           {busy && (
             <Box role="status">

@@ -24,7 +24,7 @@ export function savePackAsPdf(doc: BriefingDocument, today: string, labels: Labe
   return registryClient.briefing.savePdf({
     title: labels.dialogTitle,
     defaultName: packFileName(doc, today, 'pdf'),
-    filters: [{ name: labels.filterName, extensions: ['pdf'] }],
+    filterName: labels.filterName,
     html: renderBriefingHtml(doc, { pages: 'tokens' }),
     parts: renderBriefingParts(doc),
     ...briefingPageTemplates(doc),
@@ -41,7 +41,8 @@ export async function savePackAsDocx(doc: BriefingDocument, today: string, label
   return registryClient.file.save({
     title: labels.dialogTitle,
     defaultName: packFileName(doc, today, 'docx'),
-    filters: [{ name: labels.filterName, extensions: ['docx'] }],
+    format: 'docx',
+    filterName: labels.filterName,
     bytes,
   });
 }

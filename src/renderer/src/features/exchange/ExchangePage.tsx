@@ -50,6 +50,7 @@ export function ExchangePage() {
         title: t('exchange.openTitle'),
         filters: bundleFilters(t),
         maxBytes: MAX_BUNDLE_BYTES,
+        purpose: 'bundle',
       });
       if (opened) setFile({ name: opened.name, bytes: new Uint8Array(opened.bytes) });
     } catch (caught) {

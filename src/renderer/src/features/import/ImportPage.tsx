@@ -163,6 +163,7 @@ export function ImportPage() {
         title: t('importer.openTitle'),
         filters: [{ name: t('importer.filterName'), extensions: IMPORT_EXTENSIONS }],
         maxBytes: MAX_IMPORT_BYTES,
+        purpose: 'import',
       });
     } catch (caught) {
       setError(describeError(caught, t));
@@ -286,7 +287,8 @@ export function ImportPage() {
       const saved = await registryClient.file.save({
         title: t('importer.saveRejectedTitle'),
         defaultName: `${t('importer.rejectedFileName', { name: baseName })}.csv`,
-        filters: [{ name: 'CSV', extensions: ['csv'] }],
+        format: 'csv',
+        filterName: 'CSV',
         bytes,
       });
       if (saved)

@@ -52,7 +52,10 @@ function describeSetting(
   }
 }
 
-/** What the machine policy sets, whether each value is enforced, from which file, and its problems. */
+/**
+ * What the machine policy sets, whether each value is enforced, from which file, and its problems.
+ * An unreadable file shows its security settings at their most restrictive, as main enforces them.
+ */
 export function PolicySection() {
   const { t } = useTranslation();
   const format = useFormat();
@@ -66,7 +69,11 @@ export function PolicySection() {
         <span data-testid="policy-status">{t(`policy.status.${policy.source.status}`)}</span>
       </Typography>
       {policy.problems.length > 0 && (
-        <Alert severity="warning" sx={{ my: 2 }} data-testid="policy-problems">
+        <Alert
+          severity={policy.source.status === 'unreadable' ? 'error' : 'warning'}
+          sx={{ my: 2 }}
+          data-testid="policy-problems"
+        >
           <AlertTitle>{t('policy.problemsTitle')}</AlertTitle>
           <ul style={{ margin: 0, paddingLeft: 20 }}>
             {policy.problems.map((problem) => (

@@ -31,12 +31,7 @@ import { useNotify } from '../../../ui/Notifications';
 import { useFormat } from '../../../ui/useFormat';
 import { useLiveRecords } from '../../records/queries';
 import { recordLabel } from '../../records/recordLabel';
-import {
-  bundleFilters,
-  prepareBundle,
-  readAttachmentOverIpc,
-  type ExportTarget,
-} from '../exchangeFlows';
+import { prepareBundle, readAttachmentOverIpc, type ExportTarget } from '../exchangeFlows';
 import { recordExport } from '../exchangeRegistry';
 import { writeBundleInWorker } from '../exchangeWorkerClient';
 import { passphraseStrength } from '../passphraseStrength';
@@ -117,7 +112,8 @@ export function ExportBundleDialog({ isOpen, onClose }: ExportBundleDialogProps)
       const saved = await registryClient.file.save({
         title: t('exchange.saveTitle'),
         defaultName: fileName,
-        filters: bundleFilters(t),
+        format: 'coopx',
+        filterName: t('exchange.filterName'),
         bytes,
       });
       if (!saved) return;

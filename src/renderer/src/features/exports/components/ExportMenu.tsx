@@ -1,10 +1,20 @@
 import CheckBoxIcon from '@mui/icons-material/CheckBox';
 import CheckBoxOutlineBlankIcon from '@mui/icons-material/CheckBoxOutlineBlank';
 import FileDownloadIcon from '@mui/icons-material/FileDownloadOutlined';
-import { Button, Divider, ListItemIcon, ListItemText, Menu, MenuItem } from '@mui/material';
+import {
+  Button,
+  Divider,
+  ListItemIcon,
+  ListItemText,
+  Menu,
+  MenuItem,
+  Tooltip,
+} from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { exportFileName } from '@shared/formats/exportTable';
+import { allowedExportFormats, type ExportFormat as PolicyFormat } from '@shared/model/policy';
+import { useRegistry } from '../../../app/RegistryContext';
 import { registryClient } from '../../../ipc/registryClient';
 import { describeError } from '../../../ui/describeError';
 import { useNotify } from '../../../ui/Notifications';
@@ -24,6 +34,16 @@ type ExportMenuProps = {
 
 const TABLE_FORMATS = ['csv', 'csvExcel', 'xlsx', 'json'] as const;
 
+/** The file format each entry writes, as the machine policy allows or forbids it. */
+const POLICY_FORMAT = {
+  csv: 'csv',
+  csvExcel: 'csv',
+  xlsx: 'xlsx',
+  json: 'json',
+  calendar: 'ics',
+  contacts: 'vcf',
+} as const satisfies Record<ExportFormat, PolicyFormat>;
+
 /** The list kinds with a calendar or contacts export, and which. */
 const EXTRA_FORMAT: Partial<Record<ListKind, 'calendar' | 'contacts'>> = {
   events: 'calendar',
@@ -34,19 +54,27 @@ const EXTRA_FORMAT: Partial<Record<ListKind, 'calendar' | 'contacts'>> = {
 /**
  * Exports exactly what the list shows (its filtered, sorted rows and visible columns, headers in
  * the UI language) to CSV, XLSX or JSON, and meetings, due dates or people to a calendar or
- * address book. Restricted records stay out unless ticked in. Main writes the file.
+ * address book. Restricted records stay out unless ticked in. Main writes the file, and refuses a
+ * format the machine policy does not allow; the menu offers only the allowed ones.
  */
 export function ExportMenu({ kind, rows, columns, context }: ExportMenuProps) {
   const { t } = useTranslation();
   const notify = useNotify();
+  const { policy } = useRegistry();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const [includeRestricted, setIncludeRestricted] = useState(false);
   const [isExporting, setIsExporting] = useState(false);
   const section = t(`nav.${kind}`);
-  const extra = EXTRA_FORMAT[kind];
+  const allowed = allowedExportFormats(policy.settings);
+  const isAllowed = (format: ExportFormat) => allowed.includes(POLICY_FORMAT[format]);
+  const tableFormats = TABLE_FORMATS.filter(isAllowed);
+  const candidate = EXTRA_FORMAT[kind];
+  const extra = candidate && isAllowed(candidate) ? candidate : undefined;
+  const hasFormats = tableFormats.length > 0 || extra !== undefined;
   const restrictedCount =
     rows?.reduce((count, row) => count + (row.record.sensitivity === 'restricted' ? 1 : 0), 0) ?? 0;
-  const canExport = rows !== null && rows.length > 0 && context !== null && !isExporting;
+  const canExport =
+    hasFormats && rows !== null && rows.length > 0 && context !== null && !isExporting;
 
   const label = (format: ExportFormat) =>
     format === 'calendar' || format === 'contacts'
@@ -88,7 +116,8 @@ export function ExportMenu({ kind, rows, columns, context }: ExportMenuProps) {
       const saved = await registryClient.file.save({
         title: t('exports.dialogTitle', { section }),
         defaultName: exportFileName(section, todayIso(), file.extension),
-        filters: [{ name: t(`exports.filter.${file.extension}`), extensions: [file.extension] }],
+        format: file.extension,
+        filterName: t(`exports.filter.${file.extension}`),
         bytes: file.bytes,
       });
       // Cancelled: nothing was written, and there is nothing to say.
@@ -109,20 +138,30 @@ export function ExportMenu({ kind, rows, columns, context }: ExportMenuProps) {
     </MenuItem>
   );
 
+  const button = (
+    <Button
+      startIcon={<FileDownloadIcon />}
+      onClick={(event) => setAnchor(event.currentTarget)}
+      disabled={!canExport}
+      aria-haspopup="menu"
+      aria-expanded={anchor !== null}
+    >
+      {t('exports.button')}
+    </Button>
+  );
+
   return (
     <>
-      <Button
-        startIcon={<FileDownloadIcon />}
-        onClick={(event) => setAnchor(event.currentTarget)}
-        disabled={!canExport}
-        aria-haspopup="menu"
-        aria-expanded={anchor !== null}
-      >
-        {t('exports.button')}
-      </Button>
+      {hasFormats ? (
+        button
+      ) : (
+        <Tooltip title={t('exports.noneAllowed')}>
+          <span>{button}</span>
+        </Tooltip>
+      )}
       <Menu open={anchor !== null} anchorEl={anchor} onClose={() => setAnchor(null)}>
-        {TABLE_FORMATS.map(item)}
-        {extra && <Divider />}
+        {tableFormats.map(item)}
+        {extra && tableFormats.length > 0 && <Divider />}
         {extra && item(extra)}
         <Divider />
         <MenuItem

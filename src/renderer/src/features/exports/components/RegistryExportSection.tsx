@@ -3,6 +3,7 @@ import { Box, Button, LinearProgress, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { exportFileName } from '@shared/formats/exportTable';
+import { allowedExportFormats } from '@shared/model/policy';
 import { useRegistry } from '../../../app/RegistryContext';
 import { registryClient } from '../../../ipc/registryClient';
 import { describeError } from '../../../ui/describeError';
@@ -12,11 +13,12 @@ import { todayIso } from '../../../ui/todayIso';
 /**
  * Settings: the whole registry (every record not in Trash) as one JSON file, readable by people
  * and other tools, that the import wizard turns back into the same registry. Unlike a backup it
- * carries no attachments and no history.
+ * carries no attachments and no history. Offered only where the machine policy allows JSON exports.
  */
 export function RegistryExportSection() {
   const { t } = useTranslation();
-  const { db } = useRegistry();
+  const { db, policy } = useRegistry();
+  const isAllowed = allowedExportFormats(policy.settings).includes('json');
   const notify = useNotify();
   const [isExporting, setIsExporting] = useState(false);
 
@@ -30,7 +32,8 @@ export function RegistryExportSection() {
       const saved = await registryClient.file.save({
         title: t('exports.registry.dialogTitle'),
         defaultName: exportFileName(section, today, 'json'),
-        filters: [{ name: t('exports.filter.json'), extensions: ['json'] }],
+        format: 'json',
+        filterName: t('exports.filter.json'),
         bytes: file.bytes,
       });
       if (saved) {
@@ -52,6 +55,11 @@ export function RegistryExportSection() {
   return (
     <Box>
       <Typography color="text.secondary">{t('exports.registry.description')}</Typography>
+      {!isAllowed && (
+        <Typography color="text.secondary" sx={{ mt: 1 }} data-testid="registry-export-forbidden">
+          {t('exports.formatNotAllowed', { format: 'JSON' })}
+        </Typography>
+      )}
       {isExporting && (
         <Box role="status" sx={{ mt: 1 }}>
           <Typography variant="body2">{t('exports.registry.working')}</Typography>
@@ -62,7 +70,7 @@ export function RegistryExportSection() {
         sx={{ mt: 2 }}
         variant="outlined"
         startIcon={<FileDownloadIcon />}
-        disabled={isExporting}
+        disabled={isExporting || !isAllowed}
         onClick={() => void run()}
       >
         {t('exports.registry.button')}
