@@ -1,4 +1,4 @@
-import { Deflate, deflateSync } from 'fflate';
+import { deflateSync } from 'fflate';
 import { Crc32 } from '../backup/crc32';
 
 /**
@@ -29,21 +29,6 @@ export function entryOf(name: string, content: Uint8Array, method: 0 | 8 = 8): C
     size: content.byteLength,
     crc32: crc.digest(),
   };
-}
-
-/**
- * `bytes` zero bytes deflated, built a mebibyte at a time so the test itself never holds them:
- * about 1 KiB of output per MiB of input, the densest a zip bomb gets without nesting.
- */
-export function deflatedZeros(bytes: number): Uint8Array {
-  const parts: Uint8Array[] = [];
-  const deflate = new Deflate({ level: 9 }, (chunk) => parts.push(chunk));
-  const block = new Uint8Array(1_048_576);
-  for (let left = bytes; left > 0; left -= block.byteLength) {
-    const length = Math.min(left, block.byteLength);
-    deflate.push(block.subarray(0, length), left === length);
-  }
-  return concatBytes(parts);
 }
 
 function concatBytes(parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
