@@ -261,7 +261,11 @@ export async function findKindClashes(
   return clashes;
 }
 
-async function refuseKindClashes(db: RegistryDb, entries: readonly BundleRecord[]): Promise<void> {
+/** Throws BundleError `kind-clash` naming the ids (the first NAMED_IDS) and their two kinds. */
+export async function refuseKindClashes(
+  db: RegistryDb,
+  entries: readonly BundleRecord[],
+): Promise<void> {
   const clashes = await findKindClashes(db, entries);
   if (clashes.length === 0) return;
   throw new BundleError(
