@@ -32,7 +32,7 @@ import {
 import { requireStrongPassphrase } from './passphrase';
 
 /**
- * Writing and reading exchange bundles. Pure (WebCrypto and fflate only), so the renderer's worker
+ * Writing and reading exchange bundles. Pure (WebCrypto, hash-wasm, fflate), so the renderer's worker
  * reads untrusted files with the same code the tests fuzz, and every refusal is a BundleError
  * raised before anything reaches the registry.
  */
@@ -313,11 +313,11 @@ function refuseRepeatedIds(records: readonly BundleRecord[]): void {
     seen.add(entry.record.id);
   }
   if (repeated.size === 0) return;
-  const ids = [...repeated];
+  const ids = [...repeated].slice(0, NAMED_IDS);
   throw new BundleError(
     'duplicate-record',
-    `The bundle carries ${ids.length} record id(s) more than once: ${ids.join(', ')}.`,
-    { recordIds: ids.slice(0, NAMED_IDS) },
+    `The bundle carries ${repeated.size} record id(s) more than once, among them ${ids.join(', ')}.`,
+    { recordIds: ids },
   );
 }
 

@@ -170,7 +170,7 @@ export type BundleProblem = (typeof BUNDLE_PROBLEMS)[number];
 /** A record id this registry holds as one kind and the bundle carries as another. */
 export type KindClash = { id: string; here: RecordKind; inBundle: RecordKind };
 
-/** How many ids a refusal names; the log has them all. */
+/** How many ids a refusal names, so a bundle of thousands does not make a page-long message. */
 export const NAMED_IDS = 10;
 
 /** What the user's message names, besides the problem. */

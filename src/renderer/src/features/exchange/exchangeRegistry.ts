@@ -268,12 +268,13 @@ export async function refuseKindClashes(
 ): Promise<void> {
   const clashes = await findKindClashes(db, entries);
   if (clashes.length === 0) return;
+  const named = clashes.slice(0, NAMED_IDS);
   throw new BundleError(
     'kind-clash',
-    `The bundle carries records whose ids this registry holds as another kind: ${clashes
+    `The bundle carries ${clashes.length} record(s) whose ids this registry holds as another kind, among them ${named
       .map((clash) => `${clash.id} (${clash.here} here, ${clash.inBundle} in the bundle)`)
       .join(', ')}.`,
-    { kindClashes: clashes.slice(0, NAMED_IDS) },
+    { kindClashes: named },
   );
 }
 
