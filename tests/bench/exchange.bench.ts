@@ -17,7 +17,7 @@ const TARGET = '< 10000 ms';
 
 /**
  * A bundle of 50,000 changed records, both ways, through the UI: from the Export click to the
- * "saved" message (collect, versions, encrypt with PBKDF2 600,000 iterations, zip, atomic write by
+ * "saved" message (collect, versions, Argon2id key derivation (64 MiB), encrypt, zip, atomic write by
  * main), and on a second, empty installation from choosing the file to the preview, then from
  * Apply to the "applied" message (one strict-durability transaction). Reported, never asserted.
  */

@@ -1,7 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { readBundleHeader, writeBundle } from '../../src/shared/exchange/bundle';
+import type { BundleRecord } from '../../src/shared/exchange/bundleFormat';
+import { readRegistryRow } from './harness/rawRegistry';
 import { connectRegistry, expect, test } from './harness/registryTest';
 import { ScriptedDialogs } from './harness/scriptedDialogs';
 import { ExchangePage } from './pages/ExchangePage';
@@ -46,6 +50,78 @@ async function registryContent(page: Page) {
   });
 }
 
+/** This registry's id, read with raw IndexedDB. */
+async function registryIdOf(page: Page): Promise<string> {
+  const row = (await readRegistryRow(page, 'meta', 'registryId')) as { value: string };
+  return row.value;
+}
+
+/** The id of one of the registry's meetings, read with raw IndexedDB. */
+async function anEventId(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('cooperation-registry');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error ?? new Error('open failed'));
+    });
+    const key = await new Promise<string>((resolve, reject) => {
+      const request = db.transaction('events').objectStore('events').getAllKeys(null, 1);
+      request.onsuccess = () => resolve(request.result[0] as string);
+      request.onerror = () => reject(request.error ?? new Error('read failed'));
+    });
+    db.close();
+    return key;
+  });
+}
+
+/** A person record as a bundle carries it, under any id. */
+function plantedPerson(id: string): BundleRecord {
+  const at = '2026-11-30T10:00:00.000Z';
+  return {
+    kind: 'people',
+    record: {
+      id,
+      name: { en: 'Planted contact' },
+      createdAt: at,
+      updatedAt: at,
+      rev: 1,
+      changedBy: 'hq-device',
+      deletedAt: null,
+    },
+    version: { vv: { 'hq-device': 1 }, dots: { name: { d: 'hq-device', c: 1 } } },
+  };
+}
+
+/**
+ * An unencrypted bundle as anyone can write one, with no passphrase: it claims to come from
+ * "Headquarters", and carries whatever records the forger chose.
+ */
+async function forgeUnencryptedBundle(
+  path: string,
+  registryId: string,
+  records: BundleRecord[],
+): Promise<void> {
+  const bytes = await writeBundle(
+    {
+      manifest: {
+        bundleId: randomUUID(),
+        registryId,
+        // Any schema up to the app's own is read; the records here are valid in all of them.
+        schemaVersion: 1,
+        createdAt: '2026-11-30T10:00:00.000Z',
+        source: { deviceId: 'hq-device', deviceName: 'Headquarters' },
+        target: null,
+        scope: { mode: 'everything', partnerIds: [], areaIds: [], maxSensitivity: null },
+        throughSeq: 1,
+      },
+      records,
+      attachments: [],
+    },
+    { passphrase: null },
+  );
+  await writeFile(path, bytes);
+}
+
 async function openEventAndEdit(page: Page, app: RegistryWindow) {
   await app.goTo('Meetings and visits');
   await page.getByRole('row', { name: new RegExp(`^${EVENT}`) }).click();
@@ -82,8 +158,16 @@ test('a traveller and headquarters edit apart; bundles merge fields, the conflic
   await hqExchange.open();
   const everything = join(folder, 'everything.coopx');
   await hqExchange.exportBundle(everything, null, PASSPHRASE);
-  // The file on the stick does not show the registry's text.
-  expect((await readFile(everything)).toString('latin1')).not.toContain('IOM Council');
+  // The file on the stick does not show the registry's text, and its key came from Argon2id,
+  // computed by the built app's worker (WebAssembly under the app's CSP).
+  const everythingBytes = new Uint8Array(await readFile(everything));
+  expect(Buffer.from(everythingBytes).toString('latin1')).not.toContain('IOM Council');
+  expect(readBundleHeader(everythingBytes).header.encryption?.kdf).toMatchObject({
+    name: 'Argon2id',
+    memoryKiB: 65_536,
+    iterations: 3,
+    parallelism: 1,
+  });
 
   // The traveller's laptop: another browser context, its own registry and data folder.
   const travellerContext = await browser.newContext();
@@ -231,8 +315,11 @@ test.describe('bad bundles are refused with a clear message and the registry unc
     const notABundle = join(folder, 'minutes.coopx');
     await writeFile(notABundle, 'Minutes of the meeting');
     await exchange.openBundle(notABundle, null);
-    await expect(exchange.dialog).toContainText('This file is not an exchange bundle.');
-    await exchange.dialog.getByRole('button', { name: 'Close' }).click();
+    // Main reads the header before the renderer gets the bytes: no dialog opens for it at all.
+    await expect(page.getByRole('alert')).toHaveText(
+      '“minutes.coopx” is not an exchange bundle, or its header is damaged.',
+    );
+    await expect(exchange.dialog).toBeHidden();
 
     // A registry of its own (not empty, not joined) refuses headquarters' bundle.
     const otherContext = await browser.newContext();
@@ -262,5 +349,126 @@ test.describe('bad bundles are refused with a clear message and the registry unc
     const log = page.getByRole('table', { name: 'Exchange log' });
     await expect(log).toContainText('Refused');
     await expect(log).toContainText('This file is not an exchange bundle.');
+  });
+});
+
+test.describe('encrypted by default, with a passphrase that resists guessing', () => {
+  test('a forged unencrypted bundle is refused under the default policy, and none is offered', async ({
+    page,
+    registryApp,
+    dialogs,
+  }) => {
+    const app = new RegistryWindow(page, registryApp.origin);
+    await app.open();
+    await app.loadSampleFromFirstRun();
+    const exchange = new ExchangePage(page, registryApp.origin, dialogs);
+    await exchange.open();
+    const forged = join(folder, 'from-headquarters.coopx');
+    await forgeUnencryptedBundle(forged, await registryIdOf(page), [plantedPerson(randomUUID())]);
+    const before = await registryContent(page);
+
+    await exchange.openBundle(forged, null);
+    // Refused by the import (or by main before the bytes reach it): only encrypted bundles.
+    await expect(page.getByRole('alert').filter({ hasText: /only encrypted/ })).toBeVisible();
+    await expect(page.getByText('Planted contact')).toHaveCount(0);
+    expect(await registryContent(page)).toEqual(before);
+
+    // Escape closes the import dialog where there is one.
+    await page.keyboard.press('Escape');
+    await expect(exchange.dialog).toBeHidden();
+    await exchange.openExportDialog();
+    await expect(exchange.exportButton).toBeDisabled();
+    await expect(exchange.dialog.getByRole('checkbox', { name: /without encryption/ })).toHaveCount(
+      0,
+    );
+  });
+
+  test('a weak passphrase cannot export; a generated one is shown once and opens the bundle', async ({
+    page,
+    registryApp,
+    dialogs,
+  }) => {
+    test.setTimeout(90_000);
+    const app = new RegistryWindow(page, registryApp.origin);
+    await app.open();
+    await app.loadSampleFromFirstRun();
+    const exchange = new ExchangePage(page, registryApp.origin, dialogs);
+    await exchange.open();
+    await exchange.openExportDialog();
+    await exchange.passphraseField.fill('Summit 2026');
+    await exchange.dialog.getByRole('textbox', { name: 'Passphrase again' }).fill('Summit 2026');
+    await expect(exchange.dialog).toContainText('Too weak: use at least 12 characters or 4 words.');
+    await expect(exchange.dialog).toContainText('try passphrases on it without limit');
+    await expect(exchange.exportButton).toBeDisabled();
+
+    const phrase = await exchange.generatePassphrase();
+    expect(phrase).toMatch(/^[a-z]{3,8}( [a-z]{3,8}){5}$/);
+    await expect(exchange.passphraseField).toHaveValue(phrase);
+    const file = join(folder, 'generated.coopx');
+    await exchange.confirmExport(file);
+    expect(readBundleHeader(new Uint8Array(await readFile(file))).header.encryption?.kdf.name).toBe(
+      'Argon2id',
+    );
+    // Shown once: the dialog opened again has no passphrase and shows none.
+    await exchange.openExportDialog();
+    await expect(exchange.passphraseField).toHaveValue('');
+    await expect(
+      exchange.dialog.getByRole('textbox', { name: 'Generated passphrase' }),
+    ).toHaveCount(0);
+    await exchange.dialog.getByRole('button', { name: 'Cancel' }).click();
+
+    await exchange.openBundle(file, phrase);
+    await expect(exchange.dialog).toContainText(
+      'Everything in this bundle is already in the registry.',
+    );
+  });
+});
+
+test.describe('where the machine policy allows unencrypted bundles', () => {
+  test.use({
+    machinePolicy: {
+      version: 1,
+      settings: { allowUnencryptedBundles: { value: true, enforced: true } },
+    },
+  });
+
+  test('the preview says the bundle is unauthenticated and who it claims to be; an id of another kind is refused', async ({
+    page,
+    registryApp,
+    dialogs,
+  }) => {
+    const app = new RegistryWindow(page, registryApp.origin);
+    await app.open();
+    await app.loadSampleFromFirstRun();
+    const exchange = new ExchangePage(page, registryApp.origin, dialogs);
+    await exchange.open();
+    const registryId = await registryIdOf(page);
+    const before = await registryContent(page);
+
+    const claimed = join(folder, 'claimed.coopx');
+    await forgeUnencryptedBundle(claimed, registryId, [plantedPerson(randomUUID())]);
+    await exchange.openBundle(claimed, null);
+    await expect(exchange.dialog.getByRole('alert')).toContainText(
+      'This bundle is not encrypted and not authenticated: anyone could have written or changed it. It claims to come from “Headquarters” (installation hq-device).',
+    );
+    await expect(exchange.previewRow('People')).toHaveText(/People\s*1\s*0\s*0\s*0/);
+    await exchange.dialog.getByRole('button', { name: 'Cancel' }).click();
+
+    // A person under the id of one of this registry's meetings would overwrite its versions.
+    const eventId = await anEventId(page);
+    const clashing = join(folder, 'clashing.coopx');
+    await forgeUnencryptedBundle(clashing, registryId, [plantedPerson(eventId)]);
+    await exchange.openBundle(clashing, null);
+    await expect(exchange.dialog).toContainText(
+      `${eventId} (here: Meetings and visits; in the bundle: People)`,
+    );
+    await expect(exchange.dialog.getByRole('button', { name: 'Apply' })).toHaveCount(0);
+    await exchange.dialog.getByRole('button', { name: 'Close' }).click();
+    expect(await registryContent(page)).toEqual(before);
+
+    await exchange.openExportDialog();
+    await expect(
+      exchange.dialog.getByRole('checkbox', { name: /without encryption/ }),
+    ).toBeVisible();
   });
 });

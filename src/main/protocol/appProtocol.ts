@@ -24,12 +24,14 @@ export const APP_SCHEME_PRIVILEGES: Readonly<NonNullable<CustomScheme['privilege
  * Headers on every app:// response, errors included. The CSP is the renderer's only CSP (there is
  * no meta tag to drift from it): nothing but the app's own files may load, and no network at all.
  * `style-src 'unsafe-inline'` is there because MUI styles through emotion, which injects <style>
- * elements at run time; scripts stay 'self' only.
+ * elements at run time. Scripts are 'self' only; 'wasm-unsafe-eval' lets them compile WebAssembly
+ * (the exchange worker's Argon2id, hash-wasm, whose module is bytes inside the app's own script).
+ * It allows no eval(), new Function() or string timers, which plain 'unsafe-eval' would.
  */
 export const APP_RESPONSE_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   'Content-Security-Policy': [
     "default-src 'none'",
-    "script-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",

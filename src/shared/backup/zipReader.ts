@@ -25,12 +25,19 @@ export type ZipEntry = {
   localHeaderOffset: number;
 };
 
-/** Per-entry size limits by name, checked on the declared sizes before anything is inflated. */
+/** Size limits, checked on the declared sizes before anything is inflated. */
 export type ZipLimits = {
   fileBytes: number;
   entries: number;
   /** The most an entry of this name may hold; null for a name that has no place in the archive. */
   entryBytes: (name: string) => number | null;
+  /**
+   * The most all entries together may declare. Entries never inflate beyond what they declare
+   * (streamZipEntry refuses), so this bounds the bytes a whole archive can expand to: a small file
+   * declaring many entries just under their own limits is refused here, before any is inflated.
+   * Absent: only the per-entry limits apply.
+   */
+  totalBytes?: number;
 };
 
 const EOCD_SIGNATURE = 0x06054b50;
@@ -145,6 +152,8 @@ export async function readZipDirectory(
 
   const entries: ZipEntry[] = [];
   const names = new Set<string>();
+  const totalLimit = limits.totalBytes ?? Number.POSITIVE_INFINITY;
+  let declaredTotal = 0;
   let at2 = 0;
   for (let index = 0; index < entryCount; index += 1) {
     if (
@@ -220,6 +229,14 @@ export async function readZipDirectory(
       throw new BackupFormatError(
         'too-large',
         `The entry “${name}” declares ${size} bytes; at most ${limit} are accepted.`,
+        name,
+      );
+    }
+    declaredTotal += size;
+    if (declaredTotal > totalLimit) {
+      throw new BackupFormatError(
+        'too-large',
+        `The archive’s entries declare more than ${totalLimit} bytes together (counting up to “${name}”), the most accepted.`,
         name,
       );
     }
@@ -360,24 +377,40 @@ export async function streamZipEntry(
   }
 }
 
-/** One entry whole, for the small ones (the manifest, a table). */
+/** The first buffer readZipEntry allocates; it doubles as bytes arrive. */
+const INITIAL_BUFFER = 64 * 1024;
+
+/**
+ * One entry whole, for the small ones (the manifest, a table). The buffer grows as inflated bytes
+ * really arrive, never to more than twice what arrived (and never beyond the declared size): the
+ * declared size is the archive's claim, and a few hundred bytes may claim 512 MiB.
+ */
 export async function readZipEntry(
   source: RandomAccessSource,
   entry: ZipEntry,
   options: { checkCrc?: boolean } = {},
 ): Promise<Uint8Array<ArrayBuffer>> {
-  const result = new Uint8Array(entry.size);
+  let buffer = new Uint8Array(Math.min(entry.size, INITIAL_BUFFER));
   let at = 0;
   await streamZipEntry(
     source,
     entry,
     (chunk) => {
-      result.set(chunk, at);
+      // streamZipEntry has checked that `at + chunk.byteLength` stays within the declared size.
+      if (at + chunk.byteLength > buffer.byteLength) {
+        const grown = new Uint8Array(
+          Math.min(entry.size, Math.max(buffer.byteLength * 2, at + chunk.byteLength)),
+        );
+        grown.set(buffer.subarray(0, at));
+        buffer = grown;
+      }
+      buffer.set(chunk, at);
       at += chunk.byteLength;
     },
     options,
   );
-  return result;
+  // streamZipEntry refused unless exactly the declared size arrived, and growth stops there.
+  return buffer;
 }
 
 /** Bytes in memory as a source, for tests and for backups already read. */

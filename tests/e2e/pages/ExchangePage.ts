@@ -27,15 +27,40 @@ export class ExchangePage {
     passphrase: string,
     options: { timeout?: number } = {},
   ): Promise<void> {
-    await this.page.getByRole('button', { name: 'Export bundle…' }).click();
+    await this.openExportDialog();
     if (target) {
       await this.dialog.getByRole('combobox', { name: 'For' }).click();
       await this.page.getByRole('option', { name: target }).click();
     }
-    await this.dialog.getByRole('textbox', { name: 'Passphrase', exact: true }).fill(passphrase);
+    await this.passphraseField.fill(passphrase);
     await this.dialog.getByRole('textbox', { name: 'Passphrase again' }).fill(passphrase);
+    await this.confirmExport(path, options);
+  }
+
+  async openExportDialog(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Export bundle…' }).click();
+    await expect(this.dialog.getByRole('heading', { name: 'Export a bundle' })).toBeVisible();
+  }
+
+  /** The export dialog's first passphrase field. */
+  get passphraseField(): Locator {
+    return this.dialog.getByRole('textbox', { name: 'Passphrase', exact: true });
+  }
+
+  get exportButton(): Locator {
+    return this.dialog.getByRole('button', { name: 'Export', exact: true });
+  }
+
+  /** Has the export dialog generate a passphrase, and reads it as the user sees it. */
+  async generatePassphrase(): Promise<string> {
+    await this.dialog.getByRole('button', { name: 'Generate a passphrase' }).click();
+    return this.dialog.getByRole('textbox', { name: 'Generated passphrase' }).inputValue();
+  }
+
+  /** Clicks Export, saves to `path`, and waits for the "saved" message. */
+  async confirmExport(path: string, options: { timeout?: number } = {}): Promise<void> {
     this.dialogs.willSave(path);
-    await this.dialog.getByRole('button', { name: 'Export', exact: true }).click();
+    await this.exportButton.click();
     await expect(
       this.page.getByRole('status').filter({ hasText: /Bundle “.*” saved: \d+ records/ }),
     ).toBeVisible(options);

@@ -1246,10 +1246,15 @@ export const az = {
       'Məhdud paket bəzi qeydləri buraxır, buna görə bu quraşdırmaya növbəti “sonrakı dəyişikliklər” paketi eyni nöqtədən başlayır.',
     passphrase: 'Parol ifadəsi',
     passphraseRepeat: 'Parol ifadəsi təkrar',
-    passphraseHelp: 'Alıcıya fayldan başqa yolla bildirin (telefonla, şəxsən).',
+    passphraseHelp:
+      'Ən azı 12 simvol və ya 4 söz: faylı əldə edən hər kəs onun üzərində parol ifadələrini limitsiz yoxlaya bilər, ona görə qısa ifadə tapılır. Alıcıya fayldan başqa yolla bildirin (telefonla, şəxsən).',
     passphraseMismatch: 'İki parol ifadəsi fərqlidir.',
+    generate: 'Parol ifadəsi yarat',
+    generated: 'Yaradılmış parol ifadəsi',
+    generatedHelp:
+      'Onu indi kopyalayın və ya yazın, alıcıya telefonla və ya şəxsən bildirin: yalnız bu pəncərə bağlanana qədər göstərilir.',
     strength: {
-      weak: 'Zəif parol ifadəsi: ən azı 12 simvol və ya bir neçə söz istifadə edin.',
+      weak: 'Çox zəif: ən azı 12 simvol və ya 4 söz istifadə edin.',
       fair: 'Orta parol ifadəsi.',
       strong: 'Güclü parol ifadəsi.',
     },
@@ -1300,20 +1305,32 @@ export const az = {
       'Paket tətbiq edildi: {{created}} yeni, {{changed}} dəyişdirilmiş, {{deleted}} silinmiş; {{deferred}} təxirə salınıb.',
     appliedNothing: 'Tətbiq ediləcək heç nə yoxdur: bu paketdəki hər şey artıq reyestrdədir.',
     stale: 'Siz baxarkən reyestr dəyişdi. Paketi yenidən açın.',
+    unencryptedWarning:
+      'Bu paket şifrələnməyib və həqiqiliyi təsdiqlənməyib: onu hər kəs yaza və ya dəyişə bilərdi. Paketin dediyinə görə, o, “{{name}}” quraşdırmasından ({{id}}) gəlir. Yalnız bunun doğru olduğunu bilirsinizsə tətbiq edin.',
+    kindClashItem: '{{id}} (burada: {{here}}; paketdə: {{inBundle}})',
     joinRegistry: 'Bu reyestr boşdur: idxal onu paketin gəldiyi reyestrin quraşdırmasına çevirir.',
     problem: {
       notABundle: 'Bu fayl mübadilə paketi deyil.',
       truncated: 'Paket natamamdır (fayl kəsilib). Onu yenidən köçürün.',
       damaged: 'Paket yazıldıqdan sonra dəyişdirilib və ya zədələnib. Heç nə idxal edilmədi.',
+      tooLarge:
+        'Paket açılanda öz ölçüsündən dəfələrlə böyük olardı: kompüterin yaddaşını tükətmək üçün hazırlanmış fayllar belə olur. Heç nə idxal edilmədi.',
       wrongPassphrase: 'Parol ifadəsi yanlışdır. Heç nə idxal edilmədi.',
       passphraseRequired: 'Parol ifadəsini daxil edin.',
+      weakPassphrase: 'Parol ifadəsi çox zəifdir: ən azı 12 simvol və ya 4 söz istifadə edin.',
+      unsafeKdf:
+        'Paket bu tətbiqin qəbul etmədiyi açar törətmə parametrləri tələb edir ({{setting}} = {{value}}, qəbul edilən: {{min}}–{{max}}): ya onu qorumaq üçün çox zəifdir, ya da kompüteri uzun müddət məşğul edəcək qədər ağırdır. Heç nə idxal edilmədi.',
       newerFormat:
         'Paket proqramın daha yeni versiyası ilə hazırlanıb. Əvvəlcə bu proqramı yeniləyin.',
       newerSchema:
         'Paket proqramın daha yeni versiyasının yenilədiyi reyestrdən gəlir. Əvvəlcə bu proqramı yeniləyin.',
       otherRegistry: 'Paket bu reyestrə deyil, başqa reyestrə aiddir. Heç nə idxal edilmədi.',
       unencryptedNotAllowed:
-        'Paket şifrələnməyib, bu kompüterin siyasəti isə yalnız şifrələnmiş paketləri qəbul edir.',
+        'Paket şifrələnməyib, bu kompüterin siyasəti isə yalnız şifrələnmiş paketləri qəbul edir. Heç nə idxal edilmədi.',
+      duplicateRecord:
+        'Paketdə eyni qeyd bir neçə dəfə var ({{ids}}); tətbiqin yazdığı paketdə bu heç vaxt olmur. Heç nə idxal edilmədi.',
+      kindClash:
+        'Paketdəki bəzi qeydlərin identifikatorları bu reyestrdə başqa növ qeydlərə aiddir: {{clashes}}. Heç nə idxal edilmədi.',
     },
     cancel: 'İmtina',
     close: 'Bağla',

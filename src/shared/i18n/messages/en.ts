@@ -1234,10 +1234,15 @@ export const en = {
       'A limited bundle leaves records out, so the next “changes since” bundle to this installation starts from the same point.',
     passphrase: 'Passphrase',
     passphraseRepeat: 'Passphrase again',
-    passphraseHelp: 'Tell the recipient by another way than the file (phone, in person).',
+    passphraseHelp:
+      'At least 12 characters or 4 words: whoever has the file can try passphrases on it without limit, so a short one gets guessed. Tell it to the recipient by another way than the file (phone, in person).',
     passphraseMismatch: 'The two passphrases differ.',
+    generate: 'Generate a passphrase',
+    generated: 'Generated passphrase',
+    generatedHelp:
+      'Copy it or write it down now, and tell it to the recipient by phone or in person: it is shown only until this dialog closes.',
     strength: {
-      weak: 'Weak passphrase: use at least 12 characters, or several words.',
+      weak: 'Too weak: use at least 12 characters or 4 words.',
       fair: 'Fair passphrase.',
       strong: 'Strong passphrase.',
     },
@@ -1287,21 +1292,33 @@ export const en = {
       'Bundle applied: {{created}} new, {{changed}} changed, {{deleted}} deleted; {{deferred}} deferred.',
     appliedNothing: 'Nothing to apply: the registry already has everything in this bundle.',
     stale: 'The registry changed while you were reviewing. Open the bundle again.',
+    unencryptedWarning:
+      'This bundle is not encrypted and not authenticated: anyone could have written or changed it. It claims to come from “{{name}}” (installation {{id}}). Apply it only if you know that is true.',
+    kindClashItem: '{{id}} (here: {{here}}; in the bundle: {{inBundle}})',
     joinRegistry:
       'This registry is empty: importing makes it an installation of the registry the bundle comes from.',
     problem: {
       notABundle: 'This file is not an exchange bundle.',
       truncated: 'The bundle is incomplete (the file was cut short). Copy it again.',
       damaged: 'The bundle was changed or damaged after it was written. Nothing was imported.',
+      tooLarge:
+        'The bundle would unpack to far more than its own size, as files built to exhaust the computer’s memory do. Nothing was imported.',
       wrongPassphrase: 'The passphrase is wrong. Nothing was imported.',
       passphraseRequired: 'Enter the passphrase.',
+      weakPassphrase: 'The passphrase is too weak: use at least 12 characters or 4 words.',
+      unsafeKdf:
+        'The bundle asks for key-derivation settings this app does not accept ({{setting}} = {{value}}, accepted {{min}} to {{max}}): too weak to protect it, or costly enough to tie up the computer. Nothing was imported.',
       newerFormat: 'The bundle was made by a newer version of the app. Update this app first.',
       newerSchema:
         'The bundle comes from a registry a newer version of the app has upgraded. Update this app first.',
       otherRegistry:
         'The bundle belongs to another registry, not to this one. Nothing was imported.',
       unencryptedNotAllowed:
-        'The bundle is not encrypted, and this computer’s policy accepts only encrypted bundles.',
+        'The bundle is not encrypted, and this computer’s policy accepts only encrypted bundles. Nothing was imported.',
+      duplicateRecord:
+        'The bundle carries the same record more than once ({{ids}}), which a bundle written by the app never does. Nothing was imported.',
+      kindClash:
+        'The bundle carries records under ids that are another kind of record in this registry: {{clashes}}. Nothing was imported.',
     },
     cancel: 'Cancel',
     close: 'Close',

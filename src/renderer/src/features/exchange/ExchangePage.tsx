@@ -19,7 +19,8 @@ import { describeError } from '../../ui/describeError';
 import { DeviceNameForm } from '../settings/DeviceNameForm';
 import { ExportBundleDialog } from './components/ExportBundleDialog';
 import { ImportBundleDialog, type BundleFile } from './components/ImportBundleDialog';
-import { bundleFilters, MAX_BUNDLE_BYTES, problemKey } from './exchangeFlows';
+import { bundleFilters, MAX_BUNDLE_BYTES, problemKey, refusedBundleFile } from './exchangeFlows';
+import { logFailedExchange } from './exchangeRegistry';
 import { useExchangeLog, usePeers, useRegistryId } from './queries';
 
 /**
@@ -28,7 +29,7 @@ import { useExchangeLog, usePeers, useRegistryId } from './queries';
  */
 export function ExchangePage() {
   const { t, i18n } = useTranslation();
-  const { isReadOnly } = useRegistry();
+  const { db, isReadOnly } = useRegistry();
   const registryId = useRegistryId();
   const peers = usePeers();
   const log = useExchangeLog();
@@ -55,6 +56,14 @@ export function ExchangePage() {
       if (opened) setFile({ name: opened.name, bytes: new Uint8Array(opened.bytes) });
     } catch (caught) {
       setOpenError(describeError(caught, t));
+      const refused = refusedBundleFile(caught);
+      if (refused) {
+        await logFailedExchange(
+          db,
+          { direction: 'import', ...refused, result: 'refused' },
+          new Date().toISOString(),
+        );
+      }
     }
   };
 

@@ -1,11 +1,13 @@
 import type { BundleContents } from '@shared/exchange/bundle';
 import {
   BUNDLE_EXTENSION,
+  BUNDLE_PROBLEMS,
   type BundleError,
   bundleFileName,
   type BundleProblem,
   type BundleScope,
 } from '@shared/exchange/bundleFormat';
+import type { PolicySettings } from '@shared/model/policy';
 import type { TFunction } from 'i18next';
 import type { RegistryDb } from '../../db/RegistryDb';
 import { IpcCallError, registryClient } from '../../ipc/registryClient';
@@ -15,6 +17,15 @@ import { collectOutgoing, registryIdOf } from './exchangeRegistry';
 export const bundleFilters = (t: TFunction) => [
   { name: t('exchange.filterName'), extensions: [BUNDLE_EXTENSION] },
 ];
+
+/**
+ * Whether bundles may travel unencrypted: only where the machine policy says so in as many words.
+ * An unencrypted bundle proves nothing about who wrote it, so "not set" means no. (Main checks
+ * the bytes it saves and opens against the same setting.)
+ */
+export function allowsUnencryptedBundles(settings: PolicySettings): boolean {
+  return settings.allowUnencryptedBundles?.value === true;
+}
 
 /** The most a bundle file may be when opened (the file:open limit). */
 export const MAX_BUNDLE_BYTES = 512 * 1_048_576;
@@ -79,22 +90,64 @@ const PROBLEM_KEYS = {
   'not-a-bundle': 'exchange.problem.notABundle',
   truncated: 'exchange.problem.truncated',
   damaged: 'exchange.problem.damaged',
+  'too-large': 'exchange.problem.tooLarge',
   'wrong-passphrase': 'exchange.problem.wrongPassphrase',
   'passphrase-required': 'exchange.problem.passphraseRequired',
+  'weak-passphrase': 'exchange.problem.weakPassphrase',
+  'unsafe-kdf': 'exchange.problem.unsafeKdf',
   'newer-format': 'exchange.problem.newerFormat',
   'newer-schema': 'exchange.problem.newerSchema',
   'other-registry': 'exchange.problem.otherRegistry',
   'unencrypted-not-allowed': 'exchange.problem.unencryptedNotAllowed',
+  'duplicate-record': 'exchange.problem.duplicateRecord',
+  'kind-clash': 'exchange.problem.kindClash',
 } as const satisfies Record<BundleProblem, string>;
 
 /** The message key for a problem as the exchange log stores it, or null for other codes. */
 export function problemKey(problem: string | null): (typeof PROBLEM_KEYS)[BundleProblem] | null {
-  return problem !== null && problem in PROBLEM_KEYS
+  return problem !== null && Object.hasOwn(PROBLEM_KEYS, problem)
     ? PROBLEM_KEYS[problem as BundleProblem]
     : null;
 }
 
-/** The user's message for a refused bundle. */
+/**
+ * A bundle file main refused before the import dialog could open it (not a bundle, a header it
+ * cannot read, or unencrypted where the policy forbids that): the file and why, for the exchange
+ * log, so a refusal at the door is recorded like one in the dialog. Null for any other failure.
+ */
+export function refusedBundleFile(
+  error: unknown,
+): { fileName: string; problem: BundleProblem } | null {
+  if (!(error instanceof IpcCallError)) return null;
+  const { fileName, bundleProblem, setting } = error.details;
+  if (typeof fileName !== 'string') return null;
+  if (error.code === 'policy-forbids' && setting === 'allowUnencryptedBundles') {
+    return { fileName, problem: 'unencrypted-not-allowed' };
+  }
+  const problem = BUNDLE_PROBLEMS.find((known) => known === bundleProblem);
+  return error.code === 'invalid-data' && problem ? { fileName, problem } : null;
+}
+
+/** A list of ids for a message; the error names at most NAMED_IDS, the log has the rest. */
+const idList = (ids: readonly string[]) => ids.join(', ');
+
+/** The user's message for a refused bundle, naming the ids, kinds or setting concerned. */
 export function describeBundleProblem(error: BundleError, t: TFunction): string {
-  return t(PROBLEM_KEYS[error.problem]);
+  const { recordIds = [], kindClashes = [], kdf } = error.details;
+  return t(PROBLEM_KEYS[error.problem], {
+    ids: idList(recordIds),
+    clashes: kindClashes
+      .map((clash) =>
+        t('exchange.kindClashItem', {
+          id: clash.id,
+          here: t(`trash.kinds.${clash.here}`),
+          inBundle: t(`trash.kinds.${clash.inBundle}`),
+        }),
+      )
+      .join('; '),
+    setting: kdf?.setting ?? '',
+    value: kdf?.value ?? '',
+    min: kdf?.min ?? '',
+    max: kdf?.max ?? '',
+  });
 }

@@ -1,5 +1,5 @@
 import type { BundleContents, OpenBundleOptions, OpenedBundle } from '@shared/exchange/bundle';
-import type { BundleProblem } from '@shared/exchange/bundleFormat';
+import type { BundleErrorDetails, BundleProblem } from '@shared/exchange/bundleFormat';
 
 /** Messages between the exchange page and its worker, which handles every bundle's bytes. */
 export type ExchangeWorkerRequest =
@@ -9,5 +9,5 @@ export type ExchangeWorkerRequest =
 export type ExchangeWorkerResponse =
   | { type: 'written'; bytes: Uint8Array<ArrayBuffer> }
   | { type: 'opened'; bundle: OpenedBundle }
-  | { type: 'refused'; problem: BundleProblem; message: string }
+  | { type: 'refused'; problem: BundleProblem; message: string; details: BundleErrorDetails }
   | { type: 'failed'; message: string };

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openBundle, writeBundle } from '@shared/exchange/bundle';
-import type { BundleManifest, BundleScope } from '@shared/exchange/bundleFormat';
+import { BundleError, type BundleManifest, type BundleScope } from '@shared/exchange/bundleFormat';
 import {
   createRecord,
   deleteRecord,
@@ -19,6 +19,15 @@ import {
   registryIdOf,
   type Decisions,
 } from './exchangeRegistry';
+
+async function refusalOf(promise: Promise<unknown>): Promise<BundleError> {
+  const outcome: unknown = await promise.then(
+    () => null,
+    (error: unknown) => error,
+  );
+  expect(outcome).toBeInstanceOf(BundleError);
+  return outcome as BundleError;
+}
 
 const opened: RegistryDb[] = [];
 afterEach(() => {
@@ -294,5 +303,55 @@ describe('exchange between two registries', () => {
       outcomes: { en: 'From the laptop' },
       city: { en: 'Geneva' },
     });
+  });
+
+  it('refuses a bundle that brings an id this registry holds as another kind, in preview and apply', async () => {
+    const { hq, event } = await setUp();
+    // Another installation of the registry carries a person under the id of headquarters'
+    // meeting: a forged or corrupted bundle, which would otherwise overwrite the meeting's field
+    // versions.
+    const forger = await side('forger-device', 'Forger', await registryIdOf(hq.db));
+    const reusingId = { ...forger.context, newId: () => event.id };
+    await createRecord(forger.db, 'people', { name: { en: 'Forged person' } }, reusingId);
+    const bundle = await send(forger, hq, EVERYTHING);
+    const before = await readRegistryTables(hq.db);
+
+    const previewRefusal = await refusalOf(previewIncoming(hq.db, bundle.records));
+    expect(previewRefusal.problem).toBe('kind-clash');
+    expect(previewRefusal.details.kindClashes).toEqual([
+      { id: event.id, here: 'events', inBundle: 'people' },
+    ]);
+    expect(previewRefusal.message).toContain(event.id);
+
+    const applyRefusal = await refusalOf(applyIncoming(hq.db, bundle, new Map(), hq.context));
+    expect(applyRefusal.problem).toBe('kind-clash');
+    expect(await readRegistryTables(hq.db)).toEqual(before);
+  });
+
+  it('checks again inside the apply transaction: a clash that arose after the preview rolls back', async () => {
+    const { hq, traveller } = await setUp();
+    const person = await createRecord(
+      traveller.db,
+      'people',
+      { name: { en: 'Delegation member' } },
+      traveller.context,
+    );
+    const bundle = await send(traveller, hq);
+    expect((await previewIncoming(hq.db, bundle.records)).total.new).toBe(1);
+    // Meanwhile headquarters gets a partner under the same id (an import, another bundle).
+    await createRecord(
+      hq.db,
+      'partners',
+      { kind: 'international-organization', name: { en: 'Same id' } },
+      { ...hq.context, newId: () => person.id },
+    );
+    const before = await readRegistryTables(hq.db);
+
+    const refusal = await refusalOf(applyIncoming(hq.db, bundle, new Map(), hq.context));
+    expect(refusal.details.kindClashes).toEqual([
+      { id: person.id, here: 'partners', inBundle: 'people' },
+    ]);
+    expect(await readRegistryTables(hq.db)).toEqual(before);
+    expect(await hq.db.people.get(person.id)).toBeUndefined();
   });
 });

@@ -1,4 +1,11 @@
-import type { BundleManifest, BundleRecord, BundleScope } from '@shared/exchange/bundleFormat';
+import {
+  BundleError,
+  NAMED_IDS,
+  type BundleManifest,
+  type BundleRecord,
+  type BundleScope,
+  type KindClash,
+} from '@shared/exchange/bundleFormat';
 import {
   planRecordMerge,
   resolveConflict,
@@ -231,7 +238,49 @@ type Planned = {
   plan: RecordMergePlan;
 };
 
+/**
+ * The bundle's records whose id this registry holds under another kind. Ids are unique across
+ * kinds and field versions are kept by id, so applying one would put a second record beside the
+ * first and overwrite the first one's field versions.
+ */
+export async function findKindClashes(
+  db: RegistryDb,
+  entries: readonly BundleRecord[],
+): Promise<KindClash[]> {
+  const kindById = new Map(entries.map((entry) => [entry.record.id, entry.kind]));
+  const clashes: KindClash[] = [];
+  for (const kind of RECORD_KINDS) {
+    const elsewhere = [...kindById].filter(([, inBundle]) => inBundle !== kind).map(([id]) => id);
+    if (elsewhere.length === 0) continue;
+    const found = await db.recordTable(kind).where(':id').anyOf(elsewhere).primaryKeys();
+    for (const id of found) {
+      const inBundle = kindById.get(id);
+      if (inBundle) clashes.push({ id, here: kind, inBundle });
+    }
+  }
+  return clashes;
+}
+
+/** Throws BundleError `kind-clash` naming the ids (the first NAMED_IDS) and their two kinds. */
+export async function refuseKindClashes(
+  db: RegistryDb,
+  entries: readonly BundleRecord[],
+): Promise<void> {
+  const clashes = await findKindClashes(db, entries);
+  if (clashes.length === 0) return;
+  const named = clashes.slice(0, NAMED_IDS);
+  throw new BundleError(
+    'kind-clash',
+    `The bundle carries ${clashes.length} record(s) whose ids this registry holds as another kind, among them ${named
+      .map((clash) => `${clash.id} (${clash.here} here, ${clash.inBundle} in the bundle)`)
+      .join(', ')}.`,
+    { kindClashes: named },
+  );
+}
+
+/** Plans every record's merge; refuses (kind-clash) before planning if an id is another kind's. */
 async function planAll(db: RegistryDb, entries: readonly BundleRecord[]): Promise<Planned[]> {
+  await refuseKindClashes(db, entries);
   const localsByKind: [RecordKind, BundleRecord[], (StoredRecord<RecordKind> | undefined)[]][] = [];
   for (const kind of RECORD_KINDS) {
     const ofKind = entries.filter((entry) => entry.kind === kind);
@@ -291,7 +340,8 @@ function summarize(planned: readonly Planned[]): MergePreview {
 /**
  * The preview of a bundle: nothing is written. It reads without a transaction of its own (a
  * read-only one failed with PrematureCommitError in the fake-indexeddb tests, cause not found);
- * Apply plans again inside its transaction and refuses if a conflict appeared meanwhile.
+ * Apply plans again inside its transaction and refuses if a conflict appeared meanwhile. A record
+ * id held here by another kind is refused (BundleError `kind-clash`), here and again by Apply.
  */
 export async function previewIncoming(
   db: RegistryDb,
@@ -316,7 +366,8 @@ export type Decisions = ReadonlyMap<string, RecordDecision | 'defer'>;
 /**
  * Applies a bundle with the user's decisions in ONE transaction: records, change log, field
  * versions, the peer's "received" and the exchange log. A conflict without a decision (the
- * registry changed since the preview) rolls everything back.
+ * registry changed since the preview) or a record id held here by another kind rolls everything
+ * back.
  */
 export async function applyIncoming(
   db: RegistryDb,

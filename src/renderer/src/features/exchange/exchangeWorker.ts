@@ -1,7 +1,8 @@
 /**
  * The exchange's sandbox: bundles are encrypted and zipped here, and received bundles are
  * decrypted, checked and parsed here, off the UI thread and away from the registry, with the pure
- * code of src/shared/exchange. One request per worker; the page ends the worker afterwards.
+ * code of src/shared/exchange. Argon2id's 64 MiB live here too, and go with the worker: one request
+ * per worker; the page ends the worker afterwards.
  */
 import { openBundle, writeBundle } from '@shared/exchange/bundle';
 import { BundleError } from '@shared/exchange/bundleFormat';
@@ -24,7 +25,12 @@ async function handle(request: ExchangeWorkerRequest): Promise<void> {
     }
   } catch (error) {
     if (error instanceof BundleError) {
-      scope.postMessage({ type: 'refused', problem: error.problem, message: error.message });
+      scope.postMessage({
+        type: 'refused',
+        problem: error.problem,
+        message: error.message,
+        details: error.details,
+      });
     } else {
       scope.postMessage({
         type: 'failed',

@@ -28,13 +28,15 @@ function unwrap<T extends ExchangeWorkerResponse['type']>(
   response: ExchangeWorkerResponse,
   type: T,
 ): Extract<ExchangeWorkerResponse, { type: T }> {
-  if (response.type === 'refused') throw new BundleError(response.problem, response.message);
+  if (response.type === 'refused') {
+    throw new BundleError(response.problem, response.message, response.details);
+  }
   if (response.type === 'failed') throw new Error(response.message);
   if (response.type !== type) throw new Error(`Unexpected answer ${response.type}`);
   return response as Extract<ExchangeWorkerResponse, { type: T }>;
 }
 
-/** Encrypts and packs a bundle in the worker. */
+/** Encrypts and packs a bundle in the worker; throws BundleError (weak-passphrase) when refused. */
 export async function writeBundleInWorker(
   contents: BundleContents,
   passphrase: string | null,

@@ -22,7 +22,8 @@ import {
 } from '@mui/material';
 import { useMemo, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BundleScope } from '@shared/exchange/bundleFormat';
+import { BundleError, type BundleScope } from '@shared/exchange/bundleFormat';
+import { generatePassphrase, isPassphraseStrongEnough } from '@shared/exchange/passphrase';
 import { SENSITIVITY_LEVELS, type Sensitivity } from '@shared/model/records';
 import { useRegistry } from '../../../app/RegistryContext';
 import { registryClient } from '../../../ipc/registryClient';
@@ -31,7 +32,13 @@ import { useNotify } from '../../../ui/Notifications';
 import { useFormat } from '../../../ui/useFormat';
 import { useLiveRecords } from '../../records/queries';
 import { recordLabel } from '../../records/recordLabel';
-import { prepareBundle, readAttachmentOverIpc, type ExportTarget } from '../exchangeFlows';
+import {
+  allowsUnencryptedBundles,
+  describeBundleProblem,
+  prepareBundle,
+  readAttachmentOverIpc,
+  type ExportTarget,
+} from '../exchangeFlows';
 import { recordExport } from '../exchangeRegistry';
 import { writeBundleInWorker } from '../exchangeWorkerClient';
 import { passphraseStrength } from '../passphraseStrength';
@@ -43,7 +50,12 @@ type Option = { id: string; label: string };
 
 const ANYONE = '';
 
-/** Export a bundle: for whom, what, limited how, and under which passphrase. */
+/**
+ * Export a bundle: for whom, what, limited how, and under which passphrase. The passphrase must
+ * meet the minimum (writeBundle refuses it otherwise); a generated one is shown until the dialog
+ * closes or the passphrase is changed, and never again. Unencrypted bundles are offered only where
+ * the machine policy allows them.
+ */
 export function ExportBundleDialog({ isOpen, onClose }: ExportBundleDialogProps) {
   const { t } = useTranslation();
   const notify = useNotify();
@@ -59,11 +71,12 @@ export function ExportBundleDialog({ isOpen, onClose }: ExportBundleDialogProps)
   const [maxSensitivity, setMaxSensitivity] = useState<Sensitivity | ''>('');
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
+  const [generated, setGenerated] = useState<string | null>(null);
   const [isUnencrypted, setIsUnencrypted] = useState(false);
   const [isBusy, setIsBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const canWriteUnencrypted = policy.settings.allowUnencryptedBundles?.value !== false;
+  const canWriteUnencrypted = allowsUnencryptedBundles(policy.settings);
   const partnerOptions = useMemo(
     () =>
       (partners ?? []).map((record) => ({
@@ -86,7 +99,33 @@ export function ExportBundleDialog({ isOpen, onClose }: ExportBundleDialogProps)
   const isEncrypted = !(canWriteUnencrypted && isUnencrypted);
   const strength = passphraseStrength(passphrase);
   const mismatch = repeat !== '' && passphrase !== repeat;
-  const canExport = !isBusy && (!isEncrypted || (passphrase !== '' && passphrase === repeat));
+  const isPassphraseReady = isPassphraseStrongEnough(passphrase) && passphrase === repeat;
+  const canExport = !isBusy && (!isEncrypted || isPassphraseReady);
+
+  const forgetPassphrase = () => {
+    setPassphrase('');
+    setRepeat('');
+    setGenerated(null);
+  };
+  const close = () => {
+    forgetPassphrase();
+    onClose();
+  };
+  const generate = () => {
+    const phrase = generatePassphrase();
+    setPassphrase(phrase);
+    setRepeat(phrase);
+    setGenerated(phrase);
+  };
+  // A generated passphrase stays on screen only while it is the one in the fields.
+  const changePassphrase = (value: string) => {
+    setPassphrase(value);
+    setGenerated(null);
+  };
+  const changeRepeat = (value: string) => {
+    setRepeat(value);
+    setGenerated(null);
+  };
 
   const submit = async (event: SyntheticEvent) => {
     event.preventDefault();
@@ -128,18 +167,18 @@ export function ExportBundleDialog({ isOpen, onClose }: ExportBundleDialogProps)
         severity: 'success',
         message: t('exchange.exported', { name: saved.name, count: contents.records.length }),
       });
-      setPassphrase('');
-      setRepeat('');
-      onClose();
+      close();
     } catch (caught) {
-      setError(describeError(caught, t));
+      setError(
+        caught instanceof BundleError ? describeBundleProblem(caught, t) : describeError(caught, t),
+      );
     } finally {
       setIsBusy(false);
     }
   };
 
   return (
-    <Dialog open={isOpen} onClose={isBusy ? undefined : onClose} fullWidth maxWidth="sm">
+    <Dialog open={isOpen} onClose={isBusy ? undefined : close} fullWidth maxWidth="sm">
       <form onSubmit={(event) => void submit(event)} noValidate>
         <DialogTitle>{t('exchange.exportTitle')}</DialogTitle>
         <DialogContent>
@@ -232,16 +271,14 @@ export function ExportBundleDialog({ isOpen, onClose }: ExportBundleDialogProps)
             )}
             {isEncrypted && (
               <>
+                <Typography variant="body2">{t('exchange.passphraseHelp')}</Typography>
                 <TextField
                   type="password"
                   label={t('exchange.passphrase')}
                   value={passphrase}
-                  onChange={(event) => setPassphrase(event.target.value)}
-                  helperText={
-                    passphrase === ''
-                      ? t('exchange.passphraseHelp')
-                      : t(`exchange.strength.${strength}`)
-                  }
+                  onChange={(event) => changePassphrase(event.target.value)}
+                  error={passphrase !== '' && strength === 'weak'}
+                  helperText={passphrase === '' ? ' ' : t(`exchange.strength.${strength}`)}
                   autoComplete="new-password"
                   required
                 />
@@ -249,12 +286,27 @@ export function ExportBundleDialog({ isOpen, onClose }: ExportBundleDialogProps)
                   type="password"
                   label={t('exchange.passphraseRepeat')}
                   value={repeat}
-                  onChange={(event) => setRepeat(event.target.value)}
+                  onChange={(event) => changeRepeat(event.target.value)}
                   error={mismatch}
                   helperText={mismatch ? t('exchange.passphraseMismatch') : ' '}
                   autoComplete="new-password"
                   required
                 />
+                <Button onClick={generate} disabled={isBusy} sx={{ alignSelf: 'flex-start' }}>
+                  {t('exchange.generate')}
+                </Button>
+                {generated && (
+                  <TextField
+                    label={t('exchange.generated')}
+                    value={generated}
+                    helperText={t('exchange.generatedHelp')}
+                    onFocus={(event) => event.target.select()}
+                    slotProps={{
+                      htmlInput: { readOnly: true, spellCheck: false },
+                      input: { sx: { fontFamily: 'monospace', fontSize: '1.1rem' } },
+                    }}
+                  />
+                )}
               </>
             )}
             {isBusy && (
@@ -267,7 +319,7 @@ export function ExportBundleDialog({ isOpen, onClose }: ExportBundleDialogProps)
           </Stack>
         </DialogContent>
         <DialogActions>
-          <Button onClick={onClose} disabled={isBusy}>
+          <Button onClick={close} disabled={isBusy}>
             {t('exchange.cancel')}
           </Button>
           <Button type="submit" variant="contained" disabled={!canExport}>

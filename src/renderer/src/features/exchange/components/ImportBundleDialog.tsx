@@ -24,11 +24,12 @@ import { useRegistry } from '../../../app/RegistryContext';
 import { registryClient } from '../../../ipc/registryClient';
 import { describeError } from '../../../ui/describeError';
 import { useNotify } from '../../../ui/Notifications';
-import { describeBundleProblem, isRegistryEmpty } from '../exchangeFlows';
+import { allowsUnencryptedBundles, describeBundleProblem, isRegistryEmpty } from '../exchangeFlows';
 import {
   applyIncoming,
   logFailedExchange,
   previewIncoming,
+  refuseKindClashes,
   registryIdOf,
   StalePreviewError,
   type Decisions,
@@ -66,7 +67,9 @@ const COLUMN_LABELS = {
 
 /**
  * Import a bundle: passphrase, the checks in the worker, the preview per kind, the conflicts side
- * by side, then Apply in one transaction. Nothing is written before Apply.
+ * by side, then Apply in one transaction. Nothing is written before Apply. An unencrypted bundle
+ * opens only where the machine policy allows them, and its preview says that nothing vouches for
+ * it but its own claim of where it comes from.
  */
 export function ImportBundleDialog({ file, onClose }: ImportBundleDialogProps) {
   const { t, i18n } = useTranslation();
@@ -77,16 +80,28 @@ export function ImportBundleDialog({ file, onClose }: ImportBundleDialogProps) {
   const [drafts, setDrafts] = useState<Record<string, DraftDecision>>({});
   const [hasStarted, setHasStarted] = useState(false);
 
+  /** A refusal goes into the exchange log, so the log tells the whole story. */
+  const logRefusal = (error: BundleError) =>
+    logFailedExchange(
+      db,
+      { direction: 'import', fileName: file.name, problem: error.problem, result: 'refused' },
+      new Date().toISOString(),
+    );
+
+  const refuse = async (error: BundleError) => {
+    setState({ step: 'refused', message: describeBundleProblem(error, t) });
+    await logRefusal(error);
+  };
+
   const open = async (withPassphrase: string | null) => {
     setState({ step: 'opening' });
-    const now = new Date().toISOString();
     try {
       const joinsRegistry = await isRegistryEmpty(db);
       const bundle = await openBundleInWorker(file.bytes, {
         passphrase: withPassphrase,
         registryId: joinsRegistry ? null : await registryIdOf(db),
         schemaVersion: db.verno,
-        canReadUnencrypted: policy.settings.allowUnencryptedBundles?.value !== false,
+        canReadUnencrypted: allowsUnencryptedBundles(policy.settings),
       });
       const preview = await previewIncoming(db, bundle.records);
       setDrafts({});
@@ -106,14 +121,10 @@ export function ImportBundleDialog({ file, onClose }: ImportBundleDialogProps) {
         }
         if (caught.problem === 'wrong-passphrase') {
           setState({ step: 'passphrase', error: describeBundleProblem(caught, t) });
+          await logRefusal(caught);
         } else {
-          setState({ step: 'refused', message: describeBundleProblem(caught, t) });
+          await refuse(caught);
         }
-        await logFailedExchange(
-          db,
-          { direction: 'import', fileName: file.name, problem: caught.problem, result: 'refused' },
-          now,
-        );
         return;
       }
       setState({ step: 'refused', message: describeError(caught, t) });
@@ -141,6 +152,8 @@ export function ImportBundleDialog({ file, onClose }: ImportBundleDialogProps) {
           return [item.id, toDecision(item, draft)];
         }),
       );
+      // Refused before any file is stored; applyIncoming checks again in its transaction.
+      await refuseKindClashes(db, state.bundle.records);
       // Files first: a document record never arrives before its file. Storing is idempotent.
       for (const attachment of state.bundle.attachments) {
         await registryClient.attachment.store(attachment);
@@ -165,6 +178,10 @@ export function ImportBundleDialog({ file, onClose }: ImportBundleDialogProps) {
       });
       onClose();
     } catch (caught) {
+      if (caught instanceof BundleError) {
+        await refuse(caught);
+        return;
+      }
       const message =
         caught instanceof StalePreviewError
           ? t('exchange.stale')
@@ -239,6 +256,14 @@ export function ImportBundleDialog({ file, onClose }: ImportBundleDialogProps) {
             date: dateTime(bundle.manifest.createdAt),
           })}
         </Typography>
+        {bundle.header.encryption === null && (
+          <Alert severity="warning">
+            {t('exchange.unencryptedWarning', {
+              name: bundle.manifest.source.deviceName,
+              id: bundle.manifest.source.deviceId,
+            })}
+          </Alert>
+        )}
         {state.joinsRegistry && <Alert severity="info">{t('exchange.joinRegistry')}</Alert>}
         <Typography variant="subtitle1" component="h3">
           {t('exchange.preview')}
