@@ -233,6 +233,7 @@ describe('machine policy and data location', () => {
       'attachment:store': { sha256: createHash('sha256').update(bytes).digest('hex'), bytes },
       'backup:read': { source: { kind: 'newest' } },
       'backup:download': { readId: randomUUID(), table: 'partners', offset: 0 },
+      'backup:restore-files': { readId: randomUUID() },
     };
     const marked = Object.entries(ipcContract)
       .filter(([, entry]) => entry.changesRegistry)

@@ -139,13 +139,18 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
       'backup:read': async (input) => {
         const read = await backups.read(input);
         if (!read) return null;
-        const { tables, ...rest } = read;
+        const { tables, file, ...rest } = read;
         const sizes = Object.fromEntries(
-          Object.entries(tables).map(([name, bytes]) => [name, bytes.byteLength]),
+          [...tables].map(([name, bytes]) => [name, bytes.byteLength]),
         );
-        return { ...rest, readId: transfers.keepRead(tables), tables: sizes };
+        return { ...rest, readId: transfers.keepRead(tables, file), tables: sizes };
       },
       'backup:download': (input) => transfers.download(input),
+      'backup:restore-files': ({ readId }) => backups.restoreFiles(transfers.takeReadFile(readId)),
+      'backup:delete': async ({ fileName }) => {
+        await backups.delete(fileName);
+        return null;
+      },
       'briefing:save-pdf': ({ html, parts, headerTemplate, footerTemplate, ...dialog }) =>
         briefing.savePdf({
           ...dialog,

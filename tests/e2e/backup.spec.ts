@@ -1,6 +1,8 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { expect, RESOURCES_FOLDER, test } from './harness/registryTest';
 import { BackupSettings } from './pages/BackupSettings';
 import { RegistryWindow } from './pages/RegistryWindow';
@@ -31,6 +33,53 @@ async function breakRegistry(page: Page, origin: string) {
       request.onerror = () => reject(new Error(String(request.error)));
     });
   });
+}
+
+/** Puts a file into the data folder's attachment store as the attachments feature does. */
+function storeFile(dataFolder: string, content: string): string {
+  const sha = createHash('sha256').update(content).digest('hex');
+  const folder = join(dataFolder, 'attachments', sha.slice(0, 2));
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, sha), content);
+  return sha;
+}
+
+/** Every file in the data folder's attachment store, wherever it is. */
+function filesInStore(dataFolder: string): string[] {
+  const store = join(dataFolder, 'attachments');
+  if (!existsSync(store)) return [];
+  return readdirSync(store, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => entry.name)
+    .sort();
+}
+
+/**
+ * A copy of a real backup with one table's rows changed, its manifest's size and SHA-256 made to
+ * match: what someone who knows the format would craft. Main's checks all pass; only the rows
+ * themselves are wrong.
+ */
+function forgeBackup(
+  source: string,
+  target: string,
+  table: string,
+  change: (rows: Record<string, unknown>[]) => Record<string, unknown>[],
+) {
+  const files = unzipSync(readFileSync(source));
+  const path = `tables/${table}.json`;
+  const rows = JSON.parse(strFromU8(files[path]!)) as Record<string, unknown>[];
+  const bytes = strToU8(JSON.stringify(change(rows)));
+  files[path] = bytes;
+  const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as {
+    parts: { path: string; size: number; sha256: string }[];
+  };
+  manifest.parts = manifest.parts.map((part) =>
+    part.path === path
+      ? { path, size: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') }
+      : part,
+  );
+  files['manifest.json'] = strToU8(JSON.stringify(manifest));
+  writeFileSync(target, zipSync(files));
 }
 
 test('a backup from Settings brings the registry back as it was, after a preview of what changes', async ({
@@ -219,6 +268,172 @@ test('a new computer starts from a backup file; a damaged file is refused and ch
   await expect(page.getByTestId('record-count')).toHaveText(`${PARTNERS} records`);
 });
 
+test('a crafted backup with a forged row is refused before the preview, naming table, row and reason; nothing changes', async ({
+  page,
+  registryApp,
+  dialogs,
+}) => {
+  const app = new RegistryWindow(page, registryApp.origin);
+  const backups = new BackupSettings(page);
+  await app.open();
+  await app.loadSampleFromFirstRun();
+  storeFile(registryApp.dataFolder, '%PDF-1.7 scanned memorandum');
+  await app.goTo('Settings');
+  const fileName = await backups.backUpNow();
+  await expect(backups.rows).toHaveCount(1);
+
+  // The second partner becomes "top-secret", with an id that is no id.
+  const forged = `${registryApp.dataFolder}-forged.zip`;
+  forgeBackup(join(registryApp.dataFolder, 'backups', fileName), forged, 'partners', (rows) =>
+    rows.map((row, index) =>
+      index === 1 ? { ...row, id: '../../device', sensitivity: 'top-secret' } : row,
+    ),
+  );
+  // On this laptop the store lacks the backup's file, so a restore would write it.
+  rmSync(join(registryApp.dataFolder, 'attachments'), { recursive: true });
+
+  dialogs.willOpen(forged);
+  await backups.section.getByRole('button', { name: 'Restore from a file…' }).click();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'This backup cannot be used:' }),
+  ).toHaveText(
+    `This backup cannot be used: row 2 of the table “partners” in “${basename(forged)}” is refused: the field “sensitivity” holds a value that is not allowed (“top-secret”). Nothing was changed.`,
+  );
+  await expect(backups.preview).toHaveCount(0);
+  expect(existsSync(join(registryApp.dataFolder, 'attachments'))).toBe(false);
+  await app.goTo('Partners');
+  await expect(page.getByTestId('record-count')).toHaveText(`${PARTNERS} records`);
+  expect(readdirSync(join(registryApp.dataFolder, 'backups'))).toEqual([fileName]);
+});
+
+test('a backup’s attached files reach the store only when the restore is confirmed: Cancel leaves it as it was', async ({
+  page,
+  registryApp,
+}) => {
+  const app = new RegistryWindow(page, registryApp.origin);
+  const backups = new BackupSettings(page);
+  await app.open();
+  await app.loadSampleFromFirstRun();
+  const memo = storeFile(registryApp.dataFolder, '%PDF-1.7 memorandum on readmission');
+  const photo = storeFile(registryApp.dataFolder, 'JPEG delegation photo');
+  await app.goTo('Settings');
+  await backups.backUpNow();
+  await expect(backups.rows).toHaveCount(1);
+  await expect(backups.rows.first().getByTestId('backup-pool')).toHaveText('Until you delete it');
+
+  // On this laptop the files are gone (a new disk, a cleaned-up folder).
+  const store = join(registryApp.dataFolder, 'attachments');
+  for (const sha of [memo, photo]) rmSync(join(store, sha.slice(0, 2), sha));
+  expect(filesInStore(registryApp.dataFolder)).toEqual([]);
+
+  await backups.rows
+    .first()
+    .getByRole('button', { name: /^Restore the backup of / })
+    .click();
+  await expect(backups.preview.getByTestId('restore-files')).toContainText(
+    '2 attached files missing on this computer will be put back',
+  );
+  expect(filesInStore(registryApp.dataFolder)).toEqual([]);
+  await backups.preview.getByRole('button', { name: 'Cancel' }).click();
+  await expect(backups.preview).toBeHidden();
+  expect(filesInStore(registryApp.dataFolder)).toEqual([]);
+
+  await backups.rows
+    .first()
+    .getByRole('button', { name: /^Restore the backup of / })
+    .click();
+  await backups.preview.getByRole('button', { name: 'Replace the registry' }).click();
+  await expect(app.navigation).toBeVisible();
+  await expect.poll(() => filesInStore(registryApp.dataFolder)).toEqual([memo, photo].sort());
+  expect(readFileSync(join(store, memo.slice(0, 2), memo), 'utf8')).toBe(
+    '%PDF-1.7 memorandum on readmission',
+  );
+
+  // The backup made before the restore is kept until deleted; deleting asks first.
+  await app.goTo('Settings');
+  await expect(backups.rows).toHaveCount(2);
+  await expect(backups.rows.first()).toContainText('Before a restore');
+  await backups.rows
+    .first()
+    .getByRole('button', { name: /^Delete the backup of / })
+    .click();
+  const confirm = page.getByTestId('delete-backup');
+  await expect(confirm).toContainText('will be deleted from the backup folder for good');
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(backups.rows).toHaveCount(2);
+  await backups.rows
+    .first()
+    .getByRole('button', { name: /^Delete the backup of / })
+    .click();
+  await confirm.getByRole('button', { name: 'Delete the backup' }).click();
+  await expect(backups.rows).toHaveCount(1);
+  expect(readdirSync(join(registryApp.dataFolder, 'backups'))).toEqual([
+    expect.stringMatching(/-manual\.zip$/),
+  ]);
+});
+
+test('another registry’s backup replaces this one only when the user chooses “Replace this registry with that one”', async ({
+  page,
+  registryApp,
+  dialogs,
+}) => {
+  const app = new RegistryWindow(page, registryApp.origin);
+  await app.open();
+  await app.loadSampleFromFirstRun();
+  // Registry A, with one partner renamed so it can be told from another copy of the sample.
+  await app.goTo('Partners');
+  await page.getByRole('row', { name: new RegExp(`^${IOM}`) }).click();
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await page.locator('input[name="name.en"]').fill('IOM as registry A knows it');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(app.heading).toContainText('IOM as registry A knows it');
+  await app.goTo('Settings');
+  const carried = `${registryApp.dataFolder}-registry-a.zip`;
+  dialogs.willSave(carried);
+  await page.getByRole('button', { name: 'Back up to a file…' }).click();
+  await expect.poll(() => existsSync(carried)).toBe(true);
+
+  // Registry B: a fresh registry (its own id) with the sample loaded and worked on.
+  await page.goto(`${registryApp.origin}/favicon-that-does-not-exist.ico`);
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const deleting = indexedDB.deleteDatabase('cooperation-registry');
+        deleting.onsuccess = () => resolve();
+        deleting.onerror = () => reject(new Error(String(deleting.error)));
+      }),
+  );
+  await app.open();
+  await app.loadSampleFromFirstRun();
+  await app.goTo('Settings');
+  const backups = new BackupSettings(page);
+  dialogs.willOpen(carried);
+  await backups.section.getByRole('button', { name: 'Restore from a file…' }).click();
+  const warning = backups.preview.getByTestId('restore-other-registry');
+  await expect(warning).toContainText('This backup is of another registry');
+  await expect(warning).toContainText(`${SAMPLE_RECORDS} records (Trash included)`);
+  const replace = backups.preview.getByRole('button', { name: 'Replace the registry' });
+  await expect(replace).toBeDisabled();
+  await backups.preview.getByRole('button', { name: 'Cancel' }).click();
+  await app.goTo('Partners');
+  await expect(page.getByRole('row', { name: /^IOM as registry A knows it/ })).toHaveCount(0);
+
+  await app.goTo('Settings');
+  dialogs.willOpen(carried);
+  await backups.section.getByRole('button', { name: 'Restore from a file…' }).click();
+  await backups.preview
+    .getByRole('checkbox', { name: 'Replace this registry with that one' })
+    .check();
+  await expect(replace).toBeEnabled();
+  await replace.click();
+  await expect(app.navigation).toBeVisible();
+  await app.goTo('Partners');
+  await expect(page.getByRole('row', { name: /^IOM as registry A knows it/ })).toBeVisible();
+  // Registry B is not lost: it was backed up before the restore.
+  await app.goTo('Settings');
+  await expect(backups.rows.first()).toContainText('Before a restore');
+});
+
 test('backups go to the folder chosen in Settings; the schedule backs up there when the app opens', async ({
   page,
   registryApp,
@@ -274,11 +489,11 @@ test.describe('under a machine policy', () => {
     await app.open();
     await app.goTo('Settings');
     const section = new BackupSettings(page).section;
-    await expect(section.getByRole('spinbutton', { name: 'Automatic backups kept' })).toHaveValue(
+    await expect(section.getByRole('spinbutton', { name: 'Scheduled backups kept' })).toHaveValue(
       '3',
     );
     await expect(
-      section.getByRole('spinbutton', { name: 'Automatic backups kept' }),
+      section.getByRole('spinbutton', { name: 'Scheduled backups kept' }),
     ).toBeDisabled();
     await expect(section.getByRole('combobox', { name: 'Automatic backups' })).toHaveText('Weekly');
     await expect(section.getByRole('combobox', { name: 'Automatic backups' })).toHaveAttribute(

@@ -123,6 +123,10 @@ test('a large restore interrupted midway leaves the registry exactly as it was',
     .click();
   // Reading a 20,000-record backup for its preview takes seconds on a busy machine.
   await expect(backups.preview).toContainText(large, { timeout: 60_000 });
+  // The backup is of the other registry: it replaces this one only when chosen so.
+  await backups.preview
+    .getByRole('checkbox', { name: 'Replace this registry with that one' })
+    .check();
   await backups.preview.getByRole('button', { name: 'Replace the registry' }).click();
   // The restore backs the current registry up first; once that file is there, the tables are
   // being replaced. The window goes away then (a reload tears the page down as closing does).

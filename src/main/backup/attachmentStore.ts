@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SHA256_HEX } from '@shared/backup/backupFormat';
+import { attachmentPartPath, BackupFormatError, SHA256_HEX } from '@shared/backup/backupFormat';
 import { writeFileAtomicStreaming } from '../fs/atomicWrite';
 
 /**
@@ -96,7 +96,11 @@ export async function writeToStore(
     });
     const actual = hash.digest('hex');
     if (actual !== sha256) {
-      throw new Error(`The attachment ${sha256} came out of the backup as ${actual}`);
+      throw new BackupFormatError(
+        'hash-mismatch',
+        `The attachment ${sha256} came out of the backup as ${actual}: the file changed after it was read.`,
+        attachmentPartPath(sha256),
+      );
     }
   });
 }

@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { backupFileName } from '@shared/backup/backupFormat';
+import { backupFileName, type BackupReason } from '@shared/backup/backupFormat';
 import { decodeBackupTables, encodeBackupTables } from '@shared/backup/backupTables';
 import type { PolicySettings } from '@shared/model/policy';
 import type { OpenWritableFile } from '../fs/atomicWrite';
 import type { FileDialogs } from '../files/fileDialogs';
 import { AppError } from '../ipc/AppError';
 import { SettingsService } from '../settings/settingsService';
-import { storePath } from './attachmentStore';
+import { listStoreFiles, storePath } from './attachmentStore';
 import { BackupService, type BackupServiceDeps } from './backupService';
 
 let base: string;
@@ -55,6 +55,7 @@ function setup(
     policy?: BackupServiceDeps['policy'];
     dialogs?: Script;
     openForWrite?: OpenWritableFile;
+    freeSpace?: BackupServiceDeps['freeSpace'];
   } = {},
 ) {
   const log: string[] = [];
@@ -75,11 +76,12 @@ function setup(
     now: options.clock ?? (() => new Date(Date.UTC(2026, 10, 1, 9, 0, tick++))),
     log: (line) => log.push(line),
     openForWrite: options.openForWrite,
+    freeSpace: options.freeSpace,
   });
   return { service, log };
 }
 
-const request = (reason: 'manual' | 'scheduled' | 'before-restore' = 'manual') => ({
+const request = (reason: BackupReason = 'manual') => ({
   reason,
   destination: 'folder' as const,
   schemaVersion: 2,
@@ -121,13 +123,17 @@ describe('BackupService', () => {
       }),
     ]);
 
-    // Into an empty store, as on a new laptop: the attachments come back under their hashes.
+    // Into an empty store, as on a new laptop. Reading writes nothing: the preview may be
+    // cancelled. The files come back under their hashes once the restore is confirmed.
     await rm(store, { recursive: true });
     const read = await service.read({
       source: { kind: 'folder', fileName: 'registry-backup-2026-11-01T09-00-00-000Z-manual.zip' },
     });
-    expect(read?.restoredAttachments).toBe(2);
+    expect(read?.attachmentsToRestore).toEqual({ count: 2, bytes: 53 });
+    await expect(stat(store)).rejects.toMatchObject({ code: 'ENOENT' });
     expect(decodeBackupTables(read!.manifest, read!.tables)).toEqual(ROWS);
+    expect(await service.restoreFiles(read!.file)).toEqual({ restored: 2 });
+    expect(await service.restoreFiles(read!.file)).toEqual({ restored: 0 });
     expect(read?.manifest).toMatchObject({
       registryId: 'reg-1',
       reason: 'manual',
@@ -153,31 +159,82 @@ describe('BackupService', () => {
     expect(read?.manifest.parts.map((part) => part.path)).toContain(`attachments/${good}`);
   });
 
-  it('keeps the last N automatic backups and never deletes manual ones or other files', async () => {
-    const { service } = setup();
+  it('rotates only scheduled backups: those by hand, before an upgrade or a restore stay', async () => {
+    let now = new Date('2026-11-01T09:00:00.000Z');
+    const { service } = setup({ clock: () => now });
     await service.updateSettings({ keep: 2 });
     await mkdir(backupsFolder(), { recursive: true });
     await writeFile(join(backupsFolder(), 'notes.zip'), 'not a backup');
-    await service.create(request('manual'));
-    for (let i = 0; i < 4; i += 1) await service.create(request('before-restore'));
+    const at = (day: number, reason: Parameters<typeof request>[0]) => {
+      now = new Date(Date.UTC(2026, 10, day, 9));
+      return service.create(request(reason));
+    };
+    await at(1, 'manual');
+    await at(2, 'before-migration');
+    await at(3, 'before-restore');
+    await at(4, 'before-restore');
+    // A scheduled backup a day after the newest one, five days running.
+    const rotated: string[] = [];
+    for (let day = 5; day <= 9; day += 1) {
+      const written = await at(day, 'scheduled');
+      if (written.status === 'written') rotated.push(...written.deleted);
+    }
+    expect(rotated).toEqual([
+      'registry-backup-2026-11-05T09-00-00-000Z-scheduled.zip',
+      'registry-backup-2026-11-06T09-00-00-000Z-scheduled.zip',
+      'registry-backup-2026-11-07T09-00-00-000Z-scheduled.zip',
+    ]);
     const names = (await readdir(backupsFolder())).sort();
     expect(names).toEqual([
       'notes.zip',
       'registry-backup-2026-11-01T09-00-00-000Z-manual.zip',
-      'registry-backup-2026-11-01T09-00-03-000Z-before-restore.zip',
-      'registry-backup-2026-11-01T09-00-04-000Z-before-restore.zip',
+      'registry-backup-2026-11-02T09-00-00-000Z-before-migration.zip',
+      'registry-backup-2026-11-03T09-00-00-000Z-before-restore.zip',
+      'registry-backup-2026-11-04T09-00-00-000Z-before-restore.zip',
+      'registry-backup-2026-11-08T09-00-00-000Z-scheduled.zip',
+      'registry-backup-2026-11-09T09-00-00-000Z-scheduled.zip',
     ]);
-    // Newest first; a file that is not a backup is listed by its file time, with the problem.
+    // Newest first, each with its pool; a file that is not a backup is listed by its file time,
+    // with the problem and no pool.
     const listed = await service.list();
     expect(
-      listed.backups.filter((backup) => backup.problem === null).map((backup) => backup.fileName),
+      listed.backups
+        .filter((backup) => backup.problem === null)
+        .map((backup) => [backup.reason, backup.pool]),
     ).toEqual([
-      'registry-backup-2026-11-01T09-00-04-000Z-before-restore.zip',
-      'registry-backup-2026-11-01T09-00-03-000Z-before-restore.zip',
-      'registry-backup-2026-11-01T09-00-00-000Z-manual.zip',
+      ['scheduled', 'rotated'],
+      ['scheduled', 'rotated'],
+      ['before-restore', 'kept'],
+      ['before-restore', 'kept'],
+      ['before-migration', 'kept'],
+      ['manual', 'kept'],
     ]);
-    expect(listed.backups.find((backup) => backup.fileName === 'notes.zip')?.problem).toBe(
-      'not-a-backup',
+    expect(listed.backups.find((backup) => backup.fileName === 'notes.zip')).toMatchObject({
+      problem: 'not-a-backup',
+      pool: null,
+    });
+  });
+
+  it('deletes a backup the user names, and nothing that is not a backup in the folder', async () => {
+    const { service } = setup();
+    await service.create(request('before-restore'));
+    const [name] = await readdir(backupsFolder());
+    await writeFile(join(backupsFolder(), 'notes.zip'), 'not a backup');
+    await writeFile(join(dataFolder, 'registry-backup-2026-11-01T09-00-00-000Z-manual.zip'), 'x');
+    for (const fileName of [
+      'notes.zip',
+      '../registry-backup-2026-11-01T09-00-00-000Z-manual.zip',
+      'registry-backup-2026-11-01T09-00-00-000Z-manual.zip',
+      '../settings.json',
+    ]) {
+      await expect(service.delete(fileName), fileName).rejects.toMatchObject({
+        code: 'not-found',
+      });
+    }
+    await service.delete(name!);
+    expect(await readdir(backupsFolder())).toEqual(['notes.zip']);
+    expect(await readdir(dataFolder)).toContain(
+      'registry-backup-2026-11-01T09-00-00-000Z-manual.zip',
     );
   });
 
@@ -274,6 +331,52 @@ describe('BackupService', () => {
       details: { problem: 'unsafe-path', part: '../../evil.sh' },
     });
     await expect(stat(store)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('puts attachment files back only as they were verified, even if the file changed since', async () => {
+    const hash = await attach('signed protocol');
+    const { service } = setup();
+    await service.create(request());
+    const [name] = await readdir(backupsFolder());
+    await rm(store, { recursive: true });
+    const read = await service.read({ source: { kind: 'folder', fileName: name! } });
+
+    // Between the preview and the confirmation, the file is swapped for one with other bytes.
+    const path = join(backupsFolder(), name!);
+    const bytes = await readFile(path);
+    bytes[bytes.indexOf(Buffer.from('signed protocol'))] = 'S'.charCodeAt(0);
+    await writeFile(path, bytes);
+    await expect(service.restoreFiles(read!.file)).rejects.toMatchObject({
+      code: 'invalid-data',
+      details: { problem: 'hash-mismatch', part: `attachments/${hash}` },
+    });
+    // Not under its name, nor half-written anywhere in the store.
+    expect(await listStoreFiles(store)).toEqual({ files: [], others: [] });
+  });
+
+  it('refuses to write what the disk has no room for, naming the space needed and free', async () => {
+    await attach('x'.repeat(4096));
+    const { service } = setup();
+    await service.create(request());
+    const [name] = await readdir(backupsFolder());
+    await rm(store, { recursive: true });
+
+    const fullDisk = setup({ freeSpace: () => Promise.resolve(2 * 1_048_576) }).service;
+    const read = await fullDisk.read({ source: { kind: 'folder', fileName: name! } });
+    const needed = 4096 + 16 * 1_048_576;
+    await expect(fullDisk.restoreFiles(read!.file)).rejects.toMatchObject({
+      code: 'disk-full',
+      message: `Writing “${name!}” needs about 17 MB of free space in ${store}; 2 MB are free.`,
+      details: { fileName: name, folder: store, needed, available: 2 * 1_048_576 },
+    });
+    await expect(stat(store)).rejects.toMatchObject({ code: 'ENOENT' });
+
+    await attach('x'.repeat(4096));
+    await expect(fullDisk.create(request())).rejects.toMatchObject({
+      code: 'disk-full',
+      details: { folder: backupsFolder(), available: 2 * 1_048_576 },
+    });
+    expect(await readdir(backupsFolder())).toEqual([name]);
   });
 
   it('reads a backup the user picks, and refuses names that are paths', async () => {

@@ -1,16 +1,17 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readdir, rm, stat, type FileHandle } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { lstat, mkdir, open, readdir, rm, stat, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
 import type * as z from 'zod';
 import {
   attachmentPartPath,
-  AUTOMATIC_REASONS,
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
   BACKUP_LIMITS,
   backupFileName,
   BackupFormatError,
+  backupPoolOf,
+  classifyPartPath,
   MANIFEST_PATH,
   parseBackupFileName,
   scheduleInterval,
@@ -47,6 +48,7 @@ import {
   type StoreFile,
 } from './attachmentStore';
 import { BackupArchiveWriter } from './backupArchiveWriter';
+import { freeBytesAt, type FreeSpace } from './freeSpace';
 
 /** backup:create's input with the uploaded tables in place of their upload id. */
 export type CreateBackupInput = Omit<z.output<typeof createBackupInputSchema>, 'uploadId'> & {
@@ -54,12 +56,22 @@ export type CreateBackupInput = Omit<z.output<typeof createBackupInputSchema>, '
 };
 export type CreateBackupResult = z.output<typeof createBackupOutputSchema>;
 export type ReadBackupInput = z.output<typeof readBackupInputSchema>;
+
+/**
+ * What a read leaves for backup:restore-files: where the backup is and which attachment files it
+ * verified. The files are read again from there (and hashed again as they are written) only once
+ * the user has confirmed the restore.
+ */
+export type KeptBackupFile = { path: string; fileName: string; attachments: BackupPart[] };
+
 /** A verified backup with its tables whole (backup:read hands them out in pieces). */
 export type ReadBackupResult = {
   fileName: string;
   manifest: BackupManifest;
-  tables: Record<string, Uint8Array<ArrayBuffer>>;
-  restoredAttachments: number;
+  tables: Map<string, Uint8Array<ArrayBuffer>>;
+  /** The backup's attachment files that the store lacks: what restoring them would write. */
+  attachmentsToRestore: { count: number; bytes: number };
+  file: KeptBackupFile;
 } | null;
 export type BackupSettingsPatch = z.output<typeof backupSettingsPatchSchema>;
 
@@ -86,10 +98,15 @@ export type BackupServiceDeps = {
   log: LogLine;
   /** Opens the temporary file a backup is written to; tests inject one that fails mid-write. */
   openForWrite?: OpenWritableFile;
+  /** Free space on a disk (statfs); tests inject a full one. */
+  freeSpace?: FreeSpace;
 };
 
 const ZIP_FILTER = [{ name: 'Registry backup', extensions: ['zip'] }];
 const DEFAULT_FOLDER_NAME = 'backups';
+/** Room kept besides the bytes themselves: zip headers, the manifest, the file system's own. */
+const SPACE_MARGIN = BACKUP_LIMITS.manifestBytes;
+const MEGABYTE = 1_048_576;
 
 const nodeSha256: CreateSha256 = () => {
   const hash = createHash('sha256');
@@ -131,9 +148,10 @@ function refusal(error: BackupFormatError, fileName: string): AppError {
 
 /**
  * Backups of the whole registry to one .zip each: the renderer's tables, every file of the
- * attachment store and a manifest with the SHA-256 of each part. Writes are atomic; the folder's
- * automatic backups are rotated (the last N kept), manual ones are never deleted. Reading verifies
- * every part before anything is handed back or written.
+ * attachment store and a manifest with the SHA-256 of each part. Writes are atomic and checked
+ * against the free disk space first; the folder's scheduled backups are rotated (the last N kept),
+ * every other backup stays until the user deletes it. Reading verifies every part and writes
+ * nothing; the attachment files go back into the store only when the restore is confirmed.
  */
 export class BackupService {
   /** One backup job at a time, so rotation and the schedule's check never race each other. */
@@ -246,11 +264,28 @@ export class BackupService {
   }
 
   /**
-   * Reads a backup: verifies every part against the manifest (nothing is written if any part
-   * fails), then puts attachment files missing from the store back, each under its verified hash.
+   * Reads a backup and verifies every part against the manifest. Writes nothing: a backup that is
+   * previewed and then cancelled leaves the attachment store exactly as it was.
    */
   read(input: ReadBackupInput): Promise<ReadBackupResult> {
     return this.serialized(() => this.readNow(input));
+  }
+
+  /**
+   * Puts a read backup's attachment files that the store lacks back into it, after checking the
+   * disk has room for them. Each file is read from the backup again and takes its name only if its
+   * bytes still have that SHA-256, so a backup changed since it was read cannot slip anything in.
+   */
+  restoreFiles(file: KeptBackupFile): Promise<{ restored: number }> {
+    return this.serialized(() => this.restoreFilesNow(file));
+  }
+
+  /**
+   * Deletes one backup from the backup folder, named as backup:list names it: a file directly in
+   * the folder, named like a backup. Anything else (a path, another file) is not found.
+   */
+  delete(fileName: string): Promise<void> {
+    return this.serialized(() => this.deleteNow(fileName));
   }
 
   // ------------------------------------------------------------------ creating
@@ -285,7 +320,7 @@ export class BackupService {
     const oversized = input.tables.find(
       (table) => table.bytes.byteLength > BACKUP_LIMITS.tableBytes,
     );
-    if (oversized || tableBytes + attachmentBytes > BACKUP_LIMITS.fileBytes - 16 * 1_048_576) {
+    if (oversized || tableBytes + attachmentBytes > BACKUP_LIMITS.totalBytes - SPACE_MARGIN) {
       throw new AppError(
         'too-large',
         `The registry and its attachments are too large for one backup file (${tableBytes + attachmentBytes} bytes).`,
@@ -294,6 +329,9 @@ export class BackupService {
         },
       );
     }
+
+    // Tables are deflated, so the file is usually smaller; but never start what cannot finish.
+    await this.requireSpace(dirname(target), tableBytes + attachmentBytes + SPACE_MARGIN, fileName);
 
     const device = await this.deps.device();
     let size = 0;
@@ -395,14 +433,17 @@ export class BackupService {
     }
   }
 
-  /** Deletes the oldest automatic backups beyond `keep`; manual ones and other files stay. */
+  /**
+   * Deletes the oldest scheduled backups beyond `keep`. Backups made by hand, before an upgrade or
+   * before a restore are another pool that rotation never touches; other files stay too.
+   */
   private async rotate(folder: string, keep: number): Promise<string[]> {
-    const automatic = (await this.zipFilesIn(folder))
+    const rotated = (await this.zipFilesIn(folder))
       .map((name) => ({ name, parsed: parseBackupFileName(name) }))
-      .filter(({ parsed }) => parsed !== null && AUTOMATIC_REASONS.includes(parsed.reason))
+      .filter(({ parsed }) => parsed !== null && backupPoolOf(parsed.reason) === 'rotated')
       .sort((a, b) => (b.parsed?.createdAt.getTime() ?? 0) - (a.parsed?.createdAt.getTime() ?? 0));
     const deleted: string[] = [];
-    for (const { name } of automatic.slice(keep)) {
+    for (const { name } of rotated.slice(keep)) {
       try {
         await rm(join(folder, name));
         deleted.push(name);
@@ -411,6 +452,47 @@ export class BackupService {
       }
     }
     return deleted;
+  }
+
+  /** Refuses, before writing, what the disk holding `folder` has no room for. */
+  private async requireSpace(folder: string, needed: number, fileName: string): Promise<void> {
+    let available: number;
+    try {
+      available = await (this.deps.freeSpace ?? freeBytesAt)(folder);
+    } catch (error) {
+      // Not knowing is no reason to refuse: the atomic write still reports a full disk cleanly.
+      this.deps.log(`The free space in ${folder} could not be read: ${String(error)}`);
+      return;
+    }
+    if (available >= needed) return;
+    const inMegabytes = (bytes: number) => Math.ceil(bytes / MEGABYTE);
+    throw new AppError(
+      'disk-full',
+      `Writing “${fileName}” needs about ${inMegabytes(needed)} MB of free space in ${folder}; ${inMegabytes(available)} MB are free.`,
+      { details: { fileName, folder, needed, available } },
+    );
+  }
+
+  private async deleteNow(fileName: string): Promise<void> {
+    const { folder } = await this.settings();
+    const notFound = () =>
+      new AppError('not-found', `There is no backup “${fileName}” in ${folder}.`, {
+        details: { fileName, folder },
+      });
+    // Only a name read from the folder itself, and named like a backup, can be deleted.
+    if (
+      parseBackupFileName(fileName) === null ||
+      !(await this.zipFilesIn(folder)).includes(fileName)
+    ) {
+      throw notFound();
+    }
+    const path = join(folder, fileName);
+    try {
+      if (!(await lstat(path)).isFile()) throw notFound();
+      await rm(path);
+    } catch (error) {
+      throw describeFileError(error, fileName, 'write');
+    }
   }
 
   // ------------------------------------------------------------------ reading
@@ -431,26 +513,71 @@ export class BackupService {
       const source = fileSource(handle, size);
       const opened = await openBackup(source);
       const verified = await verifyBackup(source, opened, nodeSha256);
-      let restoredAttachments = 0;
-      for (const part of opened.manifest.parts) {
-        const sha256 = /^attachments\/([0-9a-f]{64})$/.exec(part.path)?.[1];
-        const entry = opened.entries.get(part.path);
-        if (!sha256 || !entry) continue;
-        if (await isInStore(this.deps.attachmentsFolder, sha256, part.size)) continue;
-        await writeToStore(this.deps.attachmentsFolder, sha256, (write) =>
-          streamZipEntry(source, entry, write, { checkCrc: false }),
-        );
-        restoredAttachments += 1;
+      const attachments = opened.manifest.parts.filter(
+        (part) => classifyPartPath(part.path)?.kind === 'attachment',
+      );
+      const attachmentsToRestore = { count: 0, bytes: 0 };
+      for (const part of attachments) {
+        if (await isInStore(this.deps.attachmentsFolder, part.sha256, part.size)) continue;
+        attachmentsToRestore.count += 1;
+        attachmentsToRestore.bytes += part.size;
       }
       return {
         fileName,
         manifest: verified.manifest,
         tables: verified.tables,
-        restoredAttachments,
+        attachmentsToRestore,
+        file: { path, fileName, attachments },
       };
     } catch (error) {
       if (error instanceof BackupFormatError) throw refusal(error, fileName);
       throw describeFileError(error, fileName, 'read');
+    } finally {
+      await handle.close();
+    }
+  }
+
+  private async restoreFilesNow(file: KeptBackupFile): Promise<{ restored: number }> {
+    const store = this.deps.attachmentsFolder;
+    const missing: BackupPart[] = [];
+    for (const part of file.attachments) {
+      if (!(await isInStore(store, part.sha256, part.size))) missing.push(part);
+    }
+    if (missing.length === 0) return { restored: 0 };
+    const bytes = missing.reduce((sum, part) => sum + part.size, 0);
+    await this.requireSpace(store, bytes + SPACE_MARGIN, file.fileName);
+
+    let handle: FileHandle;
+    let size: number;
+    try {
+      size = (await stat(file.path)).size;
+      handle = await open(file.path, 'r');
+    } catch (error) {
+      throw describeFileError(error, file.fileName, 'read');
+    }
+    try {
+      const source = fileSource(handle, size);
+      const opened = await openBackup(source);
+      let restored = 0;
+      for (const part of missing) {
+        const entry = opened.entries.get(part.path);
+        if (!entry || entry.size !== part.size) {
+          throw new BackupFormatError(
+            'missing-part',
+            `“${part.path}” is no longer in the backup as it was when the backup was read.`,
+            part.path,
+          );
+        }
+        // writeToStore hashes the bytes as they come and refuses any that are not `sha256`.
+        await writeToStore(store, part.sha256, (write) =>
+          streamZipEntry(source, entry, write, { checkCrc: false }),
+        );
+        restored += 1;
+      }
+      return { restored };
+    } catch (error) {
+      if (error instanceof BackupFormatError) throw refusal(error, file.fileName);
+      throw describeFileError(error, file.fileName, 'write');
     } finally {
       await handle.close();
     }
@@ -489,11 +616,14 @@ export class BackupService {
     try {
       const info = await stat(path);
       if (!info.isFile()) return null;
+      const named = parseBackupFileName(name);
       const fallback: BackupListEntry = {
         fileName: name,
         size: info.size,
-        createdAt: (parseBackupFileName(name)?.createdAt ?? info.mtime).toISOString(),
-        reason: parseBackupFileName(name)?.reason ?? null,
+        createdAt: (named?.createdAt ?? info.mtime).toISOString(),
+        reason: named?.reason ?? null,
+        // Rotation goes by the file name, so the pool shown does too.
+        pool: named ? backupPoolOf(named.reason) : null,
         appVersion: null,
         schemaVersion: null,
         deviceName: null,

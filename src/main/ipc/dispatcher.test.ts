@@ -23,6 +23,8 @@ const backupStubs: Pick<IpcHandlers, `backup:${string}` & keyof IpcHandlers> = {
   'backup:list': () => ({ folder: '/data/backups', backups: [] }),
   'backup:read': () => null,
   'backup:download': () => ({ bytes: new Uint8Array(0) }),
+  'backup:restore-files': () => ({ restored: 0 }),
+  'backup:delete': () => null,
 };
 
 function stubHandlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {

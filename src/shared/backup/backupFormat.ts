@@ -24,12 +24,18 @@ export const BACKUP_REASONS = [
 export type BackupReason = (typeof BACKUP_REASONS)[number];
 export const backupReasonSchema = z.enum(BACKUP_REASONS);
 
-/** Reasons the app chose by itself: only these backups are ever deleted by rotation. */
-export const AUTOMATIC_REASONS: readonly BackupReason[] = [
-  'scheduled',
-  'before-migration',
-  'before-restore',
-];
+/**
+ * Which backups rotation may delete: only scheduled ones, the newest `keep` of them kept. Every
+ * other backup (by hand, before an upgrade, before a restore) is the way back from one particular
+ * step, so it stays until the user deletes it, however many scheduled backups come after it.
+ */
+export const BACKUP_POOLS = ['rotated', 'kept'] as const;
+export type BackupPool = (typeof BACKUP_POOLS)[number];
+
+/** The pool a backup made for this reason belongs to. */
+export function backupPoolOf(reason: BackupReason): BackupPool {
+  return reason === 'scheduled' ? 'rotated' : 'kept';
+}
 
 /**
  * Sizes a backup may declare or reach. A zip's declared sizes are checked against these before
@@ -45,6 +51,11 @@ export const BACKUP_LIMITS = {
   /** All tables together, held in memory while restoring. */
   allTablesBytes: 1_536 * 1_048_576,
   attachmentBytes: 2_048 * 1_048_576,
+  /**
+   * Every entry's declared size together: what restoring could write and hold at most. As much as
+   * one backup file holds, since attachments are stored uncompressed and tables are far smaller.
+   */
+  totalBytes: 0xffff_fffe,
   entries: 1_000_000,
 } as const;
 

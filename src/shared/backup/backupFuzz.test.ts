@@ -371,6 +371,60 @@ describe('absurd sizes and zip bombs', () => {
   );
 
   it(
+    'refuses entries that together declare more than the whole-archive limit, before inflating any',
+    async () => {
+      // Three attachments each declaring 2 GiB (each within its own limit) in a file of a few KB,
+      // listed in a valid manifest: restoring them would write 6 GiB.
+      const declared = BACKUP_LIMITS.attachmentBytes;
+      const entries = [1, 2, 3].map((index) => {
+        const sha = hex(utf8(`scan ${index}`));
+        return { name: `attachments/${sha}`, sha, data: utf8(`scan ${index}`) };
+      });
+      const files: Record<string, Uint8Array> = {};
+      for (const table of encodeBackupTables(ROWS))
+        files[`tables/${table.name}.json`] = table.bytes;
+      const manifest = manifestFor(files);
+      manifest.attachments = { count: entries.length, bytes: declared * entries.length };
+      for (const entry of entries) {
+        manifest.parts.push({ path: entry.name, size: declared, sha256: entry.sha });
+      }
+      const manifestBytes = utf8(JSON.stringify(manifest));
+      const tables = Object.entries(files).map(([name, data]) => ({ name, data }));
+      const bytes = rawZip([
+        { name: 'manifest.json', data: manifestBytes },
+        ...tables,
+        ...entries.map(({ name, data }) => ({ name, data, method: 8 as const, size: declared })),
+      ]);
+      expect(bytes.byteLength).toBeLessThan(10_000);
+
+      // The manifest is stored first: its data starts after its 30-byte header and its name.
+      // (Reading the file's end takes in everything of so small a file; that is not reading data.)
+      const manifestData = 30 + 'manifest.json'.length;
+      let isManifestRead = false;
+      const source = bytesSource(bytes);
+      const watched = {
+        size: source.size,
+        read: (offset: number, length: number) => {
+          if (offset === manifestData) isManifestRead = true;
+          return source.read(offset, length);
+        },
+      };
+      const error: unknown = await openBackup(watched).catch((caught: unknown) => caught);
+      expectClearRefusal(error);
+      const total =
+        manifestBytes.byteLength +
+        tables.reduce((sum, table) => sum + table.data.byteLength, 0) +
+        3 * declared;
+      expect(error).toMatchObject({
+        problem: 'too-large',
+        message: `The entries of the archive declare ${total} bytes together; at most ${BACKUP_LIMITS.totalBytes} are accepted.`,
+      });
+      expect(isManifestRead).toBe(false);
+    },
+    FUZZ_TEST_TIMEOUT_MS,
+  );
+
+  it(
     'refuses a file too large to be a backup before reading any of it',
     async () => {
       let reads = 0;

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { BACKUP_SCHEDULES, MAX_BACKUP_KEEP } from '../model/policy';
 import {
+  BACKUP_POOLS,
   BACKUP_PROBLEMS,
   backupManifestSchema,
   backupReasonSchema,
@@ -80,7 +81,7 @@ export const createBackupOutputSchema = z.discriminatedUnion('status', [
     attachments: z.int().nonnegative(),
     /** Store files left out because their content no longer matched their name. */
     skippedAttachments: z.array(z.string()),
-    /** Older automatic backups deleted by rotation. */
+    /** Older scheduled backups deleted by rotation. */
     deleted: z.array(z.string()),
   }),
   /** The user cancelled the save dialog. */
@@ -95,6 +96,12 @@ export const backupListEntrySchema = z.object({
   /** From the manifest; from the file name or the file's time when the manifest is unreadable. */
   createdAt: z.string(),
   reason: backupReasonSchema.nullable(),
+  /**
+   * Whether rotation may delete it (`rotated`: scheduled) or it stays until the user deletes it
+   * (`kept`), by its file name as rotation reads it; null for a .zip not named like a backup,
+   * which the app neither rotates nor deletes.
+   */
+  pool: z.enum(BACKUP_POOLS).nullable(),
   appVersion: z.string().nullable(),
   schemaVersion: z.int().nullable(),
   deviceName: z.string().nullable(),
@@ -131,10 +138,24 @@ export const readBackupOutputSchema = z
     readId: transferIdSchema,
     /** Bytes of each table's JSON. */
     tables: z.record(z.string(), z.int().nonnegative()),
-    /** Attachment files that were missing from the store and were put back. */
-    restoredAttachments: z.int().nonnegative(),
+    /**
+     * Attachment files of the backup missing from the store. Nothing is written while a backup is
+     * read; backup:restore-files puts them back once the user has confirmed the restore.
+     */
+    attachmentsToRestore: z.object({ count: z.int().nonnegative(), bytes: z.int().nonnegative() }),
   })
   .nullable();
+
+export const restoreFilesInputSchema = z.object({ readId: transferIdSchema });
+export const restoreFilesOutputSchema = z.object({
+  /** Files written into the store (those already there are left as they are). */
+  restored: z.int().nonnegative(),
+});
+
+export const deleteBackupInputSchema = z.object({
+  /** A backup's file name in the backup folder, as backup:list gives it; never a path. */
+  fileName: z.string().min(1).max(255),
+});
 
 export const downloadTableInputSchema = z.object({
   readId: transferIdSchema,

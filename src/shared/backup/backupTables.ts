@@ -22,16 +22,17 @@ export function encodeBackupTables(tables: Record<string, readonly unknown[]>): 
 
 /**
  * The tables of a verified backup, parsed: each must be a JSON array of objects with exactly the
- * number of rows the manifest counts. A table that is not refuses the whole backup.
+ * number of rows the manifest counts. A table that is not refuses the whole backup. What the rows
+ * hold is checked next, by validateBackupRows, once they are in this version's schema.
  */
 export function decodeBackupTables(
   manifest: BackupManifest,
-  tables: Record<string, Uint8Array>,
+  tables: ReadonlyMap<string, Uint8Array>,
 ): Record<string, BackupRow[]> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const result: Record<string, BackupRow[]> = {};
   for (const [name, { rows: expected }] of Object.entries(manifest.tables)) {
-    const bytes = tables[name];
+    const bytes = tables.get(name);
     const path = tablePartPath(name);
     if (!bytes) {
       throw new BackupFormatError('missing-part', `The table “${name}” is missing.`, path);

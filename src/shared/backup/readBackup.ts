@@ -59,6 +59,15 @@ export async function openBackup(source: RandomAccessSource): Promise<OpenedBack
     entries: BACKUP_LIMITS.entries,
     entryBytes: entryLimit,
   });
+  // Before anything is inflated, the manifest included: many entries each within its own limit
+  // could still add up to more than any disk or memory holds.
+  const declared = entries.reduce((sum, entry) => sum + entry.size, 0);
+  if (declared > BACKUP_LIMITS.totalBytes) {
+    throw new BackupFormatError(
+      'too-large',
+      `The entries of the archive declare ${declared} bytes together; at most ${BACKUP_LIMITS.totalBytes} are accepted.`,
+    );
+  }
   const byName = new Map(entries.map((entry) => [entry.name, entry]));
   const manifestEntry = byName.get(MANIFEST_PATH);
   if (!manifestEntry) {
@@ -187,15 +196,15 @@ export async function openBackup(source: RandomAccessSource): Promise<OpenedBack
   return { manifest, entries: byName };
 }
 
-/** What verifying a backup gives: the tables' JSON bytes, ready for the renderer. */
+/** What verifying a backup gives: the tables' JSON bytes by table name, ready for the renderer. */
 export type VerifiedBackup = {
   manifest: BackupManifest;
-  tables: Record<string, Uint8Array<ArrayBuffer>>;
+  tables: Map<string, Uint8Array<ArrayBuffer>>;
 };
 
 /**
- * Reads every part of an opened backup and checks its SHA-256 against the manifest; keeps the
- * tables in memory and hands each verified attachment's hash to `onAttachmentVerified`. Throws
+ * Reads every part of an opened backup and checks its SHA-256 against the manifest, keeping the
+ * tables in memory; attachments are only hashed, nothing is written anywhere. Throws
  * BackupFormatError on the first part that does not match, before the caller has changed anything.
  */
 export async function verifyBackup(
@@ -203,7 +212,7 @@ export async function verifyBackup(
   opened: OpenedBackup,
   createSha256: CreateSha256,
 ): Promise<VerifiedBackup> {
-  const tables: Record<string, Uint8Array<ArrayBuffer>> = {};
+  const tables = new Map<string, Uint8Array<ArrayBuffer>>();
   for (const part of opened.manifest.parts) {
     const entry = opened.entries.get(part.path);
     const kind = classifyPartPath(part.path);
@@ -224,7 +233,7 @@ export async function verifyBackup(
         part.path,
       );
     }
-    if (kind.kind === 'table' && bytes) tables[kind.table] = bytes;
+    if (kind.kind === 'table' && bytes) tables.set(kind.table, bytes);
   }
   return { manifest: opened.manifest, tables };
 }

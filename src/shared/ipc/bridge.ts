@@ -63,6 +63,8 @@ export function buildRegistryBridge(invoke: Invoke): RegistryBridge {
       list: call('backup:list'),
       read: call('backup:read'),
       download: call('backup:download'),
+      restoreFiles: call('backup:restore-files'),
+      delete: call('backup:delete'),
     },
     briefing: { savePdf: call('briefing:save-pdf') },
   } satisfies RegistryBridge;

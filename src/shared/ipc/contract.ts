@@ -5,9 +5,12 @@ import {
   backupSettingsSchema,
   createBackupInputSchema,
   createBackupOutputSchema,
+  deleteBackupInputSchema,
   downloadTableInputSchema,
   readBackupInputSchema,
   readBackupOutputSchema,
+  restoreFilesInputSchema,
+  restoreFilesOutputSchema,
   uploadTableInputSchema,
 } from '../backup/backupIpc';
 import { BUNDLE_EXTENSION } from '../exchange/bundleFormat';
@@ -259,9 +262,9 @@ export const ipcContract = {
   /** The backups in the backup folder with what their manifests say, newest first. */
   'backup:list': { changesRegistry: false, input: noInput, output: backupListSchema },
   /**
-   * Reads a backup and verifies every part against its manifest, puts missing attachment files
-   * back into the store, and keeps the tables for backup:download. A damaged file is refused with
-   * `invalid-data` (details: fileName, problem, part) and changes nothing.
+   * Reads a backup and verifies every part against its manifest, and keeps the tables for
+   * backup:download and the file for backup:restore-files. Writes nothing. A damaged file is
+   * refused with `invalid-data` (details: fileName, problem, part).
    */
   'backup:read': {
     changesRegistry: true,
@@ -274,6 +277,21 @@ export const ipcContract = {
     input: downloadTableInputSchema,
     output: z.object({ bytes: bytesSchema }),
   },
+  /**
+   * After the user confirmed a restore: writes the read backup's attachment files missing from the
+   * store, each hashed again on the way, once the disk is known to have room (`disk-full` with
+   * details needed and available otherwise). Uses the read up.
+   */
+  'backup:restore-files': {
+    changesRegistry: true,
+    input: restoreFilesInputSchema,
+    output: restoreFilesOutputSchema,
+  },
+  /**
+   * Deletes one backup from the backup folder by its file name (never a path); only files named
+   * like backups. Backups are not the registry, so a read-only registry may still tidy them.
+   */
+  'backup:delete': { changesRegistry: false, input: deleteBackupInputSchema, output: z.null() },
   /**
    * Asks where to save a briefing pack, prints it to PDF in main and writes it atomically; null
    * when cancelled. `parts` (the front, then each section) are printed alone first so the contents

@@ -12,42 +12,27 @@ import type {
   Tag,
   ThematicArea,
 } from '@shared/model/records';
+import type {
+  changeEntrySchema,
+  exchangeLogEntrySchema,
+  fieldVersionRowSchema,
+  linkEntrySchema,
+  peerEntrySchema,
+  savedViewSchema,
+} from '@shared/model/registryRows';
+import type * as z from 'zod';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 
-/** One entry of the change log: a single write to a single record, field by field. */
-export type ChangeEntry = {
-  seq?: number;
-  recordKind: RecordKind;
-  recordId: string;
-  /** The record's rev after this write. */
-  rev: number;
-  at: string;
-  deviceId: string;
-  /** The device's name when the change was made. */
-  deviceName: string;
-  op: 'create' | 'update' | 'delete' | 'restore';
-  /** Top-level fields this write changed, with the value before (null on create) and after. */
-  fields: Record<string, { before: unknown; after: unknown }>;
-};
+/** One entry of the change log (changeEntrySchema): a single write to a single record. */
+export type ChangeEntry = z.output<typeof changeEntrySchema>;
 
-/** One reference from a record to another, kept so "who links to X" is an index lookup. */
-export type LinkEntry = {
-  sourceKind: RecordKind;
-  sourceId: string;
-  field: string;
-  targetId: string;
-};
+/** One reference from a record to another (linkEntrySchema). */
+export type LinkEntry = z.output<typeof linkEntrySchema>;
 
 export type MetaEntry = { key: string; value: unknown };
 
-/** A named list view: which list, and its filters, sort and columns as URL search parameters. */
-export type SavedView = {
-  id: string;
-  kind: string;
-  name: string;
-  query: string;
-  createdAt: string;
-};
+/** A named list view (savedViewSchema). */
+export type SavedView = z.output<typeof savedViewSchema>;
 
 /**
  * The registry on disk was written by a newer version of the app. Dexie would open it, but this
@@ -65,51 +50,14 @@ export class NewerRegistryError extends Error {
   }
 }
 
-/**
- * A record's field versions as of the merge that last wrote it (`rev`). Writes after that rev are
- * in the change log and are added on top, so ordinary edits never touch this table.
- */
-export type FieldVersionRow = {
-  recordId: string;
-  recordKind: RecordKind;
-  rev: number;
-  vv: Record<string, number>;
-  dots: Record<string, { d: string; c: number }>;
-};
+/** A record's field versions as of the merge that last wrote it (fieldVersionRowSchema). */
+export type FieldVersionRow = z.output<typeof fieldVersionRowSchema>;
 
-/** Another installation of this registry, and how far exchanges with it have gone. */
-export type PeerEntry = {
-  deviceId: string;
-  deviceName: string;
-  /** Change-log position the last full bundle to this peer reached; 0 = never sent. */
-  lastSentSeq: number;
-  lastSentAt: string | null;
-  lastReceivedAt: string | null;
-  lastReceivedBundleId: string | null;
-};
+/** Another installation of this registry (peerEntrySchema). */
+export type PeerEntry = z.output<typeof peerEntrySchema>;
 
-/** One export or import of a bundle, as the exchange log shows it. */
-export type ExchangeLogEntry = {
-  id?: number;
-  at: string;
-  direction: 'export' | 'import';
-  peerId: string | null;
-  peerName: string | null;
-  bundleId: string | null;
-  fileName: string | null;
-  result: 'done' | 'refused' | 'failed' | 'nothing-new';
-  /** Why it was refused or failed (a bundle problem or error code). */
-  problem: string | null;
-  counts: {
-    records: number;
-    created: number;
-    changed: number;
-    deleted: number;
-    conflicts: number;
-    deferred: number;
-    attachments: number;
-  };
-};
+/** One export or import of a bundle, as the exchange log shows it (exchangeLogEntrySchema). */
+export type ExchangeLogEntry = z.output<typeof exchangeLogEntrySchema>;
 
 /** The default database name; tests pass their own so each gets a fresh registry. */
 export const REGISTRY_DB_NAME = 'cooperation-registry';

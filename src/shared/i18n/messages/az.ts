@@ -1363,15 +1363,15 @@ export const az = {
   backup: {
     section: 'Ehtiyat nüsxələr',
     intro:
-      'Ehtiyat nüsxə bütün qeydləri, dəyişiklik tarixçəsini, Səbəti və əlavə edilmiş faylları saxlayan bir .zip faylıdır. Avtomatik nüsxələr növbə ilə yenilənir; özünüzün çıxardığı nüsxələri proqram heç vaxt silmir.',
+      'Ehtiyat nüsxə bütün qeydləri, dəyişiklik tarixçəsini, Səbəti və əlavə edilmiş faylları saxlayan bir .zip faylıdır. Cədvəl üzrə nüsxələr növbə ilə yenilənir; əl ilə, yenilənmədən və bərpadan əvvəl çıxarılan nüsxələr siz silənədək saxlanılır.',
     folder: 'Ehtiyat nüsxələr qovluğu',
     defaultFolder: 'Standart qovluq',
     changeFolder: 'Qovluğu dəyiş…',
     chooseFolderTitle: 'Ehtiyat nüsxələr üçün qovluq seçin',
     useDefaultFolder: 'Standart qovluğa qayıt',
     folderChanged: 'Ehtiyat nüsxələr bundan sonra {{folder}} qovluğuna yazılacaq.',
-    keep: 'Saxlanılan avtomatik nüsxələrin sayı',
-    keepHelp: 'Bu saydan artıq köhnə avtomatik nüsxələr silinir.',
+    keep: 'Saxlanılan cədvəl üzrə nüsxələrin sayı',
+    keepHelp: 'Bu saydan artıq köhnə cədvəl üzrə nüsxələr silinir; digər nüsxələr silinmir.',
     schedule: 'Avtomatik ehtiyat nüsxələr',
     scheduleHelp:
       'Proqram açıq olanda, ən yeni nüsxə bu müddətdən köhnə olduqda çıxarılır; həmçinin reyestrin hər yenilənməsindən və hər bərpadan əvvəl.',
@@ -1455,6 +1455,47 @@ export const az = {
     restoreFailed: 'Bərpa alınmadı, reyestr dəyişdirilmədi: {{message}}',
     newerSchema:
       'Bu ehtiyat nüsxə «Əməkdaşlıq reyestri» proqramının daha yeni versiyası ilə çıxarılıb. Onu bərpa etmək üçün həmin versiyanı quraşdırın.',
+    kept: 'Saxlanılır',
+    pool: {
+      rotated_one: 'Ən yeni {{count}} nüsxə arasında olduqca',
+      rotated_other: 'Ən yeni {{count}} nüsxə arasında olduqca',
+      kept: 'Siz silənədək',
+    },
+    delete: 'Sil…',
+    deleteNamed: '{{date}} tarixli nüsxəni sil',
+    deleteTitle: 'Bu ehtiyat nüsxə silinsin?',
+    deleteBody:
+      '{{date}} tarixində çıxarılmış «{{fileName}}» ehtiyat nüsxələr qovluğundan birdəfəlik silinəcək. Reyestrin özü dəyişməyəcək.',
+    deleteConfirm: 'Nüsxəni sil',
+    deleted: 'Ehtiyat nüsxə silindi: {{fileName}}.',
+    deleteFailed: 'Ehtiyat nüsxə silinmədi: {{message}}',
+    invalidRow:
+      '«{{fileName}}» faylında «{{table}}» cədvəlinin {{row}} nömrəli sətri rədd edildi: {{reason}}. Heç nə dəyişdirilmədi.',
+    invalidTable:
+      '«{{fileName}}» faylında «{{table}}» cədvəli rədd edildi: {{reason}}. Heç nə dəyişdirilmədi.',
+    rowIssue: {
+      missing: '«{{field}}» sahəsi yoxdur',
+      wrongType: '«{{field}}» sahəsində yanlış tipli dəyər var',
+      notAllowed: '«{{field}}» sahəsində icazə verilməyən dəyər var',
+      badFormat: '«{{field}}» sahəsi tələb olunan formatda deyil',
+      tooLong: '«{{field}}» sahəsi çox uzun və ya çox böyükdür',
+      tooShort: '«{{field}}» sahəsi çox qısa və ya çox kiçikdir',
+      invalid: '«{{field}}» sahəsi düzgün deyil',
+      withValue: '{{reason}} («{{value}}»)',
+      duplicateKey: 'cədvəldə eyni açarlı başqa sətir var ({{key}})',
+      idInTwoKinds: 'onun {{id}} identifikatoru «{{table}}» cədvəlindəki qeyddə də var',
+      unknownTable: 'reyestrin bu versiyasında belə cədvəl yoxdur',
+    },
+    noSpace:
+      '«{{fileName}}» üçün kifayət qədər boş yer yoxdur: {{folder}} qovluğunda təxminən {{needed}} MB lazımdır, boş yer isə {{available}} MB. Diskdə yer boşaldın və yenidən cəhd edin.',
+    otherRegistry:
+      'Bu ehtiyat nüsxə bu kompüterdəki reyestrin deyil, başqa reyestrin nüsxəsidir. Bərpa bu reyestri həmin reyestrlə əvəz edəcək və burada olanlar silinəcək: qeydlər — {{records}} (Səbət daxil), tarixçə yazıları — {{history}}. Onlar yalnız bərpadan əvvəl çıxarılan nüsxədə qalacaq.',
+    replaceOtherRegistry: 'Bu reyestri həmin reyestrlə əvəz et',
+    otherRegistryRefused:
+      'Bu nüsxə başqa reyestrə aiddir. O, bu reyestri yalnız «Bu reyestri həmin reyestrlə əvəz et» seçildikdə əvəz edir.',
+    filesToRestore_one: 'Bu kompüterdə olmayan {{count}} əlavə fayl geri qaytarılacaq ({{size}}).',
+    filesToRestore_other:
+      'Bu kompüterdə olmayan {{count}} əlavə fayl geri qaytarılacaq ({{size}}).',
     recoveryTitle: 'Ehtiyat nüsxədən bərpa',
     recoveryBody:
       'Reyestri ehtiyat nüsxədən bərpa edə bilərsiniz. Heç nə əvəz olunmazdan əvvəl nüsxədə nə olduğunu görəcəksiniz.',

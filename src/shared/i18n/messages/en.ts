@@ -1350,15 +1350,15 @@ export const en = {
   backup: {
     section: 'Backups',
     intro:
-      'A backup is one .zip file holding every record, the history, Trash and the attached files. Automatic backups are kept in rotation; backups you make yourself are never deleted by the app.',
+      'A backup is one .zip file holding every record, the history, Trash and the attached files. Scheduled backups are kept in rotation; backups made by hand, before an upgrade or before a restore are kept until you delete them.',
     folder: 'Backup folder',
     defaultFolder: 'The default folder',
     changeFolder: 'Change folder…',
     chooseFolderTitle: 'Choose the folder for backups',
     useDefaultFolder: 'Use the default folder',
     folderChanged: 'Backups will be written to {{folder}}.',
-    keep: 'Automatic backups kept',
-    keepHelp: 'Older automatic backups beyond this number are deleted.',
+    keep: 'Scheduled backups kept',
+    keepHelp: 'Older scheduled backups beyond this number are deleted; other backups are not.',
     schedule: 'Automatic backups',
     scheduleHelp:
       'Made while the app is open once the newest backup is older than this; also before every upgrade of the registry and before every restore.',
@@ -1440,6 +1440,48 @@ export const en = {
     restoreFailed: 'The restore failed and the registry was not changed: {{message}}',
     newerSchema:
       'This backup was made by a newer version of Cooperation Registry. Install that version to restore it.',
+    kept: 'Kept',
+    pool: {
+      rotated_one: 'While among the newest {{count}}',
+      rotated_other: 'While among the newest {{count}}',
+      kept: 'Until you delete it',
+    },
+    delete: 'Delete…',
+    deleteNamed: 'Delete the backup of {{date}}',
+    deleteTitle: 'Delete this backup?',
+    deleteBody:
+      '“{{fileName}}”, made {{date}}, will be deleted from the backup folder for good. The registry itself does not change.',
+    deleteConfirm: 'Delete the backup',
+    deleted: 'Backup deleted: {{fileName}}.',
+    deleteFailed: 'The backup was not deleted: {{message}}',
+    invalidRow:
+      'row {{row}} of the table “{{table}}” in “{{fileName}}” is refused: {{reason}}. Nothing was changed.',
+    invalidTable:
+      'the table “{{table}}” in “{{fileName}}” is refused: {{reason}}. Nothing was changed.',
+    rowIssue: {
+      missing: 'the field “{{field}}” is missing',
+      wrongType: 'the field “{{field}}” holds the wrong kind of value',
+      notAllowed: 'the field “{{field}}” holds a value that is not allowed',
+      badFormat: 'the field “{{field}}” is not in the required format',
+      tooLong: 'the field “{{field}}” is too long or too large',
+      tooShort: 'the field “{{field}}” is too short or too small',
+      invalid: 'the field “{{field}}” is not valid',
+      withValue: '{{reason}} (“{{value}}”)',
+      duplicateKey: 'another row of the table has the same key ({{key}})',
+      idInTwoKinds: 'its id {{id}} is also a record in the table “{{table}}”',
+      unknownTable: 'this version of the registry has no such table',
+    },
+    noSpace:
+      'There is not enough free space for “{{fileName}}”: it needs about {{needed}} MB in {{folder}}, and {{available}} MB are free. Free some disk space and try again.',
+    otherRegistry:
+      'This backup is of another registry, not of the one on this computer. Restoring it replaces this registry with that one, and what this registry holds goes: {{records}} records (Trash included) and {{history}} history entries. Only the backup made before the restore keeps them.',
+    replaceOtherRegistry: 'Replace this registry with that one',
+    otherRegistryRefused:
+      'The backup is of another registry. It replaces this one only when you choose “Replace this registry with that one”.',
+    filesToRestore_one:
+      '{{count}} attached file missing on this computer will be put back ({{size}}).',
+    filesToRestore_other:
+      '{{count}} attached files missing on this computer will be put back ({{size}}).',
     recoveryTitle: 'Restore from a backup',
     recoveryBody:
       'You can restore the registry from a backup. You will see what it holds before anything is replaced.',

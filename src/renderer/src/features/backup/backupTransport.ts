@@ -40,13 +40,16 @@ export function createBackupOverIpc(onProgress?: OnProgress): CreateBackup {
 export type ReadBackup = {
   fileName: string;
   manifest: BackupManifest;
-  tables: Record<string, Uint8Array>;
-  restoredAttachments: number;
+  /** Main keeps the read under this id until backup:restore-files uses it up. */
+  readId: string;
+  tables: Map<string, Uint8Array>;
+  /** Attachment files the store lacks: what a confirmed restore writes. */
+  attachmentsToRestore: { count: number; bytes: number };
 };
 
 /**
  * backup:read over IPC: main verifies the file and keeps its tables; they come over in pieces
- * (backup:download). Null when the user cancelled the dialog.
+ * (backup:download). Null when the user cancelled the dialog. Nothing is written anywhere yet.
  */
 export async function readBackupOverIpc(
   source: IpcInput<'backup:read'>['source'],
@@ -56,7 +59,7 @@ export async function readBackupOverIpc(
   if (!read) return null;
   const total = Object.values(read.tables).reduce((sum, size) => sum + size, 0);
   let received = 0;
-  const tables: Record<string, Uint8Array> = {};
+  const tables = new Map<string, Uint8Array>();
   for (const [name, size] of Object.entries(read.tables)) {
     const bytes = new Uint8Array(size);
     let at = 0;
@@ -67,18 +70,28 @@ export async function readBackupOverIpc(
         offset: at,
       });
       if (piece.bytes.byteLength === 0) break;
+      if (piece.bytes.byteLength > size - at) {
+        throw new Error(`The table ${name} of the backup arrived longer than announced`);
+      }
       bytes.set(piece.bytes, at);
       at += piece.bytes.byteLength;
       received += piece.bytes.byteLength;
       onProgress?.(total === 0 ? 1 : received / total);
     }
     if (at !== size) throw new Error(`The table ${name} of the backup arrived incomplete`);
-    tables[name] = bytes;
+    tables.set(name, bytes);
   }
   return {
     fileName: read.fileName,
     manifest: read.manifest,
+    readId: read.readId,
     tables,
-    restoredAttachments: read.restoredAttachments,
+    attachmentsToRestore: read.attachmentsToRestore,
   };
 }
+
+/** Puts a read backup's attachment files back into the store (backup:restore-files). */
+export type RestoreFiles = (readId: string) => Promise<{ restored: number }>;
+
+export const restoreFilesOverIpc: RestoreFiles = (readId) =>
+  registryClient.backup.restoreFiles({ readId });

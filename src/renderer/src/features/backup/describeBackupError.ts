@@ -4,6 +4,11 @@ import {
   BackupFormatError,
   type BackupProblem,
 } from '@shared/backup/backupFormat';
+import {
+  BackupRowError,
+  type BackupFieldIssue,
+  type BackupRowProblem,
+} from '@shared/backup/validateBackupRows';
 import { IpcCallError } from '../../ipc/registryClient';
 import { describeError } from '../../ui/describeError';
 import { RestoreError } from './registryTables';
@@ -23,14 +28,53 @@ const PROBLEM_KEYS = {
   'invalid-table': 'invalidTable',
 } as const satisfies Record<BackupProblem, string>;
 
+const FIELD_ISSUE_KEYS = {
+  missing: 'missing',
+  'wrong-type': 'wrongType',
+  'not-allowed': 'notAllowed',
+  'bad-format': 'badFormat',
+  'too-long': 'tooLong',
+  'too-short': 'tooShort',
+  invalid: 'invalid',
+} as const satisfies Record<BackupFieldIssue, string>;
+
 const isProblem = (value: unknown): value is BackupProblem =>
   (BACKUP_PROBLEMS as readonly unknown[]).includes(value);
 
+/** Why one row was refused, as the end of a sentence naming the table and row. */
+function rowReason(problem: BackupRowProblem, t: TFunction): string {
+  switch (problem.kind) {
+    case 'invalid-field': {
+      const reason = t(`backup.rowIssue.${FIELD_ISSUE_KEYS[problem.issue]}`, {
+        field: problem.field,
+      });
+      return problem.value === null
+        ? reason
+        : t('backup.rowIssue.withValue', { reason, value: problem.value });
+    }
+    case 'duplicate-key':
+      return t('backup.rowIssue.duplicateKey', { key: problem.key });
+    case 'id-in-two-kinds':
+      return t('backup.rowIssue.idInTwoKinds', { id: problem.id, table: problem.otherTable });
+    case 'unknown-table':
+      return t('backup.rowIssue.unknownTable');
+  }
+}
+
+const megabytes = (bytes: number) => Math.max(1, Math.ceil(bytes / 1_048_576));
+
 /**
  * What is wrong with a backup or a restore, in the UI language: a refused file names its problem
- * and the part concerned; anything else is worded as every other error is.
+ * and the part concerned, a refused row its table, row number and reason; anything else is worded
+ * as every other error is.
  */
 export function describeBackupError(error: unknown, t: TFunction, fileName = ''): string {
+  if (error instanceof BackupRowError) {
+    const reason = rowReason(error.problem, t);
+    return error.row === 0
+      ? t('backup.invalidTable', { fileName, table: error.table, reason })
+      : t('backup.invalidRow', { fileName, table: error.table, row: error.row, reason });
+  }
   if (error instanceof BackupFormatError) {
     return t(`backup.problem.${PROBLEM_KEYS[error.problem]}`, { fileName, part: error.part ?? '' });
   }
@@ -43,7 +87,20 @@ export function describeBackupError(error: unknown, t: TFunction, fileName = '')
       });
     }
   }
+  if (error instanceof IpcCallError && error.code === 'disk-full') {
+    const { needed, available, folder } = error.details;
+    if (typeof needed === 'number' && typeof available === 'number') {
+      return t('backup.noSpace', {
+        fileName: String(error.details.fileName ?? fileName),
+        folder: String(folder ?? ''),
+        needed: megabytes(needed),
+        available: Math.floor(available / 1_048_576),
+      });
+    }
+  }
   if (error instanceof RestoreError && error.reason === 'newer-schema')
     return t('backup.newerSchema');
+  if (error instanceof RestoreError && error.reason === 'other-registry')
+    return t('backup.otherRegistryRefused');
   return describeError(error, t);
 }

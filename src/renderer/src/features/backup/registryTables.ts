@@ -1,4 +1,6 @@
 import type { BackupRow } from '@shared/backup/backupTables';
+import { RECORD_KINDS } from '@shared/model/records';
+import { REGISTRY_ID_KEY } from '@shared/model/registryRows';
 import { RegistryDb, type RegistryDbOptions } from '../../db/RegistryDb';
 import { LATEST_SCHEMA_VERSION, SCHEMA_VERSIONS } from '../../db/schema';
 
@@ -11,7 +13,7 @@ export type DbLocation = Pick<RegistryDbOptions, 'indexedDB' | 'IDBKeyRange'>;
 /** A restore that cannot go ahead; nothing was changed. */
 export class RestoreError extends Error {
   constructor(
-    readonly reason: 'newer-schema' | 'unknown-table' | 'no-backup-first',
+    readonly reason: 'newer-schema' | 'unknown-table' | 'no-backup-first' | 'other-registry',
     message: string,
   ) {
     super(message);
@@ -34,13 +36,48 @@ export async function readRegistryTables(db: RegistryDb): Promise<RegistryTables
 
 /** The registry's own id from its meta table, if it has one. */
 export function registryIdOf(tables: RegistryTables): string | null {
-  const entry = tables.meta?.find((row) => row.key === 'registryId');
+  const entry = tables.meta?.find((row) => row.key === REGISTRY_ID_KEY);
   return typeof entry?.value === 'string' ? entry.value : null;
 }
 
 /** Whether there is anything to lose: records, history or saved views. */
 export function isEmptyRegistry(tables: RegistryTables): boolean {
   return Object.entries(tables).every(([name, rows]) => name === 'meta' || rows.length === 0);
+}
+
+/** This registry's records (Trash included) and history entries, which another one would replace. */
+export type OtherRegistryLoss = { records: number; history: number };
+
+/**
+ * What restoring `backup` over `current` would lose when the backup is of another registry (its
+ * registry id differs) and this one holds anything; null when it is this registry's own backup,
+ * or there is nothing here to lose, or the registry here cannot be read.
+ */
+export function otherRegistryLoss(
+  current: RegistryTables | null,
+  backup: RegistryTables,
+): OtherRegistryLoss | null {
+  if (current === null || isEmptyRegistry(current)) return null;
+  if (registryIdOf(current) === registryIdOf(backup)) return null;
+  return {
+    records: RECORD_KINDS.reduce((sum, kind) => sum + (current[kind]?.length ?? 0), 0),
+    history: current.changes?.length ?? 0,
+  };
+}
+
+/** Refuses to put another registry in place of this one unless the user chose exactly that. */
+export function refuseOtherRegistry(
+  current: RegistryTables,
+  backup: RegistryTables,
+  isOtherRegistryAllowed: boolean,
+): void {
+  const loss = otherRegistryLoss(current, backup);
+  if (loss && !isOtherRegistryAllowed) {
+    throw new RestoreError(
+      'other-registry',
+      `The backup is of registry ${registryIdOf(backup) ?? '(none)'}, not of this one (${registryIdOf(current) ?? '(none)'}); replacing it would lose ${loss.records} records and ${loss.history} history entries.`,
+    );
+  }
 }
 
 function request<T>(run: () => IDBRequest<T>): Promise<T> {

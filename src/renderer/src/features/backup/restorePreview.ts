@@ -1,6 +1,6 @@
 import type { BackupRow } from '@shared/backup/backupTables';
 import { RECORD_KINDS, type RecordKind } from '@shared/model/records';
-import type { RegistryTables } from './registryTables';
+import { otherRegistryLoss, type OtherRegistryLoss, type RegistryTables } from './registryTables';
 
 /** One kind of record: how many there are now and in the backup, and what a restore would do. */
 export type KindPreview = {
@@ -22,6 +22,8 @@ export type RestorePreview = {
   savedViews: { now: number; inBackup: number };
   /** The registry now could not be read (the recovery screen): only the backup's side is known. */
   isCurrentUnknown: boolean;
+  /** The backup is of another registry than this non-empty one: what replacing it would lose. */
+  otherRegistry: OtherRegistryLoss | null;
 };
 
 function liveById(rows: readonly BackupRow[] | undefined): Map<string, BackupRow> {
@@ -73,5 +75,6 @@ export function previewRestore(
     history: { now: current?.changes?.length ?? 0, inBackup: backup.changes?.length ?? 0 },
     savedViews: { now: current?.savedViews?.length ?? 0, inBackup: backup.savedViews?.length ?? 0 },
     isCurrentUnknown: current === null,
+    otherRegistry: otherRegistryLoss(current, backup),
   };
 }

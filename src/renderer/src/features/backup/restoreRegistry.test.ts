@@ -5,7 +5,8 @@ import {
   BACKUP_FORMAT_VERSION,
   type BackupManifest,
 } from '@shared/backup/backupFormat';
-import { decodeBackupTables } from '@shared/backup/backupTables';
+import { decodeBackupTables, encodeBackupTables } from '@shared/backup/backupTables';
+import { BackupRowError } from '@shared/backup/validateBackupRows';
 import { createRecord, deleteRecord, updateRecord } from '../../db/changeTracking';
 import type { RegistryDb } from '../../db/RegistryDb';
 import { LATEST_SCHEMA_VERSION, SCHEMA_VERSIONS } from '../../db/schema';
@@ -18,9 +19,15 @@ import {
   BackupBeforeMigrationError,
   type CreateBackup,
 } from './backupRegistry';
-import { readRegistryTables, type RegistryTables } from './registryTables';
+import type { RestoreFiles } from './backupTransport';
+import { readRegistryTables, registryIdOf, type RegistryTables } from './registryTables';
 import { previewRestore } from './restorePreview';
-import { restoreOverBroken, restoreOverCurrent, type BackupToRestore } from './restoreRegistry';
+import {
+  prepareRestore,
+  restoreOverBroken,
+  restoreOverCurrent,
+  type BackupToRestore,
+} from './restoreRegistry';
 
 const location = { indexedDB, IDBKeyRange };
 const opened: RegistryDb[] = [];
@@ -33,9 +40,8 @@ function freshDb(options: Parameters<typeof createTestDb>[0] = {}) {
   return db;
 }
 
-/** What main would hand back for a backup:create request: the same bytes, decoded. */
-function asBackup(request: BackupRequest): BackupToRestore {
-  const manifest: BackupManifest = {
+function manifestOf(request: BackupRequest): BackupManifest {
+  return {
     format: BACKUP_FORMAT,
     formatVersion: BACKUP_FORMAT_VERSION,
     createdAt: '2026-11-01T09:00:00.000Z',
@@ -49,8 +55,36 @@ function asBackup(request: BackupRequest): BackupToRestore {
     skippedAttachments: [],
     parts: [],
   };
-  const bytes = Object.fromEntries(request.tables.map((table) => [table.name, table.bytes]));
-  return { fileName: 'backup.zip', manifest, rows: decodeBackupTables(manifest, bytes) };
+}
+
+/** The rows a backup:create request carries, decoded as they were sent. */
+function sentRows(request: BackupRequest): RegistryTables {
+  const bytes = new Map(request.tables.map((table) => [table.name, table.bytes]));
+  return decodeBackupTables(manifestOf(request), bytes);
+}
+
+/** What main would hand back for a backup:create request (the same bytes), made ready to restore. */
+function asBackup(request: BackupRequest): Promise<BackupToRestore> {
+  return prepareRestore(
+    {
+      fileName: 'backup.zip',
+      manifest: manifestOf(request),
+      readId: crypto.randomUUID(),
+      tables: new Map(request.tables.map((table) => [table.name, table.bytes])),
+      attachmentsToRestore: { count: 0, bytes: 0 },
+    },
+    location,
+  );
+}
+
+/** A fake backup:restore-files that keeps the read ids it is asked for. */
+function recordingFiles() {
+  const readIds: string[] = [];
+  const restoreFiles: RestoreFiles = (readId) => {
+    readIds.push(readId);
+    return Promise.resolve({ restored: 0 });
+  };
+  return { readIds, restoreFiles };
 }
 
 /** A fake backup:create that keeps every request, answering as main does. */
@@ -104,7 +138,7 @@ async function seedRegistry(db: RegistryDb) {
   await updateRecord(db, 'partners', iom.id, { acronym: { en: 'IOM' } }, context);
   await deleteRecord(db, 'partners', ministry.id, context);
   await db.savedViews.put({
-    id: 'view-1',
+    id: '5a5a5a5a-0000-4000-8000-000000000001',
     kind: 'partners',
     name: 'Tərəfdaşlar',
     query: 'q=miqrasiya',
@@ -142,19 +176,22 @@ describe('a backup restored into an empty registry', () => {
     expect(before.changes!.length).toBe(46);
     expect(before.links!.length).toBeGreaterThan(0);
 
-    const backup = asBackup(backupRequest(before, original.verno, 'manual'));
+    const backup = await asBackup(backupRequest(before, original.verno, 'manual'));
     const target = freshDb();
     await target.open();
     const { requests, createBackup } = recordingBackups();
+    const { readIds, restoreFiles } = recordingFiles();
     await restoreOverCurrent({
       db: target,
       bulkDb: freshDbNamed(target.name),
       backup,
       createBackup,
-      location,
+      restoreFiles,
+      isOtherRegistryAllowed: false,
     });
-    // An empty registry has nothing to lose: no before-restore backup.
+    // An empty registry has nothing to lose: no before-restore backup, and no other registry.
     expect(requests).toEqual([]);
+    expect(readIds).toEqual([backup.readId]);
 
     const after = await readRegistryTables(target);
     expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
@@ -180,7 +217,7 @@ describe('restoring over the current registry', () => {
     const db = freshDb();
     const context = { ...testContext('laptop-ganja'), newId: () => crypto.randomUUID() };
     const { iom, agreement } = await seedRegistry(db);
-    const backup = asBackup(backupRequest(await readRegistryTables(db), db.verno, 'manual'));
+    const backup = await asBackup(backupRequest(await readRegistryTables(db), db.verno, 'manual'));
     await updateRecord(
       db,
       'partners',
@@ -211,11 +248,28 @@ describe('restoring over the current registry', () => {
     });
     expect(preview.history).toEqual({ now: 49, inBackup: 46 });
 
+    expect(preview.otherRegistry).toBeNull();
+
     const { requests, createBackup } = recordingBackups();
-    await restoreOverCurrent({ db, bulkDb: freshDbNamed(db.name), backup, createBackup, location });
-    expect(requests.map((request) => request.reason)).toEqual(['before-restore']);
-    const saved = asBackup(requests[0]!);
-    expect(saved.rows.partners!.find((row) => row.id === iom.id)?.notes).toEqual({
+    const order: string[] = [];
+    await restoreOverCurrent({
+      db,
+      bulkDb: freshDbNamed(db.name),
+      backup,
+      createBackup: (request) => {
+        order.push(`backup:${request.reason}`);
+        return createBackup(request);
+      },
+      restoreFiles: (readId) => {
+        order.push(`files:${readId}`);
+        return Promise.resolve({ restored: 0 });
+      },
+      isOtherRegistryAllowed: false,
+    });
+    // The registry as it was is backed up first; the files go back before the tables.
+    expect(order).toEqual(['backup:before-restore', `files:${backup.readId}`]);
+    const saved = sentRows(requests[0]!);
+    expect(saved.partners!.find((row) => row.id === iom.id)?.notes).toEqual({
       en: 'Changed after the backup',
     });
 
@@ -229,10 +283,14 @@ describe('restoring over the current registry', () => {
     const { db, backup } = await changedSinceBackup();
     const before = await readRegistryTables(db);
     const areas = backup.rows.areas!;
-    // Two areas with one code: the unique index refuses the second, late in the transaction.
+    // Two areas with one code, as if validation had missed it: the unique index refuses the
+    // second, late in the transaction.
     const broken: BackupToRestore = {
       ...backup,
-      rows: { ...backup.rows, areas: [...areas, { ...areas[0]!, id: crypto.randomUUID() }] },
+      rows: {
+        ...backup.rows,
+        areas: [...areas, { ...areas[0]!, id: crypto.randomUUID() }],
+      },
     };
     const { createBackup } = recordingBackups();
     await expect(
@@ -241,7 +299,8 @@ describe('restoring over the current registry', () => {
         bulkDb: freshDbNamed(db.name),
         backup: broken,
         createBackup,
-        location,
+        restoreFiles: recordingFiles().restoreFiles,
+        isOtherRegistryAllowed: false,
       }),
     ).rejects.toThrow();
     expect(await readRegistryTables(db)).toEqual(before);
@@ -256,7 +315,14 @@ describe('restoring over the current registry', () => {
       const { createBackup } = recordingBackups();
       const attempts = failStoreWritesAfter(failAfter);
       await expect(
-        restoreOverCurrent({ db, bulkDb: freshDbNamed(db.name), backup, createBackup, location }),
+        restoreOverCurrent({
+          db,
+          bulkDb: freshDbNamed(db.name),
+          backup,
+          createBackup,
+          restoreFiles: recordingFiles().restoreFiles,
+          isOtherRegistryAllowed: false,
+        }),
       ).rejects.toThrow(/disk is full/);
       expect(attempts.attempted).toBe(failAfter + 1);
       vi.restoreAllMocks();
@@ -269,37 +335,46 @@ describe('restoring over the current registry', () => {
     const before = await readRegistryTables(db);
     const failing: CreateBackup = () =>
       Promise.reject(new Error('There is no space left to write “registry-backup.zip”.'));
+    const { readIds, restoreFiles } = recordingFiles();
     await expect(
       restoreOverCurrent({
         db,
         bulkDb: freshDbNamed(db.name),
         backup,
         createBackup: failing,
-        location,
+        restoreFiles,
+        isOtherRegistryAllowed: false,
       }),
     ).rejects.toThrow(/no space left/);
+    expect(readIds).toEqual([]);
     expect(await readRegistryTables(db)).toEqual(before);
   });
 
-  it('refuses a backup made by a newer schema, before touching anything', async () => {
+  it('changes nothing when the attachment files cannot be put back', async () => {
     const { db, backup } = await changedSinceBackup();
     const before = await readRegistryTables(db);
-    const { requests, createBackup } = recordingBackups();
-    const newer = {
-      ...backup,
-      manifest: { ...backup.manifest, schemaVersion: LATEST_SCHEMA_VERSION + 1 },
-    };
+    const full: RestoreFiles = () =>
+      Promise.reject(new Error('Writing “backup.zip” needs about 40 MB of free space'));
     await expect(
       restoreOverCurrent({
         db,
         bulkDb: freshDbNamed(db.name),
-        backup: newer,
-        createBackup,
-        location,
+        backup,
+        createBackup: recordingBackups().createBackup,
+        restoreFiles: full,
+        isOtherRegistryAllowed: false,
       }),
-    ).rejects.toMatchObject({ reason: 'newer-schema' });
-    expect(requests).toEqual([]);
+    ).rejects.toThrow(/free space/);
     expect(await readRegistryTables(db)).toEqual(before);
+  });
+
+  it('refuses a backup made by a newer schema, before the preview', async () => {
+    const db = freshDb();
+    await seedRegistry(db);
+    const request = backupRequest(await readRegistryTables(db), db.verno, 'manual');
+    await expect(
+      asBackup({ ...request, schemaVersion: LATEST_SCHEMA_VERSION + 1 }),
+    ).rejects.toMatchObject({ reason: 'newer-schema' });
   });
 });
 
@@ -336,11 +411,11 @@ describe('the backup before a schema migration', () => {
     ).toBe('backed-up');
     expect(whileBackingUp).toEqual([10]);
     expect(requests).toHaveLength(1);
-    const backup = asBackup(requests[0]!);
-    expect(backup.manifest).toMatchObject({ reason: 'before-migration', schemaVersion: 1 });
-    expect(backup.rows.partners).toEqual([iom]);
-    expect(backup.rows.changes).toHaveLength(1);
-    expect(Object.keys(backup.rows)).not.toContain('savedViews');
+    expect(requests[0]).toMatchObject({ reason: 'before-migration', schemaVersion: 1 });
+    const sent = sentRows(requests[0]!);
+    expect(sent.partners).toEqual([iom]);
+    expect(sent.changes).toHaveLength(1);
+    expect(Object.keys(sent)).not.toContain('savedViews');
 
     const v2 = openTestDbAt(name, SCHEMA_VERSIONS.slice(0, 2));
     opened.push(v2);
@@ -356,7 +431,11 @@ describe('the backup before a schema migration', () => {
     ).toBe('not-needed');
     expect(requests).toHaveLength(1);
 
-    // And that v1 backup restores into a v2 registry through the same migrations.
+    // And that v1 backup restores into a current registry through the same migrations, its
+    // rows checked in the shape this version writes.
+    const backup = await asBackup(requests[0]!);
+    expect(backup.rows.partners).toEqual([iom]);
+    expect(backup.rows.savedViews).toEqual([]);
     const target = freshDb();
     await target.open();
     await restoreOverCurrent({
@@ -364,7 +443,8 @@ describe('the backup before a schema migration', () => {
       bulkDb: freshDbNamed(target.name),
       backup,
       createBackup,
-      location,
+      restoreFiles: recordingFiles().restoreFiles,
+      isOtherRegistryAllowed: false,
     });
     expect(await target.partners.get(iom.id)).toEqual(iom);
     expect(target.verno).toBe(LATEST_SCHEMA_VERSION);
@@ -408,14 +488,17 @@ describe('restoring over a registry that will not open', () => {
     const source = freshDb();
     await seedRegistry(source);
     const tables: RegistryTables = await readRegistryTables(source);
-    const backup = asBackup(backupRequest(tables, source.verno, 'manual'));
+    const backup = await asBackup(backupRequest(tables, source.verno, 'manual'));
 
-    // A registry a newer app version left behind: Dexie here refuses to open it.
+    // This registry as a newer app version left it behind: Dexie here refuses to open it.
     const name = `broken-${crypto.randomUUID()}`;
     await new Promise<void>((resolve, reject) => {
       const request = indexedDB.open(name, 9990);
       request.onupgradeneeded = () => {
         request.result.createObjectStore('partners', { keyPath: 'id' }).put({ id: 'x', rev: 1 });
+        request.result
+          .createObjectStore('meta', { keyPath: 'key' })
+          .put({ key: 'registryId', value: registryIdOf(tables) });
       };
       request.onsuccess = () => {
         request.result.close();
@@ -425,23 +508,190 @@ describe('restoring over a registry that will not open', () => {
     });
 
     const { requests, createBackup } = recordingBackups();
+    const { readIds, restoreFiles } = recordingFiles();
     await restoreOverBroken({
       databaseName: name,
       indexedDB,
       backup,
       createBackup,
-      isWithoutBackupAllowed: false,
+      restoreFiles,
+      consent: { isWithoutBackupAllowed: false, isOtherRegistryAllowed: false },
       location,
     });
     expect(requests.map((request) => [request.reason, request.schemaVersion])).toEqual([
       ['before-restore', 999],
     ]);
-    expect(asBackup(requests[0]!).rows.partners).toEqual([{ id: 'x', rev: 1 }]);
+    expect(sentRows(requests[0]!).partners).toEqual([{ id: 'x', rev: 1 }]);
+    expect(readIds).toEqual([backup.readId]);
 
     const restored = freshDbNamed(name);
     await restored.open();
     expect(restored.verno).toBe(LATEST_SCHEMA_VERSION);
     const after = await readRegistryTables(restored);
     for (const table of Object.keys(tables)) expect(after[table], table).toEqual(tables[table]);
+  });
+});
+
+/** The request with one row of one table changed, re-encoded as a crafted backup would be. */
+function tampered(
+  request: BackupRequest,
+  table: string,
+  change: (rows: Record<string, unknown>[]) => Record<string, unknown>[],
+): BackupRequest {
+  const rows = sentRows(request);
+  return {
+    ...request,
+    tables: encodeBackupTables({ ...rows, [table]: change(rows[table] ?? []) }),
+  };
+}
+
+describe('a backup with rows no write of this app could produce', () => {
+  async function seededRequest() {
+    const db = freshDb();
+    await seedRegistry(db);
+    const before = await readRegistryTables(db);
+    return { db, before, request: backupRequest(before, db.verno, 'manual') };
+  }
+
+  it('is refused before the preview, naming the table, the row and why: an id that is not a UUID', async () => {
+    const { db, before, request } = await seededRequest();
+    const forged = tampered(request, 'partners', (rows) =>
+      rows.map((row, index) => (index === 1 ? { ...row, id: '../../device' } : row)),
+    );
+    const error = await asBackup(forged).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(BackupRowError);
+    expect(error).toMatchObject({
+      table: 'partners',
+      row: 2,
+      problem: { kind: 'invalid-field', issue: 'bad-format', field: 'id', value: '../../device' },
+    });
+    expect((error as Error).message).toMatch(
+      /^Row 2 of the table “partners” is invalid: id: Invalid UUID/,
+    );
+    // Nothing was written: not the registry, and no scratch database was left behind.
+    expect(await readRegistryTables(db)).toEqual(before);
+    expect((await indexedDB.databases()).map((d) => d.name)).not.toContainEqual(
+      expect.stringMatching(/^registry-restore-/),
+    );
+  });
+
+  it('is refused for a sensitivity level that does not exist, also in an older backup after its migration', async () => {
+    const { request } = await seededRequest();
+    const topSecret = (rows: Record<string, unknown>[]) =>
+      rows.map((row, index) => (index === 0 ? { ...row, sensitivity: 'top-secret' } : row));
+    await expect(asBackup(tampered(request, 'events', topSecret))).rejects.toMatchObject({
+      table: 'events',
+      row: 1,
+      problem: { issue: 'not-allowed', field: 'sensitivity', value: 'top-secret' },
+    });
+
+    // A version-3 backup (no exchange tables yet) is checked once it is in this version's shape.
+    const v3 = {
+      ...request,
+      schemaVersion: 3,
+      tables: request.tables.filter(
+        (table) => !['fieldVersions', 'peers', 'exchangeLog'].includes(table.name),
+      ),
+    };
+    expect((await asBackup(v3)).rows.peers).toEqual([]);
+    await expect(asBackup(tampered(v3, 'events', topSecret))).rejects.toMatchObject({
+      table: 'events',
+      row: 1,
+      problem: { field: 'sensitivity' },
+    });
+    expect((await indexedDB.databases()).map((d) => d.name)).not.toContainEqual(
+      expect.stringMatching(/^registry-restore-/),
+    );
+  });
+
+  it('is refused for a link, a change or a registry id that is not a UUID', async () => {
+    const { request } = await seededRequest();
+    await expect(
+      asBackup(
+        tampered(request, 'agreements', (rows) =>
+          rows.map((row) => ({ ...row, parties: [{ partnerId: 'iom', role: 'party' }] })),
+        ),
+      ),
+    ).rejects.toMatchObject({ table: 'agreements', problem: { field: 'parties.0.partnerId' } });
+    await expect(
+      asBackup(
+        tampered(request, 'changes', (rows) =>
+          rows.map((row, index) => (index === 4 ? { ...row, op: 'drop-table' } : row)),
+        ),
+      ),
+    ).rejects.toMatchObject({ table: 'changes', row: 5, problem: { field: 'op' } });
+    await expect(
+      asBackup({
+        ...tampered(request, 'meta', (rows) =>
+          rows.map((row) => (row.key === 'registryId' ? { ...row, value: 'x' } : row)),
+        ),
+        registryId: 'x',
+      }),
+    ).rejects.toMatchObject({ table: 'meta', problem: { field: 'value' } });
+  });
+
+  it('is refused for two rows with one id, and for a record id under two kinds', async () => {
+    const { request } = await seededRequest();
+    await expect(
+      asBackup(tampered(request, 'events', (rows) => [...rows, rows[0]!])),
+    ).rejects.toMatchObject({ table: 'events', row: 41, problem: { kind: 'duplicate-key' } });
+    const rows = sentRows(request);
+    const partnerId = rows.partners![0]!.id as string;
+    await expect(
+      asBackup(
+        tampered(request, 'people', (people) => [
+          ...people,
+          { ...(rows.events![0] as object), id: partnerId, name: { en: 'Twin' } },
+        ]),
+      ),
+    ).rejects.toMatchObject({
+      table: 'people',
+      problem: { kind: 'id-in-two-kinds', id: partnerId, otherTable: 'partners' },
+    });
+  });
+
+  it('is refused when its manifest names another registry than its tables hold', async () => {
+    const { request } = await seededRequest();
+    await expect(asBackup({ ...request, registryId: crypto.randomUUID() })).rejects.toMatchObject({
+      problem: 'invalid-manifest',
+    });
+  });
+});
+
+describe('a backup of another registry', () => {
+  it('replaces a registry that holds anything only when the user chose that, saying what goes', async () => {
+    const other = freshDb();
+    await seedRegistry(other);
+    const backup = await asBackup(
+      backupRequest(await readRegistryTables(other), other.verno, 'manual'),
+    );
+
+    const db = freshDb();
+    const context = { ...testContext('laptop-shaki'), newId: () => crypto.randomUUID() };
+    await createRecord(db, 'people', { name: { en: 'Only here' } }, context);
+    await createRecord(db, 'tags', { label: 'local' }, context);
+    const before = await readRegistryTables(db);
+    expect(registryIdOf(before)).not.toBe(registryIdOf(backup.rows));
+
+    expect(previewRestore(before, backup.rows).otherRegistry).toEqual({ records: 2, history: 2 });
+    const { requests, createBackup } = recordingBackups();
+    const { readIds, restoreFiles } = recordingFiles();
+    const restore = (isOtherRegistryAllowed: boolean) =>
+      restoreOverCurrent({
+        db,
+        bulkDb: freshDbNamed(db.name),
+        backup,
+        createBackup,
+        restoreFiles,
+        isOtherRegistryAllowed,
+      });
+    await expect(restore(false)).rejects.toMatchObject({ reason: 'other-registry' });
+    expect(requests).toEqual([]);
+    expect(readIds).toEqual([]);
+    expect(await readRegistryTables(db)).toEqual(before);
+
+    await restore(true);
+    expect(requests.map((request) => request.reason)).toEqual(['before-restore']);
+    expect(registryIdOf(await readRegistryTables(db))).toBe(registryIdOf(backup.rows));
   });
 });

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useRegistry } from '../../app/RegistryContext';
-import { createBackupOverIpc } from './backupTransport';
+import { createBackupOverIpc, restoreFilesOverIpc } from './backupTransport';
 import { readRawRegistry, readRegistryTables } from './registryTables';
 import { restoreOverBroken, restoreOverCurrent } from './restoreRegistry';
 import type { RestoreTarget } from './useRestoreFlow';
@@ -11,8 +11,15 @@ export function useCurrentRestoreTarget(): RestoreTarget {
   return useMemo(
     () => ({
       readCurrent: () => readRegistryTables(db),
-      restore: (backup) =>
-        restoreOverCurrent({ db, bulkDb, backup, createBackup: createBackupOverIpc() }),
+      restore: (backup, consent) =>
+        restoreOverCurrent({
+          db,
+          bulkDb,
+          backup,
+          createBackup: createBackupOverIpc(),
+          restoreFiles: restoreFilesOverIpc,
+          isOtherRegistryAllowed: consent.isOtherRegistryAllowed,
+        }),
     }),
     [db, bulkDb],
   );
@@ -22,13 +29,14 @@ export function useCurrentRestoreTarget(): RestoreTarget {
 export function brokenRestoreTarget(databaseName: string): RestoreTarget {
   return {
     readCurrent: async () => (await readRawRegistry(indexedDB, databaseName))?.tables ?? {},
-    restore: (backup, isWithoutBackupAllowed) =>
+    restore: (backup, consent) =>
       restoreOverBroken({
         databaseName,
         indexedDB,
         backup,
         createBackup: createBackupOverIpc(),
-        isWithoutBackupAllowed,
+        restoreFiles: restoreFilesOverIpc,
+        consent,
       }),
   };
 }

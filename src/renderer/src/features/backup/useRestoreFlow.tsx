@@ -1,15 +1,15 @@
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { decodeBackupTables } from '@shared/backup/backupTables';
+import { BackupRowError } from '@shared/backup/validateBackupRows';
 import type { IpcInput } from '@shared/ipc/contract';
+import { registryClient } from '../../ipc/registryClient';
 import { useNotify } from '../../ui/Notifications';
 import { readBackupOverIpc } from './backupTransport';
 import { describeBackupError } from './describeBackupError';
 import { reloadWithMessage } from './flashMessage';
-import { LATEST_SCHEMA_VERSION } from '../../db/schema';
-import { RestoreError, type RegistryTables } from './registryTables';
+import type { RegistryTables } from './registryTables';
 import { previewRestore, type RestorePreview } from './restorePreview';
-import type { BackupToRestore } from './restoreRegistry';
+import { prepareRestore, type BackupToRestore, type RestoreConsent } from './restoreRegistry';
 
 // Loaded when a restore is first previewed, so the first paint does not carry the dialog.
 const RestoreDialog = lazy(async () => ({
@@ -20,14 +20,14 @@ const RestoreDialog = lazy(async () => ({
 export type RestoreTarget = {
   /** The registry as it is now; null when it cannot be read. */
   readCurrent: () => Promise<RegistryTables | null>;
-  restore: (backup: BackupToRestore, isWithoutBackupAllowed: boolean) => Promise<void>;
+  restore: (backup: BackupToRestore, consent: RestoreConsent) => Promise<void>;
 };
 
 export type BackupSource = IpcInput<'backup:read'>['source'];
 
 type Step =
   | { status: 'idle' }
-  /** `progress`: the share of the tables received, null while main reads and verifies. */
+  /** `progress`: the share of the tables received; null while main verifies or rows are checked. */
   | { status: 'reading'; progress: number | null }
   | {
       status: 'preview' | 'restoring';
@@ -36,10 +36,22 @@ type Step =
       needsConsent: boolean;
     };
 
+/** Keeps the English reason a backup's row was refused in the log; the user sees it translated. */
+function logRowRefusal(error: BackupRowError, fileName: string): void {
+  registryClient.diagnostics
+    .reportError({
+      message: `The backup “${fileName}” was refused: ${error.message}`,
+      stack: null,
+      componentStack: null,
+    })
+    .catch(() => undefined);
+}
+
 /**
- * Restoring a backup from any screen: main reads and verifies the file, the preview shows what
- * would change, and only the user's confirmation replaces the registry; then the window reloads
- * with the outcome. Any failure is shown and changes nothing.
+ * Restoring a backup from any screen: main reads and verifies the file, every row is checked
+ * against its schema, the preview shows what would change, and only the user's confirmation
+ * writes anything (the attachment files, then the registry); then the window reloads with the
+ * outcome. Any failure is shown and changes nothing.
  */
 export function useRestoreFlow(target: RestoreTarget): {
   start: (source: BackupSource) => Promise<void>;
@@ -64,19 +76,18 @@ export function useRestoreFlow(target: RestoreTarget): {
         return;
       }
       fileName = read.fileName;
-      if (read.manifest.schemaVersion > LATEST_SCHEMA_VERSION) {
-        throw new RestoreError('newer-schema', 'The backup is from a newer version of the app.');
-      }
-      const rows = decodeBackupTables(read.manifest, read.tables);
+      setStep({ status: 'reading', progress: null });
+      const backup = await prepareRestore(read);
       const current = await target.readCurrent().catch(() => null);
       setStep({
         status: 'preview',
-        backup: { fileName, manifest: read.manifest, rows },
-        preview: previewRestore(current, rows),
+        backup,
+        preview: previewRestore(current, backup.rows),
         needsConsent: current === null,
       });
     } catch (error) {
       setStep({ status: 'idle' });
+      if (error instanceof BackupRowError) logRowRefusal(error, fileName);
       notify({
         severity: 'error',
         message: t('backup.readFailed', { message: describeBackupError(error, t, fileName) }),
@@ -84,11 +95,11 @@ export function useRestoreFlow(target: RestoreTarget): {
     }
   };
 
-  const confirm = async (isWithoutBackupAllowed: boolean) => {
+  const confirm = async (consent: RestoreConsent) => {
     if (step.status !== 'preview') return;
     setStep({ ...step, status: 'restoring' });
     try {
-      await target.restore(step.backup, isWithoutBackupAllowed);
+      await target.restore(step.backup, consent);
       const count = step.preview.kinds.reduce((sum, row) => sum + row.inBackup, 0);
       reloadWithMessage({
         severity: 'success',
@@ -113,7 +124,7 @@ export function useRestoreFlow(target: RestoreTarget): {
           preview={step.preview}
           isRestoring={step.status === 'restoring'}
           needsConsent={step.needsConsent}
-          onConfirm={(allowed) => void confirm(allowed)}
+          onConfirm={(consent) => void confirm(consent)}
           onCancel={() => setStep({ status: 'idle' })}
         />
       </Suspense>

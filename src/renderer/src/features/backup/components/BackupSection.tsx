@@ -29,6 +29,7 @@ import { useFormat } from '../../../ui/useFormat';
 import { backUpRegistry } from '../backupRegistry';
 import { createBackupOverIpc } from '../backupTransport';
 import { BackupProgress } from './BackupProgress';
+import { DeleteBackupDialog } from './DeleteBackupDialog';
 import { describeBackupError } from '../describeBackupError';
 import { useCurrentRestoreTarget } from '../restoreTargets';
 import { useRestoreFlow } from '../useRestoreFlow';
@@ -45,9 +46,10 @@ function recordCount(entry: BackupListEntry): number {
 }
 
 /**
- * Settings › Backups: where backups go, how many automatic ones are kept and how often they are
- * made (each possibly fixed by the machine policy), "Back up now", and the folder's backups, each
- * of which can be restored after a preview.
+ * Settings › Backups: where backups go, how many scheduled ones are kept and how often they are
+ * made (each possibly fixed by the machine policy), "Back up now", and the folder's backups with
+ * the pool each is in (rotated, or kept until deleted); each can be restored after a preview, or
+ * deleted after a confirmation.
  */
 export function BackupSection() {
   const { t } = useTranslation();
@@ -61,6 +63,9 @@ export function BackupSection() {
   /** The share of the tables sent to main; null before that, and while main writes the zip. */
   const [backupProgress, setBackupProgress] = useState<number | null>(null);
   const restoreFlow = useRestoreFlow(useCurrentRestoreTarget());
+  /** The backup the user asked to delete, while the confirmation is open. */
+  const [toDelete, setToDelete] = useState<{ fileName: string; date: string } | null>(null);
+  const [isDeleting, setIsDeleting] = useState(false);
   const integers = new Intl.NumberFormat(format.locale);
   const megabytes = new Intl.NumberFormat(format.locale, {
     style: 'unit',
@@ -136,6 +141,23 @@ export function BackupSection() {
     } finally {
       setIsBackingUp(false);
       setBackupProgress(null);
+    }
+  };
+
+  const deleteBackup = async (fileName: string) => {
+    setIsDeleting(true);
+    try {
+      await registryClient.backup.delete({ fileName });
+      notify({ severity: 'success', message: t('backup.deleted', { fileName }) });
+      setBackups((await registryClient.backup.list()).backups);
+    } catch (error) {
+      notify({
+        severity: 'error',
+        message: t('backup.deleteFailed', { message: describeBackupError(error, t, fileName) }),
+      });
+    } finally {
+      setIsDeleting(false);
+      setToDelete(null);
     }
   };
 
@@ -298,6 +320,7 @@ export function BackupSection() {
             <TableRow>
               <TableCell>{t('backup.made')}</TableCell>
               <TableCell>{t('backup.why')}</TableCell>
+              <TableCell>{t('backup.kept')}</TableCell>
               <TableCell align="right">{t('backup.records')}</TableCell>
               <TableCell align="right">{t('backup.size')}</TableCell>
               <TableCell>{t('backup.computer')}</TableCell>
@@ -313,12 +336,16 @@ export function BackupSection() {
                   <TableCell>
                     {entry.reason ? t(`backup.reason.${REASON_KEYS[entry.reason]}`) : ''}
                   </TableCell>
+                  <TableCell data-testid="backup-pool">
+                    {entry.pool === 'rotated' && t('backup.pool.rotated', { count: settings.keep })}
+                    {entry.pool === 'kept' && t('backup.pool.kept')}
+                  </TableCell>
                   <TableCell align="right">
                     {entry.problem ? '' : integers.format(recordCount(entry))}
                   </TableCell>
                   <TableCell align="right">{megabytes.format(entry.size / 1_048_576)}</TableCell>
                   <TableCell>{entry.deviceName ?? ''}</TableCell>
-                  <TableCell align="right">
+                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
                     {entry.problem ? (
                       <Chip
                         size="small"
@@ -340,6 +367,17 @@ export function BackupSection() {
                         </Button>
                       )
                     )}
+                    {entry.pool !== null && (
+                      <Button
+                        size="small"
+                        color="error"
+                        disabled={isBusy}
+                        aria-label={t('backup.deleteNamed', { date })}
+                        onClick={() => setToDelete({ fileName: entry.fileName, date })}
+                      >
+                        {t('backup.delete')}
+                      </Button>
+                    )}
                   </TableCell>
                 </TableRow>
               );
@@ -348,6 +386,15 @@ export function BackupSection() {
         </Table>
       )}
       {restoreFlow.dialog}
+      {toDelete && (
+        <DeleteBackupDialog
+          fileName={toDelete.fileName}
+          date={toDelete.date}
+          isDeleting={isDeleting}
+          onConfirm={() => void deleteBackup(toDelete.fileName)}
+          onCancel={() => setToDelete(null)}
+        />
+      )}
     </Box>
   );
 }

@@ -19,7 +19,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../ui/useFormat';
 import type { RestorePreview } from '../restorePreview';
-import type { BackupToRestore } from '../restoreRegistry';
+import type { BackupToRestore, RestoreConsent } from '../restoreRegistry';
 
 type RestoreDialogProps = {
   backup: BackupToRestore;
@@ -27,13 +27,15 @@ type RestoreDialogProps = {
   isRestoring: boolean;
   /** The current registry cannot be backed up first: the user must say to go ahead anyway. */
   needsConsent: boolean;
-  onConfirm: (isWithoutBackupAllowed: boolean) => void;
+  onConfirm: (consent: RestoreConsent) => void;
   onCancel: () => void;
 };
 
 /**
- * What a restore would do, before it does it: the backup's origin, and per kind of record how
- * many there are now and in the backup, and how many would come back, change or go away.
+ * What a restore would do, before it does it: the backup's origin, per kind of record how many
+ * there are now and in the backup and how many would come back, change or go away, and the
+ * attached files it would put back. A backup of another registry can only replace this one once
+ * the user has said exactly that, having been told what goes.
  */
 export function RestoreDialog({
   backup,
@@ -47,7 +49,14 @@ export function RestoreDialog({
   const format = useFormat();
   const titleId = useId();
   const [hasConsent, setHasConsent] = useState(false);
+  const [isOtherRegistryChosen, setIsOtherRegistryChosen] = useState(false);
   const { manifest } = backup;
+  const { otherRegistry } = preview;
+  const megabytes = new Intl.NumberFormat(format.locale, {
+    style: 'unit',
+    unit: 'megabyte',
+    maximumFractionDigits: 1,
+  });
   const kinds = preview.kinds.filter((row) => row.now > 0 || row.inBackup > 0);
 
   return (
@@ -69,6 +78,14 @@ export function RestoreDialog({
             version: manifest.appVersion,
           })}
         </Typography>
+        {otherRegistry && (
+          <Alert severity="error" sx={{ mb: 2 }} data-testid="restore-other-registry">
+            {t('backup.otherRegistry', {
+              records: otherRegistry.records,
+              history: otherRegistry.history,
+            })}
+          </Alert>
+        )}
         {preview.isCurrentUnknown && (
           <Alert severity="info" sx={{ mb: 2 }}>
             {t('backup.currentUnknown')}
@@ -120,9 +137,29 @@ export function RestoreDialog({
             </TableRow>
           </TableBody>
         </Table>
+        {backup.attachmentsToRestore.count > 0 && (
+          <Typography sx={{ mt: 2 }} data-testid="restore-files">
+            {t('backup.filesToRestore', {
+              count: backup.attachmentsToRestore.count,
+              size: megabytes.format(backup.attachmentsToRestore.bytes / 1_048_576),
+            })}
+          </Typography>
+        )}
         <Alert severity="warning" sx={{ mt: 2 }}>
           {t('backup.replaceWarning')}
         </Alert>
+        {otherRegistry && (
+          <FormControlLabel
+            sx={{ mt: 1, display: 'flex' }}
+            control={
+              <Checkbox
+                checked={isOtherRegistryChosen}
+                onChange={(event) => setIsOtherRegistryChosen(event.target.checked)}
+              />
+            }
+            label={t('backup.replaceOtherRegistry')}
+          />
+        )}
         {needsConsent && (
           <FormControlLabel
             sx={{ mt: 1 }}
@@ -143,8 +180,17 @@ export function RestoreDialog({
         <Button
           variant="contained"
           color="warning"
-          disabled={isRestoring || (needsConsent && !hasConsent)}
-          onClick={() => onConfirm(hasConsent)}
+          disabled={
+            isRestoring ||
+            (needsConsent && !hasConsent) ||
+            (otherRegistry !== null && !isOtherRegistryChosen)
+          }
+          onClick={() =>
+            onConfirm({
+              isWithoutBackupAllowed: hasConsent,
+              isOtherRegistryAllowed: isOtherRegistryChosen,
+            })
+          }
           startIcon={isRestoring ? <CircularProgress size={18} aria-hidden /> : undefined}
         >
           {isRestoring ? t('backup.restoring') : t('backup.confirm')}
