@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { expect, RESOURCES_FOLDER, test } from './harness/registryTest';
+import { deleteRegistryDatabase } from './harness/rawRegistry';
 import { BackupSettings } from './pages/BackupSettings';
 import { RegistryWindow } from './pages/RegistryWindow';
 
@@ -17,13 +18,8 @@ const IOM = 'International Organization for Migration';
 
 /** Replaces the page's registry with one a newer app left behind, from a page outside the app. */
 async function breakRegistry(page: Page, origin: string) {
-  await page.goto(`${origin}/favicon-that-does-not-exist.ico`);
+  await deleteRegistryDatabase(page, origin);
   await page.evaluate(async () => {
-    await new Promise<void>((resolve, reject) => {
-      const deleting = indexedDB.deleteDatabase('cooperation-registry');
-      deleting.onsuccess = () => resolve();
-      deleting.onerror = () => reject(new Error(String(deleting.error)));
-    });
     await new Promise<void>((resolve, reject) => {
       const request = indexedDB.open('cooperation-registry', 9990);
       request.onsuccess = () => {
@@ -226,15 +222,7 @@ test('a new computer starts from a backup file; a damaged file is refused and ch
   expect(existsSync(join(registryApp.dataFolder, 'backups'))).toBe(false);
 
   // The new laptop: an empty registry.
-  await page.goto(`${registryApp.origin}/favicon-that-does-not-exist.ico`);
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const deleting = indexedDB.deleteDatabase('cooperation-registry');
-        deleting.onsuccess = () => resolve();
-        deleting.onerror = () => reject(new Error(String(deleting.error)));
-      }),
-  );
+  await deleteRegistryDatabase(page, registryApp.origin);
   await app.open();
   const firstRun = page.getByTestId('first-run');
 
@@ -394,15 +382,7 @@ test('another registryâ€™s backup replaces this one only when the user chooses â
   await expect.poll(() => existsSync(carried)).toBe(true);
 
   // Registry B: a fresh registry (its own id) with the sample loaded and worked on.
-  await page.goto(`${registryApp.origin}/favicon-that-does-not-exist.ico`);
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const deleting = indexedDB.deleteDatabase('cooperation-registry');
-        deleting.onsuccess = () => resolve();
-        deleting.onerror = () => reject(new Error(String(deleting.error)));
-      }),
-  );
+  await deleteRegistryDatabase(page, registryApp.origin);
   await app.open();
   await app.loadSampleFromFirstRun();
   await app.goTo('Settings');

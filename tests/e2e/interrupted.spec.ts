@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { en } from '../../src/shared/i18n/messages/en';
 import { generateRegistry } from '../fixtures/generateRegistry';
-import { countRegistryRows, readRegistryRow } from './harness/rawRegistry';
+import { countRegistryRows, deleteRegistryDatabase, readRegistryRow } from './harness/rawRegistry';
 import { expect, test } from './harness/registryTest';
 import { seedRegistry } from './harness/seedRegistry';
 import { BackupSettings } from './pages/BackupSettings';
@@ -98,15 +98,7 @@ test('a large restore interrupted midway leaves the registry exactly as it was',
 
   // This computer's registry is another one: the sample, and nothing else.
   const outside = await page.context().newPage();
-  await outside.goto(`${registryApp.origin}/favicon-that-does-not-exist.ico`);
-  await outside.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const deleting = indexedDB.deleteDatabase('cooperation-registry');
-        deleting.onsuccess = () => resolve();
-        deleting.onerror = () => reject(new Error(String(deleting.error)));
-      }),
-  );
+  await deleteRegistryDatabase(outside, registryApp.origin);
   await outside.close();
   // The open window let the deletion through and asks for a reload (see storage-trouble.spec.ts).
   await expect(page.getByRole('alert')).toContainText(en.errors.supersededTitle);

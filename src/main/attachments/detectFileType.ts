@@ -1,5 +1,7 @@
 import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { BackupFormatError } from '@shared/backup/backupFormat';
+import { readZipDirectory, readZipEntry, type ZipEntry } from '@shared/backup/zipReader';
 import type { FileType } from '@shared/model/fileType';
 
 /** Bytes readable at any offset; `read` may answer fewer bytes at the end of the source. */
@@ -10,8 +12,8 @@ export type ByteSource = {
 
 const HEAD_BYTES = 8192;
 const TEXT_CHUNK = 1_048_576;
-/** A zip directory or OLE directory larger than this is not a document the app knows. */
-const MAX_DIRECTORY_BYTES = 16 * 1_048_576;
+/** More zip entries than this is not a document the app knows (a large pptx has a few thousand). */
+const MAX_ZIP_ENTRIES = 100_000;
 const MAX_OLE_DIRECTORY_SECTORS = 4096;
 
 const ascii = (text: string) => Array.from(text, (char) => char.charCodeAt(0));
@@ -228,82 +230,34 @@ function textType(head: string, extension: string): FileType {
 
 // ---------------------------------------------------------------- zip: OOXML and OpenDocument
 
-type ZipEntryName = {
-  name: string;
-  method: number;
-  compressedSize: number;
-  localHeaderOffset: number;
-};
-
-const EOCD_SIGNATURE = 0x06054b50;
-const CENTRAL_SIGNATURE = 0x02014b50;
-const LOCAL_SIGNATURE = 0x04034b50;
-const EOCD_SIZE = 22;
-const CENTRAL_SIZE = 46;
-
-const view = (bytes: Uint8Array) => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-
-/** The entries a zip's central directory lists, or null when it cannot be read. */
-async function readZipEntryNames(source: ByteSource): Promise<ZipEntryName[] | null> {
-  const tailLength = Math.min(source.size, EOCD_SIZE + 0xffff);
-  const tailOffset = source.size - tailLength;
-  const tail = view(await source.read(tailOffset, tailLength));
-  let eocd = -1;
-  for (let at = tail.byteLength - EOCD_SIZE; at >= 0; at -= 1) {
-    if (tail.getUint32(at, true) === EOCD_SIGNATURE) {
-      eocd = at;
-      break;
-    }
-  }
-  if (eocd < 0) return null;
-  const count = tail.getUint16(eocd + 10, true);
-  const directorySize = tail.getUint32(eocd + 12, true);
-  const directoryOffset = tail.getUint32(eocd + 16, true);
-  if (directorySize > MAX_DIRECTORY_BYTES || directoryOffset + directorySize > tailOffset + eocd) {
-    return null;
-  }
-  const directoryBytes = await source.read(directoryOffset, directorySize);
-  if (directoryBytes.byteLength < directorySize) return null;
-  const directory = view(directoryBytes);
-  const names = new TextDecoder('utf-8');
-  const entries: ZipEntryName[] = [];
-  let at = 0;
-  for (let index = 0; index < count; index += 1) {
-    if (at + CENTRAL_SIZE > directorySize) return null;
-    if (directory.getUint32(at, true) !== CENTRAL_SIGNATURE) return null;
-    const nameLength = directory.getUint16(at + 28, true);
-    const end =
-      at +
-      CENTRAL_SIZE +
-      nameLength +
-      directory.getUint16(at + 30, true) +
-      directory.getUint16(at + 32, true);
-    if (end > directorySize) return null;
-    entries.push({
-      name: names.decode(
-        directoryBytes.subarray(at + CENTRAL_SIZE, at + CENTRAL_SIZE + nameLength),
-      ),
-      method: directory.getUint16(at + 10, true),
-      compressedSize: directory.getUint32(at + 20, true),
-      localHeaderOffset: directory.getUint32(at + 42, true),
+/**
+ * The zip's entries as the backups' strict reader sees them: an archive it refuses (unsafe or
+ * duplicate names, overlapping entries, ZIP64, encryption, a damaged directory) is no document
+ * the app opens, so it is an "archive". Sizes are not limited here: nothing is inflated but the
+ * OpenDocument `mimetype` entry, which must be tiny.
+ */
+async function readZipEntries(source: ByteSource): Promise<ZipEntry[] | null> {
+  try {
+    return await readZipDirectory(source, {
+      fileBytes: Number.MAX_SAFE_INTEGER,
+      entries: MAX_ZIP_ENTRIES,
+      entryBytes: () => Number.MAX_SAFE_INTEGER,
     });
-    at = end;
+  } catch (error) {
+    if (error instanceof BackupFormatError) return null;
+    throw error;
   }
-  return entries;
 }
 
-/** A short entry stored uncompressed (OpenDocument's `mimetype`), as ASCII, or null. */
-async function readStoredText(source: ByteSource, entry: ZipEntryName): Promise<string | null> {
-  if (entry.method !== 0 || entry.compressedSize > 200) return null;
-  const header = await source.read(entry.localHeaderOffset, 30);
-  if (header.byteLength < 30 || view(header).getUint32(0, true) !== LOCAL_SIGNATURE) return null;
-  const start =
-    entry.localHeaderOffset +
-    30 +
-    view(header).getUint16(26, true) +
-    view(header).getUint16(28, true);
-  const data = await source.read(start, entry.compressedSize);
-  return String.fromCharCode(...data);
+/** OpenDocument's `mimetype` entry (a few dozen ASCII bytes), or null when it is anything else. */
+async function readMimetype(source: ByteSource, entry: ZipEntry): Promise<string | null> {
+  if (entry.size > 200) return null;
+  try {
+    return String.fromCharCode(...(await readZipEntry(source, entry)));
+  } catch (error) {
+    if (error instanceof BackupFormatError) return null;
+    throw error;
+  }
 }
 
 /** Code an Office or OpenDocument file carries: VBA projects, Excel 4.0 macro sheets, ActiveX. */
@@ -330,7 +284,7 @@ const OPEN_DOCUMENT_TYPES: Readonly<Record<string, FileType>> = {
  * macro document; any other zip is an archive, which can hold anything.
  */
 async function zipDocumentType(source: ByteSource): Promise<FileType> {
-  const entries = await readZipEntryNames(source);
+  const entries = await readZipEntries(source);
   if (entries === null) return 'zip';
   const names = entries.map((entry) => entry.name);
   if (names.includes('[Content_Types].xml')) {
@@ -341,7 +295,7 @@ async function zipDocumentType(source: ByteSource): Promise<FileType> {
     return 'unknown-document';
   }
   const mimetype = entries.find((entry) => entry.name === 'mimetype');
-  const declared = mimetype ? await readStoredText(source, mimetype) : null;
+  const declared = mimetype ? await readMimetype(source, mimetype) : null;
   if (declared?.startsWith('application/vnd.oasis.opendocument.')) {
     if (names.some(isOpenDocumentCode)) return 'macro-document';
     return OPEN_DOCUMENT_TYPES[declared] ?? 'unknown-document';
@@ -350,6 +304,8 @@ async function zipDocumentType(source: ByteSource): Promise<FileType> {
 }
 
 // ---------------------------------------------------------------- OLE compound files (doc, xls, msg)
+
+const view = (bytes: Uint8Array) => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 const END_OF_CHAIN = 0xfffffffe;
 const MAX_REGULAR_SECTOR = 0xfffffffa;

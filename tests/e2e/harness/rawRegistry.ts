@@ -46,12 +46,16 @@ export async function readRegistryRow(page: Page, table: string, key: string): P
 }
 
 /**
- * Writes one row with raw IndexedDB, bypassing the app's mutations, as a merged bundle or a
- * restored backup puts what another laptop sent. Reload the page afterwards to see it.
+ * Writes rows with raw IndexedDB in one transaction, bypassing the app's mutations, as a merged
+ * bundle or a restored backup puts what another laptop sent. Reload the page afterwards.
  */
-export async function putRegistryRow(page: Page, table: string, row: unknown): Promise<void> {
+export async function putRegistryRows(
+  page: Page,
+  table: string,
+  rows: readonly unknown[],
+): Promise<void> {
   await page.evaluate(
-    async ({ table, row }) => {
+    async ({ table, rows }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open('cooperation-registry');
         request.onsuccess = () => resolve(request.result);
@@ -59,12 +63,34 @@ export async function putRegistryRow(page: Page, table: string, row: unknown): P
       });
       await new Promise<void>((resolve, reject) => {
         const transaction = db.transaction(table, 'readwrite');
-        transaction.objectStore(table).put(row);
+        const store = transaction.objectStore(table);
+        for (const row of rows) store.put(row);
         transaction.oncomplete = () => resolve();
         transaction.onerror = () => reject(transaction.error ?? new Error('write failed'));
       });
       db.close();
     },
-    { table, row },
+    { table, rows },
+  );
+}
+
+/** One row, as putRegistryRows writes them. */
+export function putRegistryRow(page: Page, table: string, row: unknown): Promise<void> {
+  return putRegistryRows(page, table, [row]);
+}
+
+/**
+ * Deletes the registry database from a page of the app's origin outside the app (so no
+ * connection of the app's holds it open), as on a laptop that never had a registry.
+ */
+export async function deleteRegistryDatabase(page: Page, origin: string): Promise<void> {
+  await page.goto(`${origin}/favicon-that-does-not-exist.ico`);
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const deleting = indexedDB.deleteDatabase('cooperation-registry');
+        deleting.onsuccess = () => resolve();
+        deleting.onerror = () => reject(new Error(String(deleting.error)));
+      }),
   );
 }
