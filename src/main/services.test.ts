@@ -3,7 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ipcContract } from '@shared/ipc/contract';
+import { ipcContract, MAX_ATTACHMENT_BYTES, MAX_OPEN_BYTES } from '@shared/ipc/contract';
 import type { PolicyReport } from '@shared/model/policy';
 import { SNAPSHOT_FORMAT } from '@shared/model/registrySnapshot';
 import type { FileDialogs } from './files/fileDialogs';
@@ -140,6 +140,32 @@ describe('createIpcHandlers', () => {
     const logFile = join(dataFolder, 'logs', 'renderer-errors.log');
     expect(result).toEqual({ ok: true, value: { logFile } });
     expect(await readFile(logFile, 'utf8')).toContain('[2025-01-02T03:04:05.000Z] Renderer error');
+  });
+
+  it('refuses bytes over each channel’s limit at the door, before a dialog or a write', async () => {
+    const asked: string[] = [];
+    const { call } = setup(policyAt(), undefined, ({ defaultName }) => {
+      asked.push(defaultName);
+      return Promise.resolve(null);
+    });
+    // Zero-filled buffers: the memory is only reserved, so the test stays light.
+    const overAttachment = new Uint8Array(MAX_ATTACHMENT_BYTES + 1);
+    expect(
+      await call('attachment:store', { sha256: 'a'.repeat(64), bytes: overAttachment }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    const overSave = new Uint8Array(MAX_OPEN_BYTES + 1);
+    expect(
+      await call('file:save', {
+        title: 'Export',
+        defaultName: 'x.csv',
+        format: 'csv',
+        bytes: overSave,
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid-input', message: /bytes/ } });
+    expect(asked).toEqual([]);
+    await expect(readdir(join(dataFolder, 'attachments'))).rejects.toMatchObject({
+      code: 'ENOENT',
+    });
   });
 
   it('offers the save dialog a clean name, whatever name the renderer suggests', async () => {

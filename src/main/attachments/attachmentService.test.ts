@@ -13,7 +13,8 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FileDialogs } from '../files/fileDialogs';
-import { AttachmentService, MAX_ATTACHMENT_BYTES } from './attachmentService';
+import { MAX_ATTACHMENT_BYTES } from '@shared/ipc/contract';
+import { AttachmentService } from './attachmentService';
 import * as sample from './testing/sampleFiles';
 
 let base: string;

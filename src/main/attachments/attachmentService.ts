@@ -11,6 +11,7 @@ import {
   type FileHandle,
 } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
+import { MAX_ATTACHMENT_BYTES } from '@shared/ipc/contract';
 import { FILE_TYPE_INFO, type AttachmentVerdict } from '@shared/model/fileType';
 import type { DocumentFile } from '@shared/model/records';
 import { AppError } from '../ipc/AppError';
@@ -25,9 +26,6 @@ import { openVerdict, viewerFileName } from './openVerdict';
  * on success and to an error message otherwise (no program for the type, say).
  */
 export type OpenPath = (path: string) => Promise<string>;
-
-/** The largest file that can be attached: scans of signed agreements fit, whole video archives do not. */
-export const MAX_ATTACHMENT_BYTES = 200 * 1_048_576;
 
 /** Viewer copies, and copies in progress left by a crash, are removed once this old. */
 const LEFTOVER_LIFETIME_MS = 24 * 60 * 60 * 1000;

@@ -65,6 +65,18 @@ const bytesSchema = z.instanceof(Uint8Array);
 /** The largest file the app reads whole: imports and restores above this are refused. */
 export const MAX_OPEN_BYTES = 512 * 1_048_576;
 
+/** The largest file that can be attached: scans of signed agreements fit, video archives do not. */
+export const MAX_ATTACHMENT_BYTES = 200 * 1_048_576;
+
+/**
+ * Bytes the renderer hands to main, at most `max`: main refuses a larger message at the door,
+ * before any service holds it, whatever the renderer was made to send.
+ */
+const bytesUpTo = (max: number) =>
+  bytesSchema.refine((bytes) => bytes.byteLength <= max, {
+    error: `must be at most ${max} bytes`,
+  });
+
 /** The largest briefing pack printed: a pack of several thousand records is far below it. */
 export const MAX_PACK_HTML_CHARS = 50_000_000;
 
@@ -155,7 +167,8 @@ export const ipcContract = {
       format: z.enum(SAVE_FORMATS),
       /** The dialog's name for the file type, in the UI language. */
       filterName: filterNameSchema.optional(),
-      bytes: bytesSchema,
+      /** What is saved can be opened again: the same limit as file:open's. */
+      bytes: bytesUpTo(MAX_OPEN_BYTES),
     }),
     output: z.object({ name: z.string() }).nullable(),
   },
@@ -214,7 +227,7 @@ export const ipcContract = {
    */
   'attachment:store': {
     changesRegistry: true,
-    input: z.object({ sha256: sha256Schema, bytes: bytesSchema }),
+    input: z.object({ sha256: sha256Schema, bytes: bytesUpTo(MAX_ATTACHMENT_BYTES) }),
     output: z.object({ isAlreadyStored: z.boolean() }),
   },
   /** Which stored files are missing from this computer, so records can warn before a click fails. */
