@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import Ajv from 'ajv';
+import Ajv, { type ValidateFunction } from 'ajv';
 import type { Configuration } from 'app-builder-lib';
 import { getConfig } from 'app-builder-lib/out/util/config/config';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -27,16 +27,18 @@ let config: Configuration;
 /** electron-builder.portable.yml, merged with the file it extends as electron-builder merges it. */
 let portableConfig: Configuration;
 
+let schema: { ajv: Ajv; validate: ValidateFunction };
+
+// Compiling electron-builder's schema is the slow part (seconds on a loaded two-core machine):
+// done once, with room to spare, rather than in each test under vitest's 5 s limit.
 beforeAll(async () => {
   config = await getConfig(ROOT, null, null);
   portableConfig = await getConfig(ROOT, PORTABLE_CONFIG_FILE, null);
-});
-
-function validator() {
-  const schema = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as object;
   const ajv = new Ajv({ allErrors: true, strict: false });
-  return { ajv, validate: ajv.compile(schema) };
-}
+  schema = { ajv, validate: ajv.compile(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as object) };
+}, 60_000);
+
+const validator = () => schema;
 
 describe('electron-builder configuration', () => {
   it('is electron-builder.yml (package.json has no "build" key to shadow it)', () => {
