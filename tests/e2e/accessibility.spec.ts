@@ -35,8 +35,7 @@ test('every main screen passes the axe accessibility check (WCAG 2.1 A and AA)',
 }) => {
   test.setTimeout(120_000);
   const app = new RegistryWindow(page, registryApp.origin);
-  await app.open();
-  await app.loadSampleFromFirstRun();
+  await app.openWithSample();
   await page
     .getByRole('status')
     .getByRole('button')

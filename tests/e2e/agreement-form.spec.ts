@@ -19,8 +19,7 @@ const DATE_MESSAGE = 'Enter a date as a year, a month and year, or a full date.'
 
 async function openNewAgreementForm(page: Page, origin: string) {
   const app = new RegistryWindow(page, origin);
-  await app.open();
-  await app.loadSampleFromFirstRun();
+  await app.openWithSample();
   await app.open('/agreements/new');
   await expect(app.heading).toHaveText('New agreement');
   return { app, form: new AgreementForm(page) };

@@ -13,8 +13,7 @@ const sampleAreas = (
 
 test.beforeEach(async ({ page, registryApp }) => {
   const app = new RegistryWindow(page, registryApp.origin);
-  await app.open();
-  await app.loadSampleFromFirstRun();
+  await app.openWithSample();
 });
 
 test('an area made in its section and one added on the fly, a tag and a membership fact are saved on a partner', async ({

@@ -22,8 +22,7 @@ let outside: string;
 test.beforeEach(async ({ page, registryApp }) => {
   outside = await mkdtemp(join(tmpdir(), 'attachments-e2e-'));
   const app = new RegistryWindow(page, registryApp.origin);
-  await app.open();
-  await app.loadSampleFromFirstRun();
+  await app.openWithSample();
 });
 test.afterEach(async () => {
   await rm(outside, { recursive: true, force: true });

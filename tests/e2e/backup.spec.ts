@@ -84,8 +84,7 @@ test('a backup from Settings brings the registry back as it was, after a preview
 }) => {
   const app = new RegistryWindow(page, registryApp.origin);
   const backups = new BackupSettings(page);
-  await app.open();
-  await app.loadSampleFromFirstRun();
+  await app.openWithSample();
 
   await app.goTo('Settings');
   await expect(page.getByTestId('backup-folder')).toHaveText(
@@ -173,8 +172,7 @@ test('a registry that will not open is restored from the newest backup on the re
 }) => {
   const app = new RegistryWindow(page, registryApp.origin);
   const backups = new BackupSettings(page);
-  await app.open();
-  await app.loadSampleFromFirstRun();
+  await app.openWithSample();
   await app.goTo('Settings');
   const fileName = await backups.backUpNow();
 
@@ -208,8 +206,7 @@ test('a new computer starts from a backup file; a damaged file is refused and ch
   dialogs,
 }) => {
   const app = new RegistryWindow(page, registryApp.origin);
-  await app.open();
-  await app.loadSampleFromFirstRun();
+  await app.openWithSample();
   await app.goTo('Settings');
   const carried = `${registryApp.dataFolder}-carried.zip`;
   dialogs.willSave(carried);
@@ -263,8 +260,7 @@ test('a crafted backup with a forged row is refused before the preview, naming t
 }) => {
   const app = new RegistryWindow(page, registryApp.origin);
   const backups = new BackupSettings(page);
-  await app.open();
-  await app.loadSampleFromFirstRun();
+  await app.openWithSample();
   storeFile(registryApp.dataFolder, '%PDF-1.7 scanned memorandum');
   await app.goTo('Settings');
   const fileName = await backups.backUpNow();
@@ -300,8 +296,7 @@ test('a backupâ€™s attached files reach the store only when the restore is confi
 }) => {
   const app = new RegistryWindow(page, registryApp.origin);
   const backups = new BackupSettings(page);
-  await app.open();
-  await app.loadSampleFromFirstRun();
+  await app.openWithSample();
   const memo = storeFile(registryApp.dataFolder, '%PDF-1.7 memorandum on readmission');
   const photo = storeFile(registryApp.dataFolder, 'JPEG delegation photo');
   await app.goTo('Settings');
@@ -366,8 +361,7 @@ test('another registryâ€™s backup replaces this one only when the user chooses â
   dialogs,
 }) => {
   const app = new RegistryWindow(page, registryApp.origin);
-  await app.open();
-  await app.loadSampleFromFirstRun();
+  await app.openWithSample();
   // Registry A, with one partner renamed so it can be told from another copy of the sample.
   await app.goTo('Partners');
   await page.getByRole('row', { name: new RegExp(`^${IOM}`) }).click();
@@ -383,8 +377,7 @@ test('another registryâ€™s backup replaces this one only when the user chooses â
 
   // Registry B: a fresh registry (its own id) with the sample loaded and worked on.
   await deleteRegistryDatabase(page, registryApp.origin);
-  await app.open();
-  await app.loadSampleFromFirstRun();
+  await app.openWithSample();
   await app.goTo('Settings');
   const backups = new BackupSettings(page);
   dialogs.willOpen(carried);
@@ -421,8 +414,7 @@ test('backups go to the folder chosen in Settings; the schedule backs up there w
 }) => {
   const app = new RegistryWindow(page, registryApp.origin);
   const backups = new BackupSettings(page);
-  await app.open();
-  await app.loadSampleFromFirstRun();
+  await app.openWithSample();
   await app.goTo('Settings');
   const stick = `${registryApp.dataFolder}-stick`;
   dialogs.willChooseFolder(stick);

@@ -85,8 +85,7 @@ const marking = (language: Language) =>
 
 async function openIomPack(page: Page, origin: string) {
   const app = new RegistryWindow(page, origin);
-  await app.open();
-  await app.loadSampleFromFirstRun();
+  await app.openWithSample();
   await app.goTo('Partners');
   await page.getByRole('row', { name: /^International Organization for Migration IOM/ }).click();
   // The Partners list has a Briefing pack button of its own (no subject): wait for IOM's page.
@@ -224,8 +223,7 @@ test('a pack on the 107th Council session names its partners and participants', 
   registryApp,
 }) => {
   const app = new RegistryWindow(page, registryApp.origin);
-  await app.open();
-  await app.loadSampleFromFirstRun();
+  await app.openWithSample();
   await app.goTo('Meetings and visits');
   await page.getByRole('row', { name: /^107th Session of the IOM Council/ }).click();
   const briefing = new BriefingPage(page);

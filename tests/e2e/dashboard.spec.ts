@@ -13,8 +13,7 @@ test('the dashboard lists an agreement expiring next month and an overdue follow
   registryApp,
 }) => {
   const app = new RegistryWindow(page, registryApp.origin);
-  await app.open();
-  await app.loadSampleFromFirstRun();
+  await app.openWithSample();
   const panels = new DashboardPanels(page);
   await expect(panels.agreements).toContainText('No agreement expires');
   await expect(panels.followUps).toContainText('Nothing is overdue');
@@ -68,8 +67,7 @@ test('upcoming meetings: the next 30 or 90 days, a month-only date shown as the 
   registryApp,
 }) => {
   const app = new RegistryWindow(page, registryApp.origin);
-  await app.open();
-  await app.loadSampleFromFirstRun();
+  await app.openWithSample();
 
   const inSixWeeks = dayFromToday(45);
   const inTwoMonths = dayFromToday(60);
@@ -123,8 +121,7 @@ test('activity per year: stacked by partner kind or thematic area, with the figu
   registryApp,
 }) => {
   const app = new RegistryWindow(page, registryApp.origin);
-  await app.open();
-  await app.loadSampleFromFirstRun();
+  await app.openWithSample();
   const panels = new DashboardPanels(page);
   const chart = panels.activity.getByRole('img');
   await expect(chart).toHaveAccessibleName(/activities from 2010 to 2017/);

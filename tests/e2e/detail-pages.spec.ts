@@ -3,8 +3,7 @@ import { RegistryWindow } from './pages/RegistryWindow';
 
 test.beforeEach(async ({ page, registryApp }) => {
   const app = new RegistryWindow(page, registryApp.origin);
-  await app.open();
-  await app.loadSampleFromFirstRun();
+  await app.openWithSample();
 });
 
 test('from IOM to its agreement, project and Council session, and on to the people', async ({

@@ -12,8 +12,7 @@ const sampleEvents = (
 
 test.beforeEach(async ({ page, registryApp }) => {
   const app = new RegistryWindow(page, registryApp.origin);
-  await app.open();
-  await app.loadSampleFromFirstRun();
+  await app.openWithSample();
   await app.open('/events/new');
   await expect(app.heading).toHaveText('New meeting or visit');
 });

@@ -145,8 +145,7 @@ test('a traveller and headquarters edit apart; bundles merge fields, the conflic
   test.setTimeout(120_000);
   // Headquarters: the sample registry and a follow-up promised at the IOM Council session.
   const hq = new RegistryWindow(page, registryApp.origin);
-  await hq.open();
-  await hq.loadSampleFromFirstRun();
+  await hq.openWithSample();
   await openEventAndEdit(page, hq);
   await page.getByRole('button', { name: 'Add follow-up action' }).click();
   await page.locator('input[name="title.en"]').fill(FOLLOW_UP);
@@ -284,8 +283,7 @@ test.describe('bad bundles are refused with a clear message and the registry unc
   }) => {
     test.setTimeout(120_000);
     const app = new RegistryWindow(page, registryApp.origin);
-    await app.open();
-    await app.loadSampleFromFirstRun();
+    await app.openWithSample();
     const exchange = new ExchangePage(page, registryApp.origin, dialogs);
     await exchange.open();
     const good = join(folder, 'good.coopx');
@@ -331,8 +329,7 @@ test.describe('bad bundles are refused with a clear message and the registry unc
     });
     try {
       const other = new RegistryWindow(otherPage, otherApp.origin);
-      await other.open();
-      await other.loadSampleFromFirstRun();
+      await other.openWithSample();
       const otherExchange = new ExchangePage(otherPage, otherApp.origin, otherDialogs);
       await otherExchange.open();
       const otherBefore = await registryContent(otherPage);
@@ -359,8 +356,7 @@ test.describe('encrypted by default, with a passphrase that resists guessing', (
     dialogs,
   }) => {
     const app = new RegistryWindow(page, registryApp.origin);
-    await app.open();
-    await app.loadSampleFromFirstRun();
+    await app.openWithSample();
     const exchange = new ExchangePage(page, registryApp.origin, dialogs);
     await exchange.open();
     const forged = join(folder, 'from-headquarters.coopx');
@@ -390,8 +386,7 @@ test.describe('encrypted by default, with a passphrase that resists guessing', (
   }) => {
     test.setTimeout(90_000);
     const app = new RegistryWindow(page, registryApp.origin);
-    await app.open();
-    await app.loadSampleFromFirstRun();
+    await app.openWithSample();
     const exchange = new ExchangePage(page, registryApp.origin, dialogs);
     await exchange.open();
     await exchange.openExportDialog();
@@ -438,8 +433,7 @@ test.describe('where the machine policy allows unencrypted bundles', () => {
     dialogs,
   }) => {
     const app = new RegistryWindow(page, registryApp.origin);
-    await app.open();
-    await app.loadSampleFromFirstRun();
+    await app.openWithSample();
     const exchange = new ExchangePage(page, registryApp.origin, dialogs);
     await exchange.open();
     const registryId = await registryIdOf(page);

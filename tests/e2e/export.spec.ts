@@ -47,8 +47,7 @@ test('exports exactly the filtered, sorted rows and visible columns to CSV and X
   dialogs,
 }) => {
   const app = new RegistryWindow(page, registryApp.origin);
-  await app.open();
-  await app.loadSampleFromFirstRun();
+  await app.openWithSample();
   const list = new RecordList(page);
   const exporter = new ExportMenu(page);
   await app.goTo('Meetings and visits');
@@ -127,8 +126,7 @@ test('exports the meetings with known days to a calendar, leaving the undated ou
   dialogs,
 }) => {
   const app = new RegistryWindow(page, registryApp.origin);
-  await app.open();
-  await app.loadSampleFromFirstRun();
+  await app.openWithSample();
   const exporter = new ExportMenu(page);
   await app.goTo('Meetings and visits');
 
@@ -157,8 +155,7 @@ test('exports in the UI language: Azerbaijani headers and names in a CSV for Exc
   dialogs,
 }) => {
   const app = new RegistryWindow(page, registryApp.origin);
-  await app.open();
-  await app.loadSampleFromFirstRun();
+  await app.openWithSample();
   await app.switchLanguage('Azərbaycanca');
   await app.goTo('Sazişlər');
   const list = new RecordList(page);
@@ -185,8 +182,7 @@ test('a cancelled save dialog writes nothing and says nothing alarming', async (
   dialogs,
 }) => {
   const app = new RegistryWindow(page, registryApp.origin);
-  await app.open();
-  await app.loadSampleFromFirstRun();
+  await app.openWithSample();
   const exporter = new ExportMenu(page);
   await app.goTo('Agreements');
 
@@ -205,8 +201,7 @@ test('a save that fails says why, and the export can be tried again', async ({
   dialogs,
 }) => {
   const app = new RegistryWindow(page, registryApp.origin);
-  await app.open();
-  await app.loadSampleFromFirstRun();
+  await app.openWithSample();
   const exporter = new ExportMenu(page);
   await app.goTo('Agreements');
 
@@ -234,8 +229,7 @@ test('restricted records stay out of exports unless ticked in', async ({
   dialogs,
 }) => {
   const app = new RegistryWindow(page, registryApp.origin);
-  await app.open();
-  await app.loadSampleFromFirstRun();
+  await app.openWithSample();
   const exporter = new ExportMenu(page);
   await app.goTo('People');
   await page.getByRole('row', { name: /^Ilham Aliyev/ }).click();
@@ -300,8 +294,7 @@ test('the whole registry to JSON from Settings: the sample loaded and exported c
   dialogs,
 }) => {
   const app = new RegistryWindow(page, registryApp.origin);
-  await app.open();
-  await app.loadSampleFromFirstRun();
+  await app.openWithSample();
   await app.goTo('Settings');
 
   const path = join(outFolder, 'registry.json');

@@ -9,8 +9,7 @@ test('a follow-up promised at a meeting is recorded from it, stands out when ove
   registryApp,
 }) => {
   const app = new RegistryWindow(page, registryApp.origin);
-  await app.open();
-  await app.loadSampleFromFirstRun();
+  await app.openWithSample();
   await app.goTo('Meetings and visits');
   await page.getByRole('row', { name: /^107th Session of the IOM Council/ }).click();
 

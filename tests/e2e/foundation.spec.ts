@@ -96,8 +96,7 @@ test('every section lists the sample records; loading the sample twice asks and 
     records: Record<string, unknown[]>;
   };
   const app = new RegistryWindow(page, registryApp.origin);
-  await app.open();
-  await app.loadSampleFromFirstRun();
+  await app.openWithSample();
 
   for (const [label, kind] of [
     ['Partners', 'partners'],
@@ -136,8 +135,7 @@ test('lists sort by column in the UI language, with partial dates in order', asy
   registryApp,
 }) => {
   const app = new RegistryWindow(page, registryApp.origin);
-  await app.open();
-  await app.loadSampleFromFirstRun();
+  await app.openWithSample();
   await app.goTo('Meetings and visits');
   await page.getByRole('button', { name: 'Dates' }).click();
   await expect(page.getByRole('columnheader', { name: 'Dates' })).toHaveAttribute(

@@ -34,8 +34,7 @@ const EVENTS_AZ = [
 
 test.beforeEach(async ({ page, registryApp }) => {
   const app = new RegistryWindow(page, registryApp.origin);
-  await app.open();
-  await app.loadSampleFromFirstRun();
+  await app.openWithSample();
 });
 
 test('a semicolon CSV in UTF-8 with BOM, Azerbaijani headers and dd.mm.yyyy dates becomes events; importing it again offers skip or update', async ({

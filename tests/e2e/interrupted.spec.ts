@@ -35,8 +35,7 @@ test('a large import closed midway leaves the registry exactly as it was', async
 }) => {
   test.setTimeout(180_000);
   const app = new RegistryWindow(page, registryApp.origin);
-  await app.open();
-  await app.loadSampleFromFirstRun();
+  await app.openWithSample();
   const before = await countRegistryRows(page);
   const iomBefore = await readRegistryRow(page, 'partners', IOM_ID);
 
@@ -103,8 +102,7 @@ test('a large restore interrupted midway leaves the registry exactly as it was',
   // The open window let the deletion through and asks for a reload (see storage-trouble.spec.ts).
   await expect(page.getByRole('alert')).toContainText(en.errors.supersededTitle);
   await page.reload();
-  await app.open();
-  await app.loadSampleFromFirstRun();
+  await app.openWithSample();
   const before = await countRegistryRows(page);
   const iomBefore = await readRegistryRow(page, 'partners', IOM_ID);
 

@@ -75,8 +75,7 @@ test('Ctrl+N opens the section’s new-record form and Ctrl+S saves it from any 
 test('Ctrl+S saves with focus in a picker', async ({ page, registryApp }) => {
   const app = new RegistryWindow(page, registryApp.origin);
   const form = new RecordFormPage(page);
-  await app.open();
-  await app.loadSampleFromFirstRun();
+  await app.openWithSample();
   await app.goTo('Partners');
   await page.getByRole('row', { name: /^Prague Process/ }).click();
   await page.getByRole('button', { name: 'Edit' }).click();
@@ -97,8 +96,7 @@ test('Esc on a changed form asks first; Esc on the question keeps the text', asy
 }) => {
   const app = new RegistryWindow(page, registryApp.origin);
   const form = new RecordFormPage(page);
-  await app.open();
-  await app.loadSampleFromFirstRun();
+  await app.openWithSample();
   await app.goTo('Partners');
   await page.getByRole('row', { name: /^Prague Process/ }).click();
   await page.getByRole('button', { name: 'Edit' }).click();
@@ -126,8 +124,7 @@ test('Esc on a changed form asks first; Esc on the question keeps the text', asy
 test('Esc in an open list closes only the list', async ({ page, registryApp }) => {
   const app = new RegistryWindow(page, registryApp.origin);
   const form = new RecordFormPage(page);
-  await app.open();
-  await app.loadSampleFromFirstRun();
+  await app.openWithSample();
   await app.goTo('Partners');
   await page.getByRole('row', { name: /^Prague Process/ }).click();
   await page.getByRole('button', { name: 'Edit' }).click();

@@ -9,8 +9,7 @@ test('filters a list by text in any language, by facets and by partial-date rang
   registryApp,
 }) => {
   const app = new RegistryWindow(page, registryApp.origin);
-  await app.open();
-  await app.loadSampleFromFirstRun();
+  await app.openWithSample();
   const list = new RecordList(page);
 
   await app.goTo('Agreements');
@@ -51,8 +50,7 @@ test('sorts by any column, with unknown dates last, and chooses and orders colum
   registryApp,
 }) => {
   const app = new RegistryWindow(page, registryApp.origin);
-  await app.open();
-  await app.loadSampleFromFirstRun();
+  await app.openWithSample();
   const list = new RecordList(page);
   await app.goTo('Meetings and visits');
 
@@ -88,8 +86,7 @@ test('saves a view, finds it again after leaving the list, and undoes deleting i
   registryApp,
 }) => {
   const app = new RegistryWindow(page, registryApp.origin);
-  await app.open();
-  await app.loadSampleFromFirstRun();
+  await app.openWithSample();
   const list = new RecordList(page);
   await app.goTo('Meetings and visits');
 
@@ -124,8 +121,7 @@ test('moves through rows with the keyboard and opens one with Enter; Ctrl+F find
   registryApp,
 }) => {
   const app = new RegistryWindow(page, registryApp.origin);
-  await app.open();
-  await app.loadSampleFromFirstRun();
+  await app.openWithSample();
   const list = new RecordList(page);
   await app.goTo('Partners');
 

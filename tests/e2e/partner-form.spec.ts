@@ -15,8 +15,7 @@ test('a partner is created and edited through the form, with validation, a guard
   registryApp,
 }) => {
   const app = new RegistryWindow(page, registryApp.origin);
-  await app.open();
-  await app.loadSampleFromFirstRun();
+  await app.openWithSample();
   await app.goTo('Partners');
   await page.getByRole('button', { name: 'New' }).click();
   await expect(app.heading).toHaveText('New partner');
@@ -75,8 +74,7 @@ test('a partner is created and edited through the form, with validation, a guard
 
 test('discarding a changed form leaves the record as it was', async ({ page, registryApp }) => {
   const app = new RegistryWindow(page, registryApp.origin);
-  await app.open();
-  await app.loadSampleFromFirstRun();
+  await app.openWithSample();
   await app.goTo('Partners');
   await page.getByRole('row', { name: /^Prague Process/ }).click();
   await page.getByRole('button', { name: 'Edit' }).click();

@@ -218,8 +218,7 @@ test.describe('with a policy that allows exports only as PDF and Excel', () => {
     dialogs,
   }) => {
     const app = new RegistryWindow(page, registryApp.origin);
-    await app.open();
-    await app.loadSampleFromFirstRun();
+    await app.openWithSample();
     await app.goTo('Agreements');
     const menu = await new ExportMenu(page).open();
     await expect(menu.getByRole('menuitem', { name: 'Excel workbook (.xlsx)' })).toBeVisible();

@@ -3,8 +3,7 @@ import { RegistryWindow } from './pages/RegistryWindow';
 
 test.beforeEach(async ({ page, registryApp }) => {
   const app = new RegistryWindow(page, registryApp.origin);
-  await app.open();
-  await app.loadSampleFromFirstRun();
+  await app.openWithSample();
 });
 
 test('a project known only by its start year is entered and shows “since 2014”', async ({

@@ -17,8 +17,7 @@ test('finds records however ə, case, the Turkic i and typos are typed, and foll
   registryApp,
 }) => {
   const app = new RegistryWindow(page, registryApp.origin);
-  await app.open();
-  await app.loadSampleFromFirstRun();
+  await app.openWithSample();
   await app.goTo('Partners');
   await createPartner(page, { az: 'Əsas Miqrasiya İdarəsi' });
   await app.goTo('Partners');
@@ -72,8 +71,7 @@ test('the index is saved, loaded on the next start, and can be rebuilt from Sett
   registryApp,
 }) => {
   const app = new RegistryWindow(page, registryApp.origin);
-  await app.open();
-  await app.loadSampleFromFirstRun();
+  await app.openWithSample();
   await app.goTo('Settings');
   const status = page.getByTestId('search-index-status');
   await expect(page.getByText(/^Built in \d+ ms\.$/)).toBeVisible();
@@ -97,8 +95,7 @@ test('narrows by thematic area and date range, and a saved search comes back', a
   registryApp,
 }) => {
   const app = new RegistryWindow(page, registryApp.origin);
-  await app.open();
-  await app.loadSampleFromFirstRun();
+  await app.openWithSample();
   const search = new SearchDialog(page);
   await search.open();
   await search.search('agreement');

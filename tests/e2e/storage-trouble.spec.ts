@@ -31,8 +31,7 @@ test('a full storage refuses the save with a message naming it, and the form kee
     }
   });
   const app = new RegistryWindow(page, registryApp.origin);
-  await app.open();
-  await app.loadSampleFromFirstRun();
+  await app.openWithSample();
   await app.goTo('Partners');
   const before = await countRegistryRows(page);
 
@@ -68,8 +67,7 @@ test('an upgrade from a second window closes the first one’s connection and as
   registryApp,
 }) => {
   const app = new RegistryWindow(page, registryApp.origin);
-  await app.open();
-  await app.loadSampleFromFirstRun();
+  await app.openWithSample();
   const before = await countRegistryRows(page);
 
   // A second window of a newer build opens the same registry one version up, with raw IndexedDB.

@@ -11,8 +11,7 @@ test('the timeline shows the sample in date order, filters by partner, zooms and
   registryApp,
 }) => {
   const app = new RegistryWindow(page, registryApp.origin);
-  await app.open();
-  await app.loadSampleFromFirstRun();
+  await app.openWithSample();
   await app.goTo('Timeline');
 
   // It opens on the decade of the latest activity.
@@ -93,8 +92,7 @@ test('the timeline filters by country and thematic area, and says when nothing m
   registryApp,
 }) => {
   const app = new RegistryWindow(page, registryApp.origin);
-  await app.open();
-  await app.loadSampleFromFirstRun();
+  await app.openWithSample();
   await app.open('/timeline?zoom=decade&at=2016');
   const items = page.getByTestId('timeline-list').getByRole('link');
 

@@ -15,8 +15,7 @@ test('deleting a linked partner asks, Undo brings it back, and Trash restores it
   registryApp,
 }) => {
   const app = new RegistryWindow(page, registryApp.origin);
-  await app.open();
-  await app.loadSampleFromFirstRun();
+  await app.openWithSample();
   await app.goTo('Partners');
   await page.getByRole('row', { name: new RegExp(`^${COUNCIL}`) }).click();
   await expect(app.heading).toHaveText(COUNCIL);
@@ -76,8 +75,7 @@ test('deleting a linked partner asks, Undo brings it back, and Trash restores it
 
 test('a record nothing links to goes to Trash at once', async ({ page, registryApp }) => {
   const app = new RegistryWindow(page, registryApp.origin);
-  await app.open();
-  await app.loadSampleFromFirstRun();
+  await app.openWithSample();
   await app.goTo('Projects');
   await page.getByRole('row', { name: /^Asylum Systems Quality Initiative/ }).click();
   await page.getByRole('button', { name: 'Delete' }).click();

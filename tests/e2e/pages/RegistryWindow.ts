@@ -18,6 +18,12 @@ export class RegistryWindow {
     await expect(this.navigation).toBeVisible();
   }
 
+  /** Opens the app on an empty registry and loads the sample, where most tests start. */
+  async openWithSample(): Promise<void> {
+    await this.open();
+    await this.loadSampleFromFirstRun();
+  }
+
   async goTo(sectionLabel: string): Promise<void> {
     await this.navigation.getByRole('link', { name: sectionLabel }).click();
     await expect(this.heading).toHaveText(sectionLabel);
