@@ -392,4 +392,61 @@ describe('what a forged bundle cannot do', { timeout: 60_000 }, () => {
     expect(refusal?.problem).toBe('too-large');
     expect(refusal?.message).toContain(claimed.name);
   });
+
+  it('refuses a manifest that lists one part many times, or a part under another name than its hash', async () => {
+    const input = await withAttachmentHash(contents());
+    const records = new TextEncoder().encode(JSON.stringify(input.records));
+    const [attachment] = input.attachments;
+    const attachmentPart = {
+      path: `attachments/${attachment!.sha256}`,
+      size: attachment!.bytes.length,
+      sha256: attachment!.sha256,
+    };
+    /** An unencrypted bundle whose manifest lists `parts` over the honest entries. */
+    const forge = async (parts: BundleManifest['parts']) => {
+      const manifest: BundleManifest = {
+        format: BUNDLE_FORMAT,
+        formatVersion: 2,
+        ...input.manifest,
+        counts: { records: { events: 1 }, tombstones: 0, attachments: 1 },
+        parts,
+      };
+      const zip = craftZip([
+        entryOf('manifest.json', new TextEncoder().encode(JSON.stringify(manifest))),
+        entryOf('records.json', records),
+        entryOf(attachmentPart.path, attachment!.bytes),
+      ]);
+      return framed(
+        {
+          format: BUNDLE_FORMAT,
+          formatVersion: 2,
+          bundleId: manifest.bundleId,
+          registryId: REGISTRY,
+          schemaVersion: SCHEMA,
+          payloadLength: zip.length,
+          encryption: null,
+          payloadSha256: await sha256Hex(zip),
+        },
+        zip,
+      );
+    };
+    const recordsPart = {
+      path: 'records.json',
+      size: records.length,
+      sha256: await sha256Hex(records),
+    };
+    // Honest, it opens: the forgeries below differ only in their manifest.
+    expect(await problemOf(open(await forge([recordsPart, attachmentPart]), null))).toBe('none');
+    // Listed 50 times, one attachment would be inflated and held 50 times.
+    const repeated = await refusalOf(
+      open(await forge([recordsPart, ...Array.from({ length: 50 }, () => attachmentPart)]), null),
+    );
+    expect(repeated?.problem).toBe('damaged');
+    expect(repeated?.message).toContain('more than once');
+    const misnamed = await refusalOf(
+      open(await forge([recordsPart, { ...attachmentPart, sha256: '1'.repeat(64) }]), null),
+    );
+    expect(misnamed?.problem).toBe('damaged');
+    expect(misnamed?.message).toContain(attachmentPart.path);
+  });
 });

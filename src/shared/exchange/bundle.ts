@@ -359,12 +359,8 @@ export async function openBundle(
   if (payload.length > header.payloadLength) {
     throw new BundleError('damaged', 'The bundle has bytes after its end.');
   }
-  const zip = await decryptPayload(
-    header,
-    bytes.slice(0, headerEnd),
-    bytes.slice(headerEnd),
-    options,
-  );
+  // `payload` is a view, not a copy: a bundle may be 512 MiB.
+  const zip = await decryptPayload(header, bytes.slice(0, headerEnd), payload, options);
 
   if (header.schemaVersion > options.schemaVersion) {
     throw new BundleError(
@@ -386,11 +382,13 @@ export async function openBundle(
     }),
   );
   const byName = new Map(entries.map((entry) => [entry.name, entry]));
-  const read = (entry: ZipEntry) => asBundleError(() => readZipEntry(source, entry));
+  // Every part is checked against its SHA-256 below, so the zip's weaker CRC is not computed too.
+  const read = (entry: ZipEntry, checkCrc = false) =>
+    asBundleError(() => readZipEntry(source, entry, { checkCrc }));
   const manifestEntry = byName.get(BUNDLE_MANIFEST_PATH);
   if (!manifestEntry) throw new BundleError('damaged', 'The bundle has no manifest.');
   const manifestResult = bundleManifestSchema.safeParse(
-    parseJson(await read(manifestEntry), 'manifest'),
+    parseJson(await read(manifestEntry, true), 'manifest'),
   );
   if (!manifestResult.success) {
     throw new BundleError(
@@ -407,6 +405,18 @@ export async function openBundle(
     throw new BundleError('damaged', 'The manifest does not match the bundle header.');
   }
   const listed = new Set(manifest.parts.map((part) => part.path));
+  // A part listed twice would be inflated and kept twice: the total limit counts each entry once.
+  if (listed.size !== manifest.parts.length) {
+    throw new BundleError('damaged', 'The bundle’s manifest lists a part more than once.');
+  }
+  for (const part of manifest.parts) {
+    if (part.path !== BUNDLE_RECORDS_PATH && part.path !== attachmentPartPath(part.sha256)) {
+      throw new BundleError(
+        'damaged',
+        `The bundle’s manifest lists “${part.path}”, which a bundle cannot hold.`,
+      );
+    }
+  }
   for (const entry of entries) {
     if (entry.name !== BUNDLE_MANIFEST_PATH && !listed.has(entry.name)) {
       throw new BundleError(
