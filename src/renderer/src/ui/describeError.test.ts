@@ -154,6 +154,12 @@ describe('describeError', () => {
     expect(describeError(newer, t)).toBe(
       '“hq.coopx” was made by a newer version of the app. Update this app first.',
     );
+    const costly = new IpcCallError('invalid-data', 'English', {
+      fileName: 'hq.coopx',
+      expected: 'coopx',
+      bundleProblem: 'unsafe-kdf',
+    });
+    expect(describeError(costly, t)).toContain('“hq.coopx” asks for key-derivation settings');
     // Other invalid data (a damaged backup) keeps main's own message.
     expect(describeError(new IpcCallError('invalid-data', 'Backup damaged', {}), t)).toBe(
       'Backup damaged',

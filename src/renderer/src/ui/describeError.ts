@@ -99,10 +99,15 @@ function describeWrongFormat(details: Details, t: TFunction): string | null {
   const { fileName, expected } = details;
   if (fileName === undefined || typeof expected !== 'string') return null;
   if (expected === 'coopx') {
-    return t(
-      details.bundleProblem === 'newer-format' ? 'refusals.bundleNewer' : 'refusals.notBundle',
-      { fileName: String(fileName) },
-    );
+    // Main reads only the header: what it can find wrong there is its age, its key derivation, or
+    // that it is no bundle header at all.
+    const key =
+      details.bundleProblem === 'newer-format'
+        ? 'refusals.bundleNewer'
+        : details.bundleProblem === 'unsafe-kdf'
+          ? 'refusals.bundleUnsafeKdf'
+          : 'refusals.notBundle';
+    return t(key, { fileName: String(fileName) });
   }
   return t('refusals.notFormat', { fileName: String(fileName), format: expected.toUpperCase() });
 }

@@ -925,6 +925,8 @@ export const az = {
       'Təşkilatınızın siyasəti bu kompüterdə yalnız şifrələnmiş mübadilə paketlərinə icazə verir: “{{fileName}}” şifrələnməyib, buna görə açılmadı.',
     notFormat: '“{{fileName}}” saxlanmadı: onun məzmunu {{format}} faylı deyil.',
     notBundle: '“{{fileName}}” mübadilə paketi deyil və ya onun başlığı zədələnib.',
+    bundleUnsafeKdf:
+      '“{{fileName}}” bu tətbiqin qəbul etmədiyi açar törətmə parametrləri tələb edir: ya onu qorumaq üçün çox zəifdir, ya da kompüteri uzun müddət məşğul edəcək qədər ağırdır. Fayl açılmadı.',
     bundleNewer:
       '“{{fileName}}” proqramın daha yeni versiyası ilə yaradılıb. Əvvəlcə bu proqramı yeniləyin.',
   },
@@ -1308,6 +1310,7 @@ export const az = {
     unencryptedWarning:
       'Bu paket şifrələnməyib və həqiqiliyi təsdiqlənməyib: onu hər kəs yaza və ya dəyişə bilərdi. Paketin dediyinə görə, o, “{{name}}” quraşdırmasından ({{id}}) gəlir. Yalnız bunun doğru olduğunu bilirsinizsə tətbiq edin.',
     kindClashItem: '{{id}} (burada: {{here}}; paketdə: {{inBundle}})',
+    kdfSetting: ' ({{setting}} = {{value}}, qəbul edilən: {{min}}–{{max}})',
     joinRegistry: 'Bu reyestr boşdur: idxal onu paketin gəldiyi reyestrin quraşdırmasına çevirir.',
     problem: {
       notABundle: 'Bu fayl mübadilə paketi deyil.',
@@ -1319,7 +1322,7 @@ export const az = {
       passphraseRequired: 'Parol ifadəsini daxil edin.',
       weakPassphrase: 'Parol ifadəsi çox zəifdir: ən azı 12 simvol və ya 4 söz istifadə edin.',
       unsafeKdf:
-        'Paket bu tətbiqin qəbul etmədiyi açar törətmə parametrləri tələb edir ({{setting}} = {{value}}, qəbul edilən: {{min}}–{{max}}): ya onu qorumaq üçün çox zəifdir, ya da kompüteri uzun müddət məşğul edəcək qədər ağırdır. Heç nə idxal edilmədi.',
+        'Paket bu tətbiqin qəbul etmədiyi açar törətmə parametrləri tələb edir{{kdf}}: ya onu qorumaq üçün çox zəifdir, ya da kompüteri uzun müddət məşğul edəcək qədər ağırdır. Heç nə idxal edilmədi.',
       newerFormat:
         'Paket proqramın daha yeni versiyası ilə hazırlanıb. Əvvəlcə bu proqramı yeniləyin.',
       newerSchema:
@@ -1328,9 +1331,9 @@ export const az = {
       unencryptedNotAllowed:
         'Paket şifrələnməyib, bu kompüterin siyasəti isə yalnız şifrələnmiş paketləri qəbul edir. Heç nə idxal edilmədi.',
       duplicateRecord:
-        'Paketdə eyni qeyd bir neçə dəfə var ({{ids}}); tətbiqin yazdığı paketdə bu heç vaxt olmur. Heç nə idxal edilmədi.',
+        'Paketdə eyni qeyd bir neçə dəfə var{{ids}}; tətbiqin yazdığı paketdə bu heç vaxt olmur. Heç nə idxal edilmədi.',
       kindClash:
-        'Paketdəki bəzi qeydlərin identifikatorları bu reyestrdə başqa növ qeydlərə aiddir: {{clashes}}. Heç nə idxal edilmədi.',
+        'Paketdəki bəzi qeydlərin identifikatorları bu reyestrdə başqa növ qeydlərə aiddir{{clashes}}. Heç nə idxal edilmədi.',
     },
     cancel: 'İmtina',
     close: 'Bağla',

@@ -915,6 +915,8 @@ export const en = {
       'Your organization’s policy allows only encrypted exchange bundles on this computer: “{{fileName}}” is not encrypted, so it was not opened.',
     notFormat: '“{{fileName}}” was not saved: its content is not a {{format}} file.',
     notBundle: '“{{fileName}}” is not an exchange bundle, or its header is damaged.',
+    bundleUnsafeKdf:
+      '“{{fileName}}” asks for key-derivation settings this app does not accept: too weak to protect it, or costly enough to tie up the computer. It was not opened.',
     bundleNewer: '“{{fileName}}” was made by a newer version of the app. Update this app first.',
   },
   dataLocations: {
@@ -1295,6 +1297,7 @@ export const en = {
     unencryptedWarning:
       'This bundle is not encrypted and not authenticated: anyone could have written or changed it. It claims to come from “{{name}}” (installation {{id}}). Apply it only if you know that is true.',
     kindClashItem: '{{id}} (here: {{here}}; in the bundle: {{inBundle}})',
+    kdfSetting: ' ({{setting}} = {{value}}, accepted {{min}} to {{max}})',
     joinRegistry:
       'This registry is empty: importing makes it an installation of the registry the bundle comes from.',
     problem: {
@@ -1307,7 +1310,7 @@ export const en = {
       passphraseRequired: 'Enter the passphrase.',
       weakPassphrase: 'The passphrase is too weak: use at least 12 characters or 4 words.',
       unsafeKdf:
-        'The bundle asks for key-derivation settings this app does not accept ({{setting}} = {{value}}, accepted {{min}} to {{max}}): too weak to protect it, or costly enough to tie up the computer. Nothing was imported.',
+        'The bundle asks for key-derivation settings this app does not accept{{kdf}}: too weak to protect it, or costly enough to tie up the computer. Nothing was imported.',
       newerFormat: 'The bundle was made by a newer version of the app. Update this app first.',
       newerSchema:
         'The bundle comes from a registry a newer version of the app has upgraded. Update this app first.',
@@ -1316,9 +1319,9 @@ export const en = {
       unencryptedNotAllowed:
         'The bundle is not encrypted, and this computer’s policy accepts only encrypted bundles. Nothing was imported.',
       duplicateRecord:
-        'The bundle carries the same record more than once ({{ids}}), which a bundle written by the app never does. Nothing was imported.',
+        'The bundle carries the same record more than once{{ids}}, which a bundle written by the app never does. Nothing was imported.',
       kindClash:
-        'The bundle carries records under ids that are another kind of record in this registry: {{clashes}}. Nothing was imported.',
+        'The bundle carries records under ids that are another kind of record in this registry{{clashes}}. Nothing was imported.',
     },
     cancel: 'Cancel',
     close: 'Close',

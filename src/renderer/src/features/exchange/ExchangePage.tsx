@@ -19,7 +19,12 @@ import { describeError } from '../../ui/describeError';
 import { DeviceNameForm } from '../settings/DeviceNameForm';
 import { ExportBundleDialog } from './components/ExportBundleDialog';
 import { ImportBundleDialog, type BundleFile } from './components/ImportBundleDialog';
-import { bundleFilters, MAX_BUNDLE_BYTES, problemKey, refusedBundleFile } from './exchangeFlows';
+import {
+  bundleFilters,
+  describeLoggedProblem,
+  MAX_BUNDLE_BYTES,
+  refusedBundleFile,
+} from './exchangeFlows';
 import { logFailedExchange } from './exchangeRegistry';
 import { useExchangeLog, usePeers, useRegistryId } from './queries';
 
@@ -152,9 +157,9 @@ export function ExchangePage() {
                         ? 'exchange.result.nothingNew'
                         : `exchange.result.${entry.result}`,
                     )}
-                    {problemKey(entry.problem) && (
+                    {describeLoggedProblem(entry.problem, t) && (
                       <Typography variant="body2" color="text.secondary">
-                        {t(problemKey(entry.problem) ?? 'exchange.result.refused')}
+                        {describeLoggedProblem(entry.problem, t)}
                       </Typography>
                     )}
                   </TableCell>

@@ -7,6 +7,7 @@ import { IpcCallError } from '../../ipc/registryClient';
 import {
   allowsUnencryptedBundles,
   describeBundleProblem,
+  describeLoggedProblem,
   problemKey,
   refusedBundleFile,
 } from './exchangeFlows';
@@ -64,6 +65,20 @@ describe('describeBundleProblem', () => {
     expect(describeBundleProblem(error, await translator('en'))).toContain(
       'argon2idMemoryKiB = 1024, accepted 65536 to 262144',
     );
+  });
+});
+
+describe('describeLoggedProblem', () => {
+  it('reads whole from the code the log keeps, with no placeholder left', async () => {
+    const t = await translator('en');
+    for (const problem of ['duplicate-record', 'kind-clash', 'unsafe-kdf'] as const) {
+      const text = describeLoggedProblem(problem, t);
+      expect(text, problem).not.toMatch(/\{\{|\(\)|: \./);
+    }
+    expect(describeLoggedProblem('duplicate-record', t)).toBe(
+      'The bundle carries the same record more than once, which a bundle written by the app never does. Nothing was imported.',
+    );
+    expect(describeLoggedProblem('constructor', t)).toBeNull();
   });
 });
 

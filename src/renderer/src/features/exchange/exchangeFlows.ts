@@ -3,6 +3,7 @@ import {
   BUNDLE_EXTENSION,
   BUNDLE_PROBLEMS,
   type BundleError,
+  type BundleErrorDetails,
   bundleFileName,
   type BundleProblem,
   type BundleScope,
@@ -128,26 +129,39 @@ export function refusedBundleFile(
   return error.code === 'invalid-data' && problem ? { fileName, problem } : null;
 }
 
-/** A list of ids for a message; the error names at most NAMED_IDS, the log has the rest. */
-const idList = (ids: readonly string[]) => ids.join(', ');
+/**
+ * The user's message for a bundle problem. What the refusal names (the ids, the kinds, the
+ * key-derivation setting) fills an optional clause of the sentence, so the same sentence reads
+ * whole in the dialog, where the details are known, and in the exchange log, which keeps only the
+ * problem.
+ */
+export function describeProblem(
+  problem: BundleProblem,
+  details: BundleErrorDetails,
+  t: TFunction,
+): string {
+  const { recordIds = [], kindClashes = [], kdf } = details;
+  const clashes = kindClashes.map((clash) =>
+    t('exchange.kindClashItem', {
+      id: clash.id,
+      here: t(`trash.kinds.${clash.here}`),
+      inBundle: t(`trash.kinds.${clash.inBundle}`),
+    }),
+  );
+  return t(PROBLEM_KEYS[problem], {
+    ids: recordIds.length > 0 ? ` (${recordIds.join(', ')})` : '',
+    clashes: clashes.length > 0 ? `: ${clashes.join('; ')}` : '',
+    kdf: kdf ? t('exchange.kdfSetting', { ...kdf }) : '',
+  });
+}
 
 /** The user's message for a refused bundle, naming the ids, kinds or setting concerned. */
 export function describeBundleProblem(error: BundleError, t: TFunction): string {
-  const { recordIds = [], kindClashes = [], kdf } = error.details;
-  return t(PROBLEM_KEYS[error.problem], {
-    ids: idList(recordIds),
-    clashes: kindClashes
-      .map((clash) =>
-        t('exchange.kindClashItem', {
-          id: clash.id,
-          here: t(`trash.kinds.${clash.here}`),
-          inBundle: t(`trash.kinds.${clash.inBundle}`),
-        }),
-      )
-      .join('; '),
-    setting: kdf?.setting ?? '',
-    value: kdf?.value ?? '',
-    min: kdf?.min ?? '',
-    max: kdf?.max ?? '',
-  });
+  return describeProblem(error.problem, error.details, t);
+}
+
+/** A problem as the exchange log stores it (a code), described; null for an unknown code. */
+export function describeLoggedProblem(problem: string | null, t: TFunction): string | null {
+  const known = BUNDLE_PROBLEMS.find((candidate) => candidate === problem);
+  return known ? describeProblem(known, {}, t) : null;
 }
