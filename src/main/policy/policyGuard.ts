@@ -1,5 +1,11 @@
 import { ipcContract, type IpcChannel } from '@shared/ipc/contract';
-import { allowedExportFormats, type ExportFormat, type PolicySettings } from '@shared/model/policy';
+import {
+  allowedExportFormats,
+  allowsUnencryptedBundles,
+  isReadOnlyPolicy,
+  type ExportFormat,
+  type PolicySettings,
+} from '@shared/model/policy';
 import { AppError } from '../ipc/AppError';
 import type { IpcHandlers } from '../ipc/dispatcher';
 
@@ -12,24 +18,9 @@ import type { IpcHandlers } from '../ipc/dispatcher';
 export class PolicyGuard {
   constructor(private readonly settings: PolicySettings) {}
 
-  /** The registry can be read, searched and exported, but nothing can be brought into it. */
-  get isReadOnly(): boolean {
-    return this.settings.readOnly?.value === true;
-  }
-
-  /** Formats an export may be written in. */
-  get exportFormats(): readonly ExportFormat[] {
-    return allowedExportFormats(this.settings);
-  }
-
-  /** Exchange bundles without encryption are refused both ways unless the policy says yes. */
-  get allowsUnencryptedBundles(): boolean {
-    return this.settings.allowUnencryptedBundles?.value === true;
-  }
-
   /** Throws `policy-forbids` while the registry is read-only; `action` names what was refused. */
   requireWritable(action: string): void {
-    if (!this.isReadOnly) return;
+    if (!isReadOnlyPolicy(this.settings)) return;
     throw new AppError(
       'policy-forbids',
       `The machine policy makes the registry read-only on this computer: ${action} is not allowed.`,
@@ -42,8 +33,9 @@ export class PolicyGuard {
    * the formats that are (empty when none is).
    */
   requireExportFormat(format: ExportFormat): void {
-    if (this.exportFormats.includes(format)) return;
-    const allowed = this.exportFormats.join(', ');
+    const formats = allowedExportFormats(this.settings);
+    if (formats.includes(format)) return;
+    const allowed = formats.join(', ');
     throw new AppError(
       'policy-forbids',
       `The machine policy does not allow exports as ${format} on this computer (allowed: ${allowed || 'none'}).`,
@@ -56,7 +48,7 @@ export class PolicyGuard {
    * what was refused (`file:save`, `file:open`), `fileName` the bundle it was refused for.
    */
   requireUnencryptedBundlesAllowed(action: string, fileName: string): void {
-    if (this.allowsUnencryptedBundles) return;
+    if (allowsUnencryptedBundles(this.settings)) return;
     throw new AppError(
       'policy-forbids',
       `The machine policy allows only encrypted exchange bundles on this computer: “${fileName}” is not encrypted (${action} refused).`,

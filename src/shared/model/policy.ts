@@ -140,6 +140,24 @@ export function failClosedSettings(): SecuritySettings {
   };
 }
 
+/**
+ * What the policy's security settings mean, one rule each, for main (which enforces them) and the
+ * renderer (which hides what they forbid) alike.
+ */
+
+/** The registry can be read, searched and exported, but nothing can be brought into it. */
+export function isReadOnlyPolicy(settings: PolicySettings): boolean {
+  return settings.readOnly?.value === true;
+}
+
+/**
+ * Whether exchange bundles may travel unencrypted: only where the policy says so in as many words.
+ * An unencrypted bundle proves nothing about who wrote it, so "not set" means no.
+ */
+export function allowsUnencryptedBundles(settings: PolicySettings): boolean {
+  return settings.allowUnencryptedBundles?.value === true;
+}
+
 /** The formats an export may be written in: the policy's list, or every format when it sets none. */
 export function allowedExportFormats(settings: PolicySettings): readonly ExportFormat[] {
   return settings.allowedExportFormats?.value ?? EXPORT_FORMATS;

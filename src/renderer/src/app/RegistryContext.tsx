@@ -1,5 +1,6 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { IpcOutput } from '@shared/ipc/contract';
+import { isReadOnlyPolicy } from '@shared/model/policy';
 import { systemMutationContext, type MutationContext } from '../db/changeTracking';
 import { RegistryDb, REGISTRY_DB_NAME } from '../db/RegistryDb';
 import { LATEST_SCHEMA_VERSION } from '../db/schema';
@@ -140,7 +141,7 @@ export function RegistryProvider({
   const value = useMemo<RegistryContextValue | null>(() => {
     if (state.status !== 'open') return null;
     const currentDevice = device ?? state.device;
-    const isReadOnly = state.policy.settings.readOnly?.value === true;
+    const isReadOnly = isReadOnlyPolicy(state.policy.settings);
     return {
       db: state.db,
       bulkDb: state.bulkDb,

@@ -5,7 +5,6 @@ import { az } from '@shared/i18n/messages/az';
 import { en } from '@shared/i18n/messages/en';
 import { IpcCallError } from '../../ipc/registryClient';
 import {
-  allowsUnencryptedBundles,
   describeBundleProblem,
   describeLoggedProblem,
   problemKey,
@@ -23,19 +22,6 @@ async function translator(language: 'en' | 'az') {
 }
 
 const ID = '33333333-3333-4333-8333-333333333333';
-
-describe('allowsUnencryptedBundles', () => {
-  it('allows unencrypted bundles only where the policy says true, never by default', () => {
-    expect(allowsUnencryptedBundles({})).toBe(false);
-    expect(allowsUnencryptedBundles({ allowUnencryptedBundles: undefined })).toBe(false);
-    expect(
-      allowsUnencryptedBundles({ allowUnencryptedBundles: { value: false, isEnforced: true } }),
-    ).toBe(false);
-    expect(
-      allowsUnencryptedBundles({ allowUnencryptedBundles: { value: true, isEnforced: false } }),
-    ).toBe(true);
-  });
-});
 
 describe('describeBundleProblem', () => {
   it('names the ids a bundle carries twice, in the UI language', async () => {

@@ -8,7 +8,6 @@ import {
   type BundleProblem,
   type BundleScope,
 } from '@shared/exchange/bundleFormat';
-import type { PolicySettings } from '@shared/model/policy';
 import type { TFunction } from 'i18next';
 import type { RegistryDb } from '../../db/RegistryDb';
 import { IpcCallError, registryClient } from '../../ipc/registryClient';
@@ -18,15 +17,6 @@ import { collectOutgoing, registryIdOf } from './exchangeRegistry';
 export const bundleFilters = (t: TFunction) => [
   { name: t('exchange.filterName'), extensions: [BUNDLE_EXTENSION] },
 ];
-
-/**
- * Whether bundles may travel unencrypted: only where the machine policy says so in as many words.
- * An unencrypted bundle proves nothing about who wrote it, so "not set" means no. (Main checks
- * the bytes it saves and opens against the same setting.)
- */
-export function allowsUnencryptedBundles(settings: PolicySettings): boolean {
-  return settings.allowUnencryptedBundles?.value === true;
-}
 
 /** The most a bundle file may be when opened (the file:open limit). */
 export const MAX_BUNDLE_BYTES = 512 * 1_048_576;

@@ -1,6 +1,7 @@
 import { Button, CircularProgress, Paper, Stack, Typography } from '@mui/material';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isReadOnlyPolicy } from '@shared/model/policy';
 import { registryClient } from '../../../ipc/registryClient';
 import { useNotify } from '../../../ui/Notifications';
 import { brokenRestoreTarget } from '../restoreTargets';
@@ -22,7 +23,7 @@ export function RecoveryPanel({ databaseName }: RecoveryPanelProps) {
 
   useEffect(() => {
     registryClient.policy.get().then(
-      (policy) => setIsReadOnly(policy.settings.readOnly?.value === true),
+      (policy) => setIsReadOnly(isReadOnlyPolicy(policy.settings)),
       () => setIsReadOnly(false),
     );
   }, []);

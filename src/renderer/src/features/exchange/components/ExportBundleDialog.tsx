@@ -25,6 +25,7 @@ import { useTranslation } from 'react-i18next';
 import { BundleError, type BundleScope } from '@shared/exchange/bundleFormat';
 import { generatePassphrase, isPassphraseStrongEnough } from '@shared/exchange/passphrase';
 import { SENSITIVITY_LEVELS, type Sensitivity } from '@shared/model/records';
+import { allowsUnencryptedBundles } from '@shared/model/policy';
 import { useRegistry } from '../../../app/RegistryContext';
 import { registryClient } from '../../../ipc/registryClient';
 import { describeError } from '../../../ui/describeError';
@@ -33,7 +34,6 @@ import { useFormat } from '../../../ui/useFormat';
 import { useLiveRecords } from '../../records/queries';
 import { recordLabel } from '../../records/recordLabel';
 import {
-  allowsUnencryptedBundles,
   describeBundleProblem,
   prepareBundle,
   readAttachmentOverIpc,

@@ -20,11 +20,12 @@ import { useTranslation } from 'react-i18next';
 import type { OpenedBundle } from '@shared/exchange/bundle';
 import { BundleError } from '@shared/exchange/bundleFormat';
 import type { RecordKind } from '@shared/model/records';
+import { allowsUnencryptedBundles } from '@shared/model/policy';
 import { useRegistry } from '../../../app/RegistryContext';
 import { registryClient } from '../../../ipc/registryClient';
 import { describeError } from '../../../ui/describeError';
 import { useNotify } from '../../../ui/Notifications';
-import { allowsUnencryptedBundles, describeBundleProblem, isRegistryEmpty } from '../exchangeFlows';
+import { describeBundleProblem, isRegistryEmpty } from '../exchangeFlows';
 import {
   applyIncoming,
   logFailedExchange,
