@@ -67,7 +67,7 @@ export const REMOTE_DEBUGGING_SWITCHES = [
  * pass for development), an app loaded from an app.asar counts as packaged: development runs
  * load the project folder.
  */
-export function runsAsPackaged(app: Pick<Electron.App, 'isPackaged' | 'getAppPath'>): boolean {
+function runsAsPackaged(app: Pick<Electron.App, 'isPackaged' | 'getAppPath'>): boolean {
   return app.isPackaged || /\.asar$/i.test(app.getAppPath());
 }
 

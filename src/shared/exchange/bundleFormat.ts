@@ -57,7 +57,7 @@ const base64Schema = z
   .regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/);
 
 /** The key derivation a header names; its bounds are checked apart (KDF_BOUNDS, unsafe-kdf). */
-export const bundleKdfSchema = z.discriminatedUnion('name', [
+const bundleKdfSchema = z.discriminatedUnion('name', [
   z.object({
     name: z.literal('Argon2id'),
     version: z.literal(ARGON2_VERSION),

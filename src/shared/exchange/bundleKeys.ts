@@ -101,7 +101,7 @@ async function derivedBits(passphrase: Uint8Array<ArrayBuffer>, kdf: BundleKdf) 
 /** WebCrypto's key type, named without the DOM library (shared code compiles for Node too). */
 type AesKey = Awaited<ReturnType<typeof crypto.subtle.importKey>>;
 
-export type BundleKeys = { key: AesKey; keyCheck: string };
+type BundleKeys = { key: AesKey; keyCheck: string };
 
 /** The AES key and key check for `passphrase` (NFC, UTF-8) under `kdf`, whose bounds are checked. */
 export async function deriveBundleKeys(passphrase: string, kdf: BundleKdf): Promise<BundleKeys> {

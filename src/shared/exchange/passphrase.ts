@@ -9,11 +9,11 @@ import { BundleError } from './bundleFormat';
  */
 
 /** A passphrase of at least this many characters is accepted… */
-export const MIN_PASSPHRASE_CHARACTERS = 12;
+const MIN_PASSPHRASE_CHARACTERS = 12;
 /** …and so is a phrase of at least this many words (each of two or more characters). */
-export const MIN_PASSPHRASE_WORDS = 4;
+const MIN_PASSPHRASE_WORDS = 4;
 /** Words in a generated passphrase: 6 × log2(2048) = 66 bits, out of reach of offline guessing. */
-export const GENERATED_PASSPHRASE_WORDS = 6;
+const GENERATED_PASSPHRASE_WORDS = 6;
 
 /** Characters as code points after NFC: "ə" is one whether it was typed composed or not. */
 const characterCount = (text: string) => Array.from(text).length;

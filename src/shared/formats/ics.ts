@@ -44,7 +44,7 @@ type Day = { year: number; month: number; day: number };
  * character (a line break in a forged id, a `;` or `:`) is percent-encoded, so the same id still
  * gives the same UID every time and no text of the id can start a property of its own.
  */
-export function calendarUid(id: string): string {
+function calendarUid(id: string): string {
   const safe = Array.from(id, (character) =>
     /^[A-Za-z0-9._-]$/.test(character)
       ? character

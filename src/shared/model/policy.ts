@@ -126,7 +126,7 @@ export const SECURITY_SETTING_KEYS = [
 ] as const satisfies readonly PolicySettingKey[];
 export type SecuritySettingKey = (typeof SECURITY_SETTING_KEYS)[number];
 
-export type SecuritySettings = Required<Pick<PolicySettings, SecuritySettingKey>>;
+type SecuritySettings = Required<Pick<PolicySettings, SecuritySettingKey>>;
 
 /**
  * Each security setting at its most restrictive, enforced: read-only, no export, encrypted bundles

@@ -243,7 +243,7 @@ type Planned = {
  * kinds and field versions are kept by id, so applying one would put a second record beside the
  * first and overwrite the first one's field versions.
  */
-export async function findKindClashes(
+async function findKindClashes(
   db: RegistryDb,
   entries: readonly BundleRecord[],
 ): Promise<KindClash[]> {
