@@ -16,6 +16,7 @@ import { guessMapping, mappingProblems, type ImportMapping } from '@shared/impor
 import { IMPORT_KINDS, type ImportKind } from '@shared/import/importFields';
 import { SNAPSHOT_KINDS } from '@shared/import/readSnapshot';
 import type { DuplicateDecision, RowPlan } from '@shared/import/rowPlan';
+import { allowedExportFormats } from '@shared/model/policy';
 import { useRegistry } from '../../app/RegistryContext';
 import { recordListPath } from '../../app/recordPaths';
 import { registryClient } from '../../ipc/registryClient';
@@ -86,7 +87,8 @@ export function ImportPage() {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const notify = useNotify();
-  const { db, bulkDb, mutationContext, isReadOnly } = useRegistry();
+  const { db, bulkDb, mutationContext, isReadOnly, policy } = useRegistry();
+  const canSaveRejected = allowedExportFormats(policy.settings).includes('csv');
   const workerRef = useRef<ImportWorkerClient | null>(null);
 
   const [step, setStep] = useState<StepId>('file');
@@ -288,7 +290,7 @@ export function ImportPage() {
         title: t('importer.saveRejectedTitle'),
         defaultName: `${t('importer.rejectedFileName', { name: baseName })}.csv`,
         format: 'csv',
-        filterName: 'CSV',
+        filterName: t('exports.filter.csv'),
         bytes,
       });
       if (saved)
@@ -513,7 +515,7 @@ export function ImportPage() {
           <ReportStep
             report={report}
             list={listLink}
-            onSaveRejected={() => void saveRejected()}
+            onSaveRejected={canSaveRejected ? () => void saveRejected() : null}
             onStartOver={resetAll}
           />
         )}

@@ -7,7 +7,8 @@ type ReportStepProps = {
   report: ImportReport;
   /** Where the imported records are listed, and the section's name; null for a mixed JSON file. */
   list: { path: string; section: string } | null;
-  onSaveRejected: () => void;
+  /** Null where the machine policy allows no CSV: the rejected rows cannot be saved here. */
+  onSaveRejected: (() => void) | null;
   onStartOver: () => void;
 };
 
@@ -31,8 +32,13 @@ export function ReportStep({ report, list, onSaveRejected, onStartOver }: Report
           ))}
         </List>
       </Alert>
+      {report.rejected > 0 && !onSaveRejected && (
+        <Alert severity="info" sx={{ mb: 2 }}>
+          {t('exports.formatNotAllowed', { format: 'CSV' })}
+        </Alert>
+      )}
       <Stack direction="row" spacing={2}>
-        {report.rejected > 0 && (
+        {report.rejected > 0 && onSaveRejected && (
           <Button variant="outlined" onClick={onSaveRejected}>
             {t('importer.saveRejected')}
           </Button>
