@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,6 +83,44 @@ describe('FileService.open', () => {
       details: { fileName: 'huge.csv', size: '3 MB', limit: '1 MB' },
     });
   });
+
+  // A named pipe reports no size and streams whatever its writer sends: the read must stop at the
+  // limit all the same (POSIX only; Windows has no mkfifo).
+  it.skipIf(process.platform === 'win32')(
+    'reads a file that reports no size only up to the limit, and refuses the rest',
+    async () => {
+      const path = join(folder, 'endless.csv');
+      execFileSync('mkfifo', [path]);
+      const writer = createWriteStream(path);
+      writer.on('error', () => undefined);
+      const sent = Buffer.alloc(64 * 1024, 0x41);
+      writer.write(sent);
+      writer.end(sent);
+      await expect(
+        service(path).files.open({
+          title: 'Import',
+          filters: CSV,
+          maxBytes: 10_000,
+          purpose: 'import',
+        }),
+      ).rejects.toMatchObject({ code: 'too-large', details: { fileName: 'endless.csv' } });
+      writer.destroy();
+
+      // The same pipe with less than the limit in it is read whole.
+      const short = join(folder, 'short.csv');
+      execFileSync('mkfifo', [short]);
+      const shortWriter = createWriteStream(short);
+      shortWriter.end('name\nIOM\n');
+      const opened = await service(short).files.open({
+        title: 'Import',
+        filters: CSV,
+        maxBytes: 10_000,
+        purpose: 'import',
+      });
+      expect(new TextDecoder().decode(opened?.bytes)).toBe('name\nIOM\n');
+      expect(opened?.bytes.buffer.byteLength).toBe(opened?.size);
+    },
+  );
 
   it('answers null when the dialog is cancelled, and names a file that vanished', async () => {
     const options = { title: 'Import', filters: CSV, maxBytes: 10, purpose: 'import' } as const;

@@ -1,4 +1,4 @@
-import { open, stat } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { readBundleHeader } from '@shared/exchange/bundle';
 import { BundleError } from '@shared/exchange/bundleFormat';
@@ -73,23 +73,50 @@ export class FileService {
     if (path === null) return null;
     const name = basename(path);
     try {
-      const { size } = await stat(path);
-      if (size > options.maxBytes) {
+      const tooLarge = (size: number) => {
         const details = {
           fileName: name,
           size: formatMegabytes(size),
           limit: formatMegabytes(options.maxBytes),
         };
-        throw new AppError(
+        return new AppError(
           'too-large',
           `“${name}” is ${details.size}; files up to ${details.limit} can be opened.`,
           { details },
         );
-      }
+      };
+      // The size is checked on the file actually read, and the read stops one byte past the
+      // limit: a file that grows, is swapped after the check, or reports no size (a pipe, a
+      // device) is never read beyond what the contract allows.
       const handle = await open(path, 'r');
       let bytes: Uint8Array<ArrayBuffer>;
       try {
-        bytes = new Uint8Array(await handle.readFile());
+        const { size } = await handle.stat();
+        if (size > options.maxBytes) throw tooLarge(size);
+        // Read into a buffer of the reported size; when it is full, one byte more tells a file
+        // that ends there from one that grew (or reported no size), which grows the buffer.
+        const limit = options.maxBytes + 1;
+        let buffer = new Uint8Array(size);
+        let length = 0;
+        const probe = new Uint8Array(1);
+        for (;;) {
+          if (length < buffer.length) {
+            const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+            if (bytesRead === 0) break;
+            length += bytesRead;
+            continue;
+          }
+          const { bytesRead } = await handle.read(probe, 0, 1, null);
+          if (bytesRead === 0) break;
+          if (length + 1 >= limit) throw tooLarge(length + 1);
+          const grown = new Uint8Array(Math.min(Math.max(length * 2, 64 * 1024), limit));
+          grown.set(buffer);
+          grown[length] = probe[0] ?? 0;
+          buffer = grown;
+          length += 1;
+        }
+        // Exactly the file's bytes: IPC carries a view's whole buffer, not just the view.
+        bytes = length === buffer.length ? buffer : buffer.slice(0, length);
       } finally {
         await handle.close();
       }
