@@ -8,6 +8,7 @@ import { FileService } from '../files/fileService';
 import { PolicyGuard } from '../policy/policyGuard';
 import {
   nodeAtomicWriteFs,
+  WINDOWS_RENAME_RETRY_DELAYS_MS,
   writeFileAtomic,
   writeFileAtomicStreaming,
   type AtomicWriteFs,
@@ -69,6 +70,7 @@ function failingFs(stage: Stage, errno: string): AtomicWriteFs {
     rm: (path) => rm(path, { force: true }),
     syncFolder: () => Promise.resolve(),
     pause: () => Promise.resolve(),
+    renameRetryDelaysMs: WINDOWS_RENAME_RETRY_DELAYS_MS,
   };
 }
 
@@ -174,8 +176,10 @@ describe('the rename at the end of an atomic write', () => {
   function recordingFs(errno: string, times: number) {
     const calls: string[] = [];
     let failures = 0;
+    // Windows' retries, whatever system runs the test.
     const fs: AtomicWriteFs = {
       ...nodeAtomicWriteFs,
+      renameRetryDelaysMs: WINDOWS_RENAME_RETRY_DELAYS_MS,
       rename: async (from, to) => {
         calls.push('rename');
         if (failures < times) {
@@ -240,6 +244,12 @@ describe('the rename at the end of an atomic write', () => {
     const { fs, calls } = recordingFs('EBUSY', 1);
     await writeFileAtomicStreaming(target, (write) => write(new Uint8Array(10)), undefined, fs);
     expect(calls).toEqual(['rename', 'pause 20', 'rename', `sync ${folder}`]);
+  });
+
+  it('retries only on Windows, where these codes mean "in use"', () => {
+    expect(nodeAtomicWriteFs.renameRetryDelaysMs).toEqual(
+      process.platform === 'win32' ? WINDOWS_RENAME_RETRY_DELAYS_MS : [],
+    );
   });
 
   it('really syncs a folder on this system without failing the write', async () => {

@@ -18,16 +18,19 @@ export type AtomicWriteFs = {
   syncFolder: (folder: string) => Promise<void>;
   /** Waits before a rename is tried again; tests answer at once. */
   pause: (ms: number) => Promise<void>;
+  /** How long to wait before each new try of a rename refused as "in use"; none: no retry. */
+  renameRetryDelaysMs: readonly number[];
 };
 
 /**
  * Rename failures that mean "someone has the file open right now" on Windows: an antivirus
  * scanner, the search indexer or Excel still reading yesterday's export. They pass within moments,
- * so the rename is tried again a few times before the write is given up.
+ * so there the rename is tried again a few times before the write is given up. Elsewhere these
+ * codes mean a real refusal, reported at once.
  */
 const TRANSIENT_RENAME_ERRORS: ReadonlySet<string> = new Set(['EPERM', 'EBUSY', 'EACCES']);
-/** Waits between rename attempts: about 0.6 s in all, short enough to feel like one save. */
-const RENAME_RETRY_DELAYS_MS = [20, 40, 80, 160, 320] as const;
+/** Waits between rename attempts on Windows: about 0.6 s in all, short enough to feel like one save. */
+export const WINDOWS_RENAME_RETRY_DELAYS_MS = [20, 40, 80, 160, 320] as const;
 
 /**
  * fsync of the folder, so the rename itself survives a power cut (POSIX; ext4 and others may
@@ -56,6 +59,7 @@ export const nodeAtomicWriteFs: AtomicWriteFs = {
   rm: (path) => rm(path, { force: true }),
   syncFolder,
   pause: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  renameRetryDelaysMs: process.platform === 'win32' ? WINDOWS_RENAME_RETRY_DELAYS_MS : [],
 };
 
 /** A temporary name beside the target, hidden and unique. */
@@ -74,7 +78,7 @@ async function moveIntoPlace(temp: string, target: string, fs: AtomicWriteFs): P
       break;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException | null)?.code ?? '';
-      const delay = RENAME_RETRY_DELAYS_MS[attempt];
+      const delay = fs.renameRetryDelaysMs[attempt];
       if (!TRANSIENT_RENAME_ERRORS.has(code) || delay === undefined) throw error;
       await fs.pause(delay);
     }
