@@ -100,7 +100,7 @@ export class BriefingService {
         details: { fileName: name },
       });
     }
-    requireFormat('pdf', printed.bytes, name);
+    await requireFormat('pdf', printed.bytes, name);
     try {
       await writeFileAtomic(path, printed.bytes);
     } catch (error) {

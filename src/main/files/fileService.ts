@@ -147,7 +147,7 @@ export class FileService {
     if (format === 'coopx') this.requireAcceptedBundle(bytes, shownName, 'file:save');
     else {
       this.deps.guard.requireExportFormat(format);
-      requireFormat(format, bytes, shownName);
+      await requireFormat(format, bytes, shownName);
     }
     const chosen = await this.deps.dialogs.chooseFileToSave({
       title: options.title,

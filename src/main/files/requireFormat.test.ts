@@ -80,7 +80,9 @@ describe('formatMismatch', () => {
       ['pdf', text('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF')],
       ['coopx', forgedBundle({ isEncrypted: true })],
     ];
-    for (const [format, bytes] of written) expect(formatMismatch(format, bytes), format).toBeNull();
+    for (const [format, bytes] of written) {
+      expect(await formatMismatch(format, bytes), format).toBeNull();
+    }
   });
 
   it.each<[SaveFormat, Uint8Array, string]>([
@@ -101,25 +103,23 @@ describe('formatMismatch', () => {
       text('{"format":"cooperation-registry/exchange"}'),
       'it does not start like an exchange bundle',
     ],
-  ])('refuses %s bytes that are something else: %s', (format, bytes, reason) => {
-    expect(formatMismatch(format, bytes)).toBe(reason);
+  ])('refuses %s bytes that are something else: %s', async (format, bytes, reason) => {
+    expect(await formatMismatch(format, bytes)).toBe(reason);
   });
 });
 
 describe('requireFormat', () => {
-  it('refuses with invalid-data, naming the file, the format and the reason', () => {
-    expect(() => requireFormat('pdf', WINDOWS_EXECUTABLE, 'Briefing.pdf')).toThrow(
-      expect.objectContaining({
-        code: 'invalid-data',
-        message:
-          '“Briefing.pdf” was not saved: its content is not PDF (it does not start with %PDF-).',
-        details: {
-          fileName: 'Briefing.pdf',
-          expected: 'pdf',
-          reason: 'it does not start with %PDF-',
-        },
-      }),
-    );
-    expect(() => requireFormat('csv', encodeCsv('a;b\n'), 'Partners.csv')).not.toThrow();
+  it('refuses with invalid-data, naming the file, the format and the reason', async () => {
+    await expect(requireFormat('pdf', WINDOWS_EXECUTABLE, 'Briefing.pdf')).rejects.toMatchObject({
+      code: 'invalid-data',
+      message:
+        '“Briefing.pdf” was not saved: its content is not PDF (it does not start with %PDF-).',
+      details: {
+        fileName: 'Briefing.pdf',
+        expected: 'pdf',
+        reason: 'it does not start with %PDF-',
+      },
+    });
+    await expect(requireFormat('csv', encodeCsv('a;b\n'), 'Partners.csv')).resolves.toBeUndefined();
   });
 });

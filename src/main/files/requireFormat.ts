@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
-import { unzipSync } from 'fflate';
+import { BackupFormatError } from '@shared/backup/backupFormat';
+import { bytesSource, readZipDirectory } from '@shared/backup/zipReader';
 import { BUNDLE_MAGIC } from '@shared/exchange/bundleFormat';
 import type { SaveFormat } from '@shared/ipc/contract';
 import { AppError } from '../ipc/AppError';
@@ -44,19 +45,27 @@ function firstNonSpace(bytes: Uint8Array): number | undefined {
   return undefined;
 }
 
-/** Lists the package's entries from its central directory without inflating any of them. */
-function officeMismatch(bytes: Uint8Array, format: keyof typeof OFFICE_PARTS): string | null {
+/**
+ * Lists the package's entries from its central directory without inflating any of them, with the
+ * strict reader backups and bundles use: an archive it refuses is no package Office would open.
+ */
+async function officeMismatch(
+  bytes: Uint8Array,
+  format: keyof typeof OFFICE_PARTS,
+): Promise<string | null> {
   if (!startsWith(bytes, ZIP_SIGNATURE)) return 'it is not a zip package';
-  const names = new Set<string>();
+  let names: Set<string>;
   try {
-    unzipSync(bytes, {
-      filter: (entry) => {
-        names.add(entry.name);
-        return false;
-      },
+    const entries = await readZipDirectory(bytesSource(bytes), {
+      fileBytes: Number.MAX_SAFE_INTEGER,
+      entries: 100_000,
+      entryBytes: () => Number.MAX_SAFE_INTEGER,
+      totalBytes: Number.MAX_SAFE_INTEGER,
     });
-  } catch {
-    return 'it is not a readable zip package';
+    names = new Set(entries.map((entry) => entry.name));
+  } catch (error) {
+    if (error instanceof BackupFormatError) return 'it is not a readable zip package';
+    throw error;
   }
   const missing = OFFICE_PARTS[format].filter((part) => !names.has(part));
   return missing.length === 0 ? null : `it lacks ${missing.join(' and ')}`;
@@ -69,7 +78,10 @@ function officeMismatch(bytes: Uint8Array, format: keyof typeof OFFICE_PARTS): s
  * HTML). These are signature checks, cheap for a 500 MB export, not validators of the whole file.
  * An exchange bundle's header is read by FileService, which also decides on its encryption.
  */
-export function formatMismatch(format: SaveFormat, bytes: Uint8Array): string | null {
+export async function formatMismatch(
+  format: SaveFormat,
+  bytes: Uint8Array,
+): Promise<string | null> {
   switch (format) {
     case 'pdf':
       return startsWith(bytes, PDF_SIGNATURE) ? null : 'it does not start with %PDF-';
@@ -111,8 +123,12 @@ export function isBundle(bytes: Uint8Array): boolean {
  * Refuses bytes that are not `format` with `invalid-data`, naming the file, the format and what
  * is wrong, so nothing is written and the user learns why.
  */
-export function requireFormat(format: SaveFormat, bytes: Uint8Array, fileName: string): void {
-  const mismatch = formatMismatch(format, bytes);
+export async function requireFormat(
+  format: SaveFormat,
+  bytes: Uint8Array,
+  fileName: string,
+): Promise<void> {
+  const mismatch = await formatMismatch(format, bytes);
   if (mismatch === null) return;
   throw new AppError(
     'invalid-data',
