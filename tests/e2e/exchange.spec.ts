@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { readBundleHeader, writeBundle } from '../../src/shared/exchange/bundle';
 import type { BundleRecord } from '../../src/shared/exchange/bundleFormat';
-import { readRegistryRow } from './harness/rawRegistry';
+import { firstRegistryKey, readRegistryRow } from './harness/rawRegistry';
 import { connectRegistry, expect, test } from './harness/registryTest';
 import { ScriptedDialogs } from './harness/scriptedDialogs';
 import { ExchangePage } from './pages/ExchangePage';
@@ -54,24 +54,6 @@ async function registryContent(page: Page) {
 async function registryIdOf(page: Page): Promise<string> {
   const row = (await readRegistryRow(page, 'meta', 'registryId')) as { value: string };
   return row.value;
-}
-
-/** The id of one of the registry's meetings, read with raw IndexedDB. */
-async function anEventId(page: Page): Promise<string> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('cooperation-registry');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error ?? new Error('open failed'));
-    });
-    const key = await new Promise<string>((resolve, reject) => {
-      const request = db.transaction('events').objectStore('events').getAllKeys(null, 1);
-      request.onsuccess = () => resolve(request.result[0] as string);
-      request.onerror = () => reject(request.error ?? new Error('read failed'));
-    });
-    db.close();
-    return key;
-  });
 }
 
 /** A person record as a bundle carries it, under any id. */
@@ -449,7 +431,7 @@ test.describe('where the machine policy allows unencrypted bundles', () => {
     await exchange.dialog.getByRole('button', { name: 'Cancel' }).click();
 
     // A person under the id of one of this registry's meetings would overwrite its versions.
-    const eventId = await anEventId(page);
+    const eventId = await firstRegistryKey(page, 'events');
     const clashing = join(folder, 'clashing.coopx');
     await forgeUnencryptedBundle(clashing, registryId, [plantedPerson(eventId)]);
     await exchange.openBundle(clashing, null);

@@ -45,6 +45,24 @@ export async function readRegistryRow(page: Page, table: string, key: string): P
   );
 }
 
+/** The first key of a table (one of its records' ids), read with raw IndexedDB. */
+export async function firstRegistryKey(page: Page, table: string): Promise<string> {
+  return page.evaluate(async (table) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('cooperation-registry');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error ?? new Error('open failed'));
+    });
+    const key = await new Promise<string>((resolve, reject) => {
+      const request = db.transaction(table).objectStore(table).getAllKeys(null, 1);
+      request.onsuccess = () => resolve(request.result[0] as string);
+      request.onerror = () => reject(request.error ?? new Error('read failed'));
+    });
+    db.close();
+    return key;
+  }, table);
+}
+
 /**
  * Writes rows with raw IndexedDB in one transaction, bypassing the app's mutations, as a merged
  * bundle or a restored backup puts what another laptop sent. Reload the page afterwards.
