@@ -4,13 +4,14 @@ import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { FileType } from '@shared/model/fileType';
-import { detectFileType, detectFileTypeAt, type ByteSource } from './detectFileType';
+import type { RandomAccessSource } from '@shared/backup/zipReader';
+import { detectFileType, detectFileTypeAt } from './detectFileType';
 import * as sample from './testing/sampleFiles';
 
 /** Bytes in memory as a source, counting what was read. */
 function source(bytes: Uint8Array) {
   const reads: { offset: number; length: number }[] = [];
-  const readable: ByteSource = {
+  const readable: RandomAccessSource = {
     size: bytes.byteLength,
     read: (offset, length) => {
       reads.push({ offset, length });

@@ -1,14 +1,14 @@
 import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { BackupFormatError } from '@shared/backup/backupFormat';
-import { readZipDirectory, readZipEntry, type ZipEntry } from '@shared/backup/zipReader';
+import {
+  readZipDirectory,
+  readZipEntry,
+  type RandomAccessSource,
+  type ZipEntry,
+} from '@shared/backup/zipReader';
 import type { FileType } from '@shared/model/fileType';
-
-/** Bytes readable at any offset; `read` may answer fewer bytes at the end of the source. */
-export type ByteSource = {
-  size: number;
-  read: (offset: number, length: number) => Promise<Uint8Array>;
-};
+import { fileSource } from '../files/fileSource';
 
 const HEAD_BYTES = 8192;
 const TEXT_CHUNK = 1_048_576;
@@ -80,17 +80,7 @@ export async function detectFileTypeAt(path: string, fileName: string): Promise<
   const handle = await open(path, 'r');
   try {
     const { size } = await handle.stat();
-    return await detectFileType(
-      {
-        size,
-        read: async (offset, length) => {
-          const buffer = new Uint8Array(Math.max(0, Math.min(length, size - offset)));
-          const { bytesRead } = await handle.read(buffer, 0, buffer.byteLength, offset);
-          return buffer.subarray(0, bytesRead);
-        },
-      },
-      fileName,
-    );
+    return await detectFileType(fileSource(handle, size), fileName);
   } finally {
     await handle.close();
   }
@@ -107,7 +97,10 @@ export async function detectFileTypeAt(path: string, fileName: string): Promise<
  * sectors; the whole file only when it looks like text (a NUL or control byte anywhere makes it
  * binary). A damaged container is no error here: it is simply not the document it claims to be.
  */
-export async function detectFileType(source: ByteSource, fileName: string): Promise<FileType> {
+export async function detectFileType(
+  source: RandomAccessSource,
+  fileName: string,
+): Promise<FileType> {
   if (source.size === 0) return 'empty';
   const head = await source.read(0, Math.min(HEAD_BYTES, source.size));
   const bySignature = typeBySignature(head);
@@ -141,7 +134,7 @@ const isTextControl = (code: number) => (code >= 0x09 && code <= 0x0d) || code =
 const isForbiddenControl = (code: number) => (code < 0x20 && !isTextControl(code)) || code === 0x7f;
 
 /** Every byte (or UTF-16 unit) of the file is a character a text file holds: no NUL, no controls. */
-async function isText(source: ByteSource, encoding: TextEncoding): Promise<boolean> {
+async function isText(source: RandomAccessSource, encoding: TextEncoding): Promise<boolean> {
   const isWide = encoding !== 'windows-1252';
   if (isWide && source.size % 2 !== 0) return false;
   for (let offset = 0; offset < source.size; offset += TEXT_CHUNK) {
@@ -236,7 +229,7 @@ function textType(head: string, extension: string): FileType {
  * the app opens, so it is an "archive". Sizes are not limited here: nothing is inflated but the
  * OpenDocument `mimetype` entry, which must be tiny.
  */
-async function readZipEntries(source: ByteSource): Promise<ZipEntry[] | null> {
+async function readZipEntries(source: RandomAccessSource): Promise<ZipEntry[] | null> {
   try {
     return await readZipDirectory(source, {
       fileBytes: Number.MAX_SAFE_INTEGER,
@@ -250,7 +243,7 @@ async function readZipEntries(source: ByteSource): Promise<ZipEntry[] | null> {
 }
 
 /** OpenDocument's `mimetype` entry (a few dozen ASCII bytes), or null when it is anything else. */
-async function readMimetype(source: ByteSource, entry: ZipEntry): Promise<string | null> {
+async function readMimetype(source: RandomAccessSource, entry: ZipEntry): Promise<string | null> {
   if (entry.size > 200) return null;
   try {
     return String.fromCharCode(...(await readZipEntry(source, entry)));
@@ -283,7 +276,7 @@ const OPEN_DOCUMENT_TYPES: Readonly<Record<string, FileType>> = {
  * OpenDocument names its type in a `mimetype` entry. Any zip carrying macros or ActiveX is a
  * macro document; any other zip is an archive, which can hold anything.
  */
-async function zipDocumentType(source: ByteSource): Promise<FileType> {
+async function zipDocumentType(source: RandomAccessSource): Promise<FileType> {
   const entries = await readZipEntries(source);
   if (entries === null) return 'zip';
   const names = entries.map((entry) => entry.name);
@@ -318,7 +311,7 @@ type OleEntry = { name: string; left: number; right: number; child: number };
  * the directory's sector chain through the FAT. Null when the structure is damaged.
  */
 async function readOleTopLevel(
-  source: ByteSource,
+  source: RandomAccessSource,
   head: Uint8Array,
 ): Promise<{ names: Set<string>; rootClassId: Uint8Array } | null> {
   if (head.byteLength < 512) return null;
@@ -415,7 +408,7 @@ function isInstallerClassId(classId: Uint8Array): boolean {
 /** Word and Excel 97–2003 keep VBA in these storages at the top of the file. */
 const OLE_MACRO_STORAGES = ['Macros', '_VBA_PROJECT_CUR'];
 
-async function oleDocumentType(source: ByteSource, head: Uint8Array): Promise<FileType> {
+async function oleDocumentType(source: RandomAccessSource, head: Uint8Array): Promise<FileType> {
   const ole = await readOleTopLevel(source, head);
   if (ole === null) return 'unknown-document';
   const { names, rootClassId } = ole;
