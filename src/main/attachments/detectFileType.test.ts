@@ -100,6 +100,11 @@ describe('detectFileType: what an attacker sends instead', () => {
     expect(await detect(text, 'minutes.ps1')).toBe('script');
     expect(await detect(text, 'minutes.hta')).toBe('html');
     expect(await detect(text, 'minutes.url')).toBe('internet-shortcut');
+    // Windows runs these too: a management console, a ClickOnce deployment.
+    expect(await detect(text, 'minutes.msc')).toBe('script');
+    expect(await detect(text, 'minutes.appref-ms')).toBe('script');
+    // Text is no program: under .exe it stays text, and the name is what gets it refused.
+    expect(await detect(text, 'minutes.exe')).toBe('txt');
     expect(await detect(text, 'minutes.txt')).toBe('txt');
   });
 

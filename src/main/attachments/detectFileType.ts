@@ -9,6 +9,7 @@ import {
 } from '@shared/backup/zipReader';
 import type { FileType } from '@shared/model/fileType';
 import { fileSource } from '../files/fileSource';
+import { RUNNABLE_EXTENSIONS } from './runnableExtensions';
 
 const HEAD_BYTES = 8192;
 const TEXT_CHUNK = 1_048_576;
@@ -152,50 +153,14 @@ async function isText(source: RandomAccessSource, encoding: TextEncoding): Promi
   return true;
 }
 
-/** Extensions of text files that the system runs or renders instead of showing as text. */
+/**
+ * The plain-text flavours the app opens; text under an extension the system runs is what
+ * RUNNABLE_EXTENSIONS says, and under any other extension plain text.
+ */
 const TEXT_TYPE_BY_EXTENSION: Readonly<Record<string, FileType>> = {
   txt: 'txt',
   csv: 'csv',
   eml: 'eml',
-  htm: 'html',
-  html: 'html',
-  xhtml: 'html',
-  xht: 'html',
-  shtml: 'html',
-  mht: 'html',
-  mhtml: 'html',
-  hta: 'html',
-  svg: 'svg',
-  url: 'internet-shortcut',
-  desktop: 'desktop-launcher',
-  ...Object.fromEntries(
-    [
-      'js',
-      'jse',
-      'mjs',
-      'vbs',
-      'vbe',
-      'wsf',
-      'wsh',
-      'ps1',
-      'psm1',
-      'psd1',
-      'bat',
-      'cmd',
-      'sh',
-      'bash',
-      'zsh',
-      'command',
-      'py',
-      'pyw',
-      'pl',
-      'rb',
-      'reg',
-      'inf',
-      'scf',
-      'settingcontent-ms',
-    ].map((extension) => [extension, 'script' as const]),
-  ),
 };
 
 /**
@@ -218,7 +183,7 @@ function textType(head: string, extension: string): FileType {
   const lower = start.toLowerCase();
   if (SVG_MARKUP.test(lower) && !/<html[\s>]/.test(lower)) return 'svg';
   if (WEB_PAGE_MARKUP.test(lower) || SVG_MARKUP.test(lower)) return 'html';
-  return TEXT_TYPE_BY_EXTENSION[extension] ?? 'txt';
+  return RUNNABLE_EXTENSIONS.get(extension) ?? TEXT_TYPE_BY_EXTENSION[extension] ?? 'txt';
 }
 
 // ---------------------------------------------------------------- zip: OOXML and OpenDocument

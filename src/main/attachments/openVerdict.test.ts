@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FILE_TYPE_INFO, FILE_TYPES, type FileType } from '@shared/model/fileType';
 import { isDisguisedName, openVerdict, viewerFileName } from './openVerdict';
+import { RUNNABLE_EXTENSIONS } from './runnableExtensions';
 
 describe('openVerdict', () => {
   it('opens exactly the allow-listed types, under their own extensions', () => {
@@ -98,6 +99,15 @@ describe('isDisguisedName', () => {
     expect(isDisguisedName('minutes.docx.js')).toBe(true);
     expect(isDisguisedName('minutes.PDF.Exe ')).toBe(true);
     expect(isDisguisedName('tab\there.pdf')).toBe(true);
+  });
+
+  it('knows every extension the file-type detection calls a script, web page or shortcut', () => {
+    expect(isDisguisedName('minutes.pdf.html')).toBe(true);
+    expect(isDisguisedName('Budget.xlsx.py')).toBe(true);
+    expect(isDisguisedName('logo.png.svg')).toBe(true);
+    for (const extension of RUNNABLE_EXTENSIONS.keys()) {
+      expect(isDisguisedName(`minutes.docx.${extension}`), extension).toBe(true);
+    }
   });
 
   it('leaves ordinary names alone, dates and versions included', () => {

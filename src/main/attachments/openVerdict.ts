@@ -2,56 +2,7 @@ import { extname } from 'node:path';
 import { FILE_TYPE_INFO, type AttachmentVerdict, type FileType } from '@shared/model/fileType';
 import { hasInvisibleCharacters } from '@shared/text/invisibleCharacters';
 import { safeFileName } from '../files/safeFileName';
-
-/**
- * Extensions Windows, macOS or a Linux desktop runs, or hands to something that runs code, when
- * the file is opened. A document extension right before one of these is the classic disguise
- * ("minutes.pdf.exe", "minutes.pdf      .exe").
- */
-const EXECUTABLE_EXTENSIONS = new Set([
-  'exe',
-  'com',
-  'scr',
-  'pif',
-  'cpl',
-  'dll',
-  'msi',
-  'msp',
-  'mst',
-  'bat',
-  'cmd',
-  'hta',
-  'js',
-  'jse',
-  'vbs',
-  'vbe',
-  'wsf',
-  'wsh',
-  'ps1',
-  'psm1',
-  'lnk',
-  'url',
-  'scf',
-  'reg',
-  'inf',
-  'jar',
-  'application',
-  'appref-ms',
-  'gadget',
-  'msc',
-  'chm',
-  'iso',
-  'img',
-  'vhd',
-  'vhdx',
-  'desktop',
-  'appimage',
-  'sh',
-  'command',
-  'app',
-  'pkg',
-  'dmg',
-]);
+import { RUNNABLE_EXTENSIONS } from './runnableExtensions';
 
 const DOCUMENT_EXTENSIONS = new Set(
   Object.values(FILE_TYPE_INFO).flatMap((info) => info.extensions),
@@ -69,9 +20,7 @@ export function isDisguisedName(fileName: string): boolean {
   const parts = safeFileName(fileName).toLowerCase().split('.');
   const last = parts.at(-1) ?? '';
   const beforeLast = (parts.at(-2) ?? '').trim();
-  return (
-    parts.length >= 3 && EXECUTABLE_EXTENSIONS.has(last) && DOCUMENT_EXTENSIONS.has(beforeLast)
-  );
+  return parts.length >= 3 && RUNNABLE_EXTENSIONS.has(last) && DOCUMENT_EXTENSIONS.has(beforeLast);
 }
 
 /**
