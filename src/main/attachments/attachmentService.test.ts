@@ -350,13 +350,11 @@ describe('AttachmentService.inspect', () => {
     expect(await attachments.inspect(shortcut.sha256, 'Minutes.pdf')).toEqual({
       canOpen: false,
       type: 'windows-shortcut',
-      mediaType: 'application/x-ms-shortcut',
       reason: 'runs-code',
     });
     expect(await attachments.inspect(pdf.sha256, 'Minutes.pdf')).toEqual({
       canOpen: true,
       type: 'pdf',
-      mediaType: 'application/pdf',
     });
     expect(opened).toEqual([]);
     await expect(attachments.inspect(sha256Of('gone'), 'Minutes.pdf')).rejects.toMatchObject({

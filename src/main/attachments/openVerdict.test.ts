@@ -31,11 +31,7 @@ describe('openVerdict', () => {
     for (const refused of ['docm', 'xlsm', 'pps', 'ppsx', 'html', 'svg', 'js', 'exe', 'lnk']) {
       expect(extensions).not.toContain(refused);
     }
-    expect(openVerdict('Minutes.pdf', 'pdf')).toEqual({
-      canOpen: true,
-      type: 'pdf',
-      mediaType: 'application/pdf',
-    });
+    expect(openVerdict('Minutes.pdf', 'pdf')).toEqual({ canOpen: true, type: 'pdf' });
     expect(openVerdict('Signing.JPEG', 'jpeg')).toMatchObject({ canOpen: true });
     expect(openVerdict('Report 2016.12.05.docx', 'docx')).toMatchObject({ canOpen: true });
   });
@@ -54,7 +50,6 @@ describe('openVerdict', () => {
     expect(openVerdict('Scan\u202Efdp.lnk', 'windows-shortcut')).toEqual({
       canOpen: false,
       type: 'windows-shortcut',
-      mediaType: 'application/x-ms-shortcut',
       reason: 'runs-code',
     });
   });

@@ -29,15 +29,15 @@ export function isDisguisedName(fileName: string): boolean {
  * first reason found (most serious first) is what the user is told.
  */
 export function openVerdict(fileName: string, type: FileType): AttachmentVerdict {
-  const { handling, extensions, mediaType } = FILE_TYPE_INFO[type];
+  const { handling, extensions } = FILE_TYPE_INFO[type];
   const refuse = (reason: Exclude<AttachmentVerdict, { canOpen: true }>['reason']) =>
-    ({ canOpen: false, type, mediaType, reason }) as const;
+    ({ canOpen: false, type, reason }) as const;
   if (handling === 'runs-code') return refuse('runs-code');
   if (isDisguisedName(fileName)) return refuse('disguised-name');
   if (handling === 'not-supported') return refuse('not-supported');
   const extension = extname(safeFileName(fileName)).slice(1).toLowerCase();
   if (!extensions.includes(extension)) return refuse('mismatch');
-  return { canOpen: true, type, mediaType };
+  return { canOpen: true, type };
 }
 
 /**
