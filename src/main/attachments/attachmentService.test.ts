@@ -285,7 +285,7 @@ describe('AttachmentService.open', () => {
     const { attachments, opened } = service(scripted().dialogs);
     const stored = await attachments.storeBytes(new TextEncoder().encode(MINUTES));
     await writeFile(attachments.pathOf(stored.sha256), 'bit rot');
-    await expect(attachments.open(stored.sha256, 'minutes.pdf')).rejects.toMatchObject({
+    await expect(attachments.open(stored.sha256, 'minutes.txt')).rejects.toMatchObject({
       code: 'attachment-damaged',
     });
     expect(opened).toEqual([]);
@@ -301,6 +301,8 @@ describe('AttachmentService.open refuses what could run', () => {
     // Nothing reached the operating system, and no copy is left for anyone to double-click.
     expect(opened).toEqual([]);
     expect(await filesUnder(join(dataFolder, 'opened-attachments'))).toEqual([]);
+    // Judged before any copy was made: not even the viewers' folder exists.
+    expect(await readdir(dataFolder)).toEqual(['attachments']);
     return error;
   }
 
@@ -358,6 +360,60 @@ describe('AttachmentService.inspect', () => {
     });
     expect(opened).toEqual([]);
     await expect(attachments.inspect(sha256Of('gone'), 'Minutes.pdf')).rejects.toMatchObject({
+      code: 'attachment-missing',
+    });
+  });
+});
+
+describe('AttachmentService judges each stored file once', () => {
+  it('does not read a file again for each look, and forgets what it found when the bytes fail their hash', async () => {
+    const { attachments, opened } = service(scripted().dialogs);
+    const stored = await attachments.storeBytes(sample.PDF);
+    expect(await attachments.inspect(stored.sha256, 'Minutes.pdf')).toEqual({
+      canOpen: true,
+      type: 'pdf',
+    });
+    // Rewritten behind the app's back: looking again answers from what was found, unread...
+    await writeFile(attachments.pathOf(stored.sha256), sample.WINDOWS_PROGRAM);
+    expect(await attachments.inspect(stored.sha256, 'Minutes.pdf')).toMatchObject({
+      type: 'pdf',
+    });
+    // ...but the copy to open is checked against the hash: nothing opens, and it is judged again.
+    await expect(attachments.open(stored.sha256, 'Minutes.pdf')).rejects.toMatchObject({
+      code: 'attachment-damaged',
+    });
+    expect(opened).toEqual([]);
+    expect(await attachments.inspect(stored.sha256, 'Minutes.pdf')).toEqual({
+      canOpen: false,
+      type: 'windows-program',
+      reason: 'runs-code',
+    });
+  });
+
+  it('keeps what attach found, and judges text afresh only in its name', async () => {
+    const source = join(outside, 'Minutes.txt');
+    await writeFile(source, MINUTES);
+    const { attachments } = service(scripted(source).dialogs);
+    const stored = await attachments.attach({ title: 'A' });
+    await writeFile(attachments.pathOf(stored!.sha256), sample.WINDOWS_PROGRAM);
+    expect(await attachments.inspect(stored!.sha256, 'Minutes.txt')).toEqual({
+      canOpen: true,
+      type: 'txt',
+    });
+    // The same text under a name the system runs is a script, whatever was found before.
+    expect(await attachments.inspect(stored!.sha256, 'Minutes.vbs')).toEqual({
+      canOpen: false,
+      type: 'script',
+      reason: 'runs-code',
+    });
+  });
+
+  it('still says a judged file has gone missing', async () => {
+    const { attachments } = service(scripted().dialogs);
+    const stored = await attachments.storeBytes(sample.PDF);
+    await attachments.inspect(stored.sha256, 'Minutes.pdf');
+    await rm(attachments.pathOf(stored.sha256));
+    await expect(attachments.inspect(stored.sha256, 'Minutes.pdf')).rejects.toMatchObject({
       code: 'attachment-missing',
     });
   });

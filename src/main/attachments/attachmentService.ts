@@ -18,7 +18,8 @@ import { AppError } from '../ipc/AppError';
 import { describeFileError } from '../files/fileErrors';
 import type { FileDialogs, FileFilter } from '../files/fileDialogs';
 import { safeFileName } from '../files/safeFileName';
-import { detectFileTypeAt } from './detectFileType';
+import { fileTypeOf, readFileContentAt, type FileContent } from './detectFileType';
+import { FileContentCache } from './fileContentCache';
 import { openVerdict, viewerFileName } from './openVerdict';
 
 /**
@@ -74,6 +75,8 @@ export class AttachmentService {
   private readonly openedFolder: string;
   private readonly maxBytes: number;
   private readonly now: () => Date;
+  /** What each stored file holds, once judged: the bytes under a hash never change. */
+  private readonly contents = new FileContentCache();
 
   constructor(private readonly deps: AttachmentServiceDeps) {
     this.folder = join(deps.dataFolder, 'attachments');
@@ -104,8 +107,9 @@ export class AttachmentService {
       const stored = await this.storeFrom(name, (handle) =>
         copyHashing(readChunks(path, name), handle, (bytes) => this.refuseIfTooLarge(name, bytes)),
       );
-      const type = await detectFileTypeAt(this.pathOf(stored.sha256), name);
-      return { ...stored, name, mediaType: FILE_TYPE_INFO[type].mediaType };
+      const content = await readFileContentAt(this.pathOf(stored.sha256));
+      this.contents.set(stored.sha256, content);
+      return { ...stored, name, mediaType: FILE_TYPE_INFO[fileTypeOf(content, name)].mediaType };
     } catch (error) {
       throw describeFileError(error, name, 'read');
     }
@@ -164,16 +168,14 @@ export class AttachmentService {
 
   /**
    * What a stored file really is, from its bytes, and whether `open` will show it: the record's
-   * name and media type may have come from another laptop and claim anything.
+   * name and media type may have come from another laptop and claim anything. The file is read
+   * the first time only (see FileContentCache); after that, asking costs a look at whether it is
+   * still there, so the page may ask whenever it is shown. `attachment-missing` when it is not.
    */
   async inspect(sha256: string, fileName: string): Promise<AttachmentVerdict> {
     const name = safeFileName(fileName);
     const path = await this.requireStored(sha256, name);
-    try {
-      return openVerdict(fileName, await detectFileTypeAt(path, name));
-    } catch (error) {
-      throw describeFileError(error, name, 'read');
-    }
+    return openVerdict(fileName, fileTypeOf(await this.contentOf(sha256, path, name), name));
   }
 
   /**
@@ -181,22 +183,28 @@ export class AttachmentService {
    * an honest name (see openVerdict); anything else is refused with `unsafe-file-type` and never
    * reaches the operating system. The viewer gets a verified copy named after what its bytes are
    * (so the system picks the program by the real type), never the stored original, which an edit
-   * in the viewer could otherwise change for every record that shares it. The verdict is reached on
-   * that very copy, so the bytes judged are the bytes opened.
+   * in the viewer could otherwise change for every record that shares it.
+   *
+   * The file is judged before anything is copied (a refused 200 MB file is never copied), from
+   * what its bytes were found to hold under this hash; the copy is then checked against the hash,
+   * so what opens is the bytes that were judged. Only someone who can rewrite the data folder could
+   * swap them in between, and they could as well rewrite the viewer's copy.
    */
   async open(sha256: string, fileName: string): Promise<void> {
     const name = safeFileName(fileName);
     const source = await this.requireStored(sha256, name);
+    const verdict = openVerdict(
+      fileName,
+      fileTypeOf(await this.contentOf(sha256, source, name), name),
+    );
+    if (!verdict.canOpen) throw refusalToOpen(name, verdict);
     await this.removeOldOpenedCopies();
     const folder = join(this.openedFolder, `${this.now().getTime()}-${randomSuffix()}`);
     const pending = join(folder, `.${randomSuffix()}.pending`);
-    let target: string;
+    const target = join(folder, viewerFileName(name, verdict.type));
     try {
       await mkdir(folder, { recursive: true });
       await this.copyVerified(source, sha256, name, pending);
-      const verdict = openVerdict(fileName, await detectFileTypeAt(pending, name));
-      if (!verdict.canOpen) throw refusalToOpen(name, verdict);
-      target = join(folder, viewerFileName(name, verdict.type));
       await rename(pending, target);
     } catch (error) {
       await rm(folder, { recursive: true, force: true });
@@ -256,6 +264,20 @@ export class AttachmentService {
       `“${name}” is ${details.size}; files up to ${details.limit} can be attached.`,
       { details },
     );
+  }
+
+  /** What the stored file holds: judged once per hash, read from disk only the first time. */
+  private async contentOf(sha256: string, path: string, name: string): Promise<FileContent> {
+    const known = this.contents.get(sha256);
+    if (known !== undefined) return known;
+    let content: FileContent;
+    try {
+      content = await readFileContentAt(path);
+    } catch (error) {
+      throw describeFileError(error, name, 'read');
+    }
+    this.contents.set(sha256, content);
+    return content;
   }
 
   private async isStored(sha256: string): Promise<boolean> {
@@ -333,6 +355,8 @@ export class AttachmentService {
     try {
       const copied = await copyHashing(readChunks(source, name), handle);
       if (copied.sha256 !== sha256) {
+        // What was judged of this file may have been judged of these wrong bytes.
+        this.contents.delete(sha256);
         throw new AppError(
           'attachment-damaged',
           `The stored copy of “${name}” is damaged: its content no longer matches the registry.`,

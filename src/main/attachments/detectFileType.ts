@@ -76,41 +76,72 @@ function typeBySignature(head: Uint8Array): FileType | Container | null {
   return null;
 }
 
-/** The type of a file on disk, read through a handle that is closed again whatever happens. */
-export async function detectFileTypeAt(path: string, fileName: string): Promise<FileType> {
+/**
+ * What a file's bytes say on their own, before its name is looked at: the type its signature or
+ * container decides, or that every byte of it is text. Text carries no signature, so what its start
+ * declares (a script, a shortcut), whether it holds web-page or SVG markup and whether it starts
+ * with a message's header lines are kept for fileTypeOf to finish with the extension. Bytes under
+ * a SHA-256 never change, so main can keep this per hash and look at the file once.
+ */
+export type FileContent =
+  | { isText: false; type: FileType }
+  | {
+      isText: true;
+      declares: FileType | null;
+      markup: 'html' | 'svg' | null;
+      hasHeaderLines: boolean;
+    };
+
+/** What a file on disk holds, read through a handle that is closed again whatever happens. */
+export async function readFileContentAt(path: string): Promise<FileContent> {
   const handle = await open(path, 'r');
   try {
     const { size } = await handle.stat();
-    return await detectFileType(fileSource(handle, size), fileName);
+    return await readFileContent(fileSource(handle, size));
   } finally {
     await handle.close();
   }
 }
 
+const decided = (type: FileType): FileContent => ({ isText: false, type });
+
 /**
- * What a file really is, from its bytes: the signature at its start, what a zip's entries or an
+ * What a file really holds, from its bytes: the signature at its start, what a zip's entries or an
  * OLE compound file's streams say about the Office or OpenDocument format inside, and for text,
  * whether every byte is text and whether that text is a web page, a shortcut or a script.
- * `fileName` only tells plain-text flavours apart (txt, csv, eml, or a script, web page or
- * shortcut written as text), which no signature can.
  *
  * Reads only what it needs: the first 8 KiB, a zip's central directory, an OLE file's directory
  * sectors; the whole file only when it looks like text (a NUL or control byte anywhere makes it
  * binary). A damaged container is no error here: it is simply not the document it claims to be.
  */
-export async function detectFileType(
-  source: RandomAccessSource,
-  fileName: string,
-): Promise<FileType> {
-  if (source.size === 0) return 'empty';
+export async function readFileContent(source: RandomAccessSource): Promise<FileContent> {
+  if (source.size === 0) return decided('empty');
   const head = await source.read(0, Math.min(HEAD_BYTES, source.size));
   const bySignature = typeBySignature(head);
-  if (bySignature === 'ole') return oleDocumentType(source, head);
-  if (bySignature === 'zip') return zipDocumentType(source);
-  if (bySignature !== null) return bySignature;
+  if (bySignature === 'ole') return decided(await oleDocumentType(source, head));
+  if (bySignature === 'zip') return decided(await zipDocumentType(source));
+  if (bySignature !== null) return decided(bySignature);
   const encoding = textEncodingOf(head);
-  if (!(await isText(source, encoding))) return 'binary';
-  return textType(new TextDecoder(encoding).decode(head), extensionOf(fileName));
+  if (!(await isText(source, encoding))) return decided('binary');
+  return textContent(new TextDecoder(encoding).decode(head));
+}
+
+/**
+ * The type of a file holding `content` under `fileName`. The name only tells plain-text flavours
+ * apart (txt, csv, eml, or a script, web page or shortcut written as text), which no signature can.
+ */
+export function fileTypeOf(content: FileContent, fileName: string): FileType {
+  if (!content.isText) return content.type;
+  if (content.declares !== null) return content.declares;
+  const extension = extensionOf(fileName);
+  // A message starts with its header lines; its HTML body is the mail program's to render safely.
+  if (extension === 'eml' && content.hasHeaderLines) return 'eml';
+  return (
+    content.markup ??
+    RUNNABLE_EXTENSIONS.get(extension) ??
+    TEXT_TYPE_BY_EXTENSION[extension] ??
+    'txt'
+  );
 }
 
 const extensionOf = (fileName: string) => extname(fileName).slice(1).toLowerCase();
@@ -172,18 +203,32 @@ const WEB_PAGE_MARKUP =
   /<(!doctype\s+html|html|head|body|script|iframe|object|embed|frameset|\?xml-stylesheet)[\s/>]|http:\/\/www\.w3\.org\/1999\/xhtml/;
 const SVG_MARKUP = /<svg[\s/>]/;
 
-function textType(head: string, extension: string): FileType {
+/** What the start of a text file says about it, whatever the file is called. */
+function textContent(head: string): FileContent {
   const start = head.replace(/^\ufeff/, '').trimStart();
+  return {
+    isText: true,
+    declares: declaredTextType(start),
+    markup: markupIn(start.toLowerCase()),
+    hasHeaderLines: /^[A-Za-z0-9-]+:/.test(start),
+  };
+}
+
+/** SVG on its own, or a web page (which may hold SVG). */
+function markupIn(lower: string): 'html' | 'svg' | null {
+  const hasSvg = SVG_MARKUP.test(lower);
+  if (hasSvg && !/<html[\s>]/.test(lower)) return 'svg';
+  if (hasSvg || WEB_PAGE_MARKUP.test(lower)) return 'html';
+  return null;
+}
+
+/** A script or shortcut by its first line, which the system honours under any name. */
+function declaredTextType(start: string): FileType | null {
   if (start.startsWith('#!')) return 'script';
   if (/^\[InternetShortcut\]/i.test(start)) return 'internet-shortcut';
   if (/^\[Desktop Entry\]/i.test(start)) return 'desktop-launcher';
   if (/^(Windows Registry Editor Version|REGEDIT4)/i.test(start)) return 'script';
-  // A message starts with its header lines; its HTML body is the mail program's to render safely.
-  if (extension === 'eml' && /^[A-Za-z0-9-]+:/.test(start)) return 'eml';
-  const lower = start.toLowerCase();
-  if (SVG_MARKUP.test(lower) && !/<html[\s>]/.test(lower)) return 'svg';
-  if (WEB_PAGE_MARKUP.test(lower) || SVG_MARKUP.test(lower)) return 'html';
-  return RUNNABLE_EXTENSIONS.get(extension) ?? TEXT_TYPE_BY_EXTENSION[extension] ?? 'txt';
+  return null;
 }
 
 // ---------------------------------------------------------------- zip: OOXML and OpenDocument
