@@ -335,6 +335,20 @@ describe('AttachmentService.open refuses what could run', () => {
     });
   });
 
+  it('opens plain text under a name of its own as a .txt copy, never under a program’s name', async () => {
+    const { attachments, opened } = service(scripted().dialogs);
+    const log = new TextEncoder().encode('2016-12-05 09:00 session opened\n');
+    const stored = await attachments.storeBytes(log);
+    await attachments.open(stored.sha256, 'server.log');
+    expect(basename(opened[0]!)).toBe('server.log.txt');
+    expect(new Uint8Array(await readFile(opened[0]!))).toEqual(log);
+    await expect(attachments.open(stored.sha256, 'server.exe')).rejects.toMatchObject({
+      code: 'unsafe-file-type',
+      details: { detectedType: 'txt', reason: 'mismatch' },
+    });
+    expect(opened).toHaveLength(1);
+  });
+
   it('names the viewer’s copy after what its bytes are', async () => {
     const { attachments, opened } = service(scripted().dialogs);
     const stored = await attachments.storeBytes(sample.JPEG);

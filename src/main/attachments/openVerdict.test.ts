@@ -73,11 +73,31 @@ describe('openVerdict', () => {
       ['minutes.exe', 'pdf'],
       ['Briefing.ppsx', 'pptx'],
       ['Budget.xlsm', 'xlsx'],
-      ['README', 'txt'],
+      // Text under a program's extension, or claiming to be another document, is not plain text.
+      ['notes.exe', 'txt'],
+      ['minutes.lnk', 'txt'],
+      ['setup.msi', 'txt'],
     ];
     for (const [name, type] of mismatches) {
       expect(openVerdict(name, type), name).toMatchObject({ canOpen: false, reason: 'mismatch' });
     }
+  });
+
+  it('opens plain text under a name of its own, as text', () => {
+    for (const name of [
+      'README',
+      'server.log',
+      'notes.md',
+      'data.json',
+      'layout.xml',
+      'boot.ini',
+    ]) {
+      expect(openVerdict(name, 'txt'), name).toEqual({ canOpen: true, type: 'txt' });
+    }
+    // Only plain text: a PDF or a picture under another name is still refused.
+    expect(openVerdict('scan.log', 'pdf')).toMatchObject({ reason: 'mismatch' });
+    expect(openVerdict('README', 'png')).toMatchObject({ reason: 'mismatch' });
+    expect(openVerdict('notes.md.exe', 'txt')).toMatchObject({ reason: 'mismatch' });
   });
 
   it('refuses types off the allow-list', () => {
@@ -118,5 +138,9 @@ describe('viewerFileName', () => {
     expect(viewerFileName('Scan.TIFF', 'tiff')).toBe('Scan.tif');
     expect(viewerFileName('Protokol № 8.pdf', 'pdf')).toBe('Protokol № 8.pdf');
     expect(viewerFileName('../../Startup/minutes.pdf', 'pdf')).toBe('minutes.pdf');
+    // Text under a name of its own opens as text, its name still readable.
+    expect(viewerFileName('server.log', 'txt')).toBe('server.log.txt');
+    expect(viewerFileName('README', 'txt')).toBe('README.txt');
+    expect(viewerFileName('Notes.TXT', 'txt')).toBe('Notes.txt');
   });
 });

@@ -8,6 +8,18 @@ const DOCUMENT_EXTENSIONS = new Set(
   Object.values(FILE_TYPE_INFO).flatMap((info) => info.extensions),
 );
 
+const extensionOf = (name: string) => extname(name).slice(1).toLowerCase();
+
+/**
+ * Plain text may open under a name of its own (notes.md, server.log, config.ini, README): its
+ * viewer copy is named .txt (viewerFileName), so it opens as text whatever the name says. Not
+ * under a name the system runs (notes.exe), nor one that claims another document type
+ * (report.pdf), which the user should hear is not what it says.
+ */
+function isTextName(extension: string): boolean {
+  return !RUNNABLE_EXTENSIONS.has(extension) && !DOCUMENT_EXTENSIONS.has(extension);
+}
+
 // eslint-disable-next-line no-control-regex -- control characters in a name are what is looked for
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
@@ -25,8 +37,9 @@ export function isDisguisedName(fileName: string): boolean {
 
 /**
  * Whether a file of this real type, under this name, may be shown in the system viewer. Only an
- * allow-listed type whose name carries one of its own extensions, without disguise, opens; the
- * first reason found (most serious first) is what the user is told.
+ * allow-listed type whose name carries one of its own extensions (or plain text under a name that
+ * claims no other type, see isTextName), without disguise, opens; the first reason found (most
+ * serious first) is what the user is told.
  */
 export function openVerdict(fileName: string, type: FileType): AttachmentVerdict {
   const { handling, extensions } = FILE_TYPE_INFO[type];
@@ -35,18 +48,23 @@ export function openVerdict(fileName: string, type: FileType): AttachmentVerdict
   if (handling === 'runs-code') return refuse('runs-code');
   if (isDisguisedName(fileName)) return refuse('disguised-name');
   if (handling === 'not-supported') return refuse('not-supported');
-  const extension = extname(safeFileName(fileName)).slice(1).toLowerCase();
-  if (!extensions.includes(extension)) return refuse('mismatch');
-  return { canOpen: true, type };
+  const extension = extensionOf(safeFileName(fileName));
+  const isOwnName = extensions.includes(extension) || (type === 'txt' && isTextName(extension));
+  return isOwnName ? { canOpen: true, type } : refuse('mismatch');
 }
 
 /**
- * The name the viewer's copy gets: the file's own name with its type's canonical extension, so the
- * operating system picks the program for what the bytes are, never for what the name claims.
+ * The name the viewer's copy gets: it ends in its type's canonical extension, so the operating
+ * system picks the program for what the bytes are, never for what the name claims. One of the
+ * type's own extensions is replaced (Signing.JPEG becomes Signing.jpg); any other is kept before
+ * it, so text under a name of its own still reads as that name (server.log.txt).
  */
 export function viewerFileName(fileName: string, type: FileType): string {
   const name = safeFileName(fileName);
-  const stem = name.slice(0, name.length - extname(name).length);
-  const canonical = FILE_TYPE_INFO[type].extensions[0] ?? 'bin';
-  return safeFileName(`${stem}.${canonical}`);
+  const { extensions } = FILE_TYPE_INFO[type];
+  const extension = extname(name);
+  const stem = extensions.includes(extensionOf(name))
+    ? name.slice(0, name.length - extension.length)
+    : name;
+  return safeFileName(`${stem}.${extensions[0] ?? 'bin'}`);
 }
