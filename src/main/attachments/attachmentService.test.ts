@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FileDialogs } from '../files/fileDialogs';
+import { nodeAtomicWriteFs, type AtomicWriteFs } from '../fs/atomicWrite';
 import { MAX_ATTACHMENT_BYTES } from '@shared/ipc/contract';
 import { AttachmentService } from './attachmentService';
 import * as sample from './testing/sampleFiles';
@@ -459,6 +460,41 @@ describe('AttachmentService.saveCopy', () => {
       attachments.saveCopy({ sha256: stored.sha256, name: 'minutes.pdf', title: 'Save' }),
     ).rejects.toMatchObject({ code: 'attachment-damaged' });
     expect(await readFile(target, 'utf8')).toBe('the good old copy');
+    expect(await readdir(outside)).toEqual(['minutes.pdf']);
+  });
+
+  it('puts the copy in place as every atomic save does: again while Windows holds the file, then flushes the folder', async () => {
+    const target = join(outside, 'minutes.pdf');
+    await writeFile(target, 'open in another program');
+    const steps: string[] = [];
+    let isLocked = true;
+    const atomicWriteFs: AtomicWriteFs = {
+      ...nodeAtomicWriteFs,
+      rename: (from, to) => {
+        steps.push(`rename ${basename(to)}`);
+        if (!isLocked) return nodeAtomicWriteFs.rename(from, to);
+        isLocked = false;
+        return Promise.reject(Object.assign(new Error('EBUSY: resource busy'), { code: 'EBUSY' }));
+      },
+      syncFolder: (folder) => {
+        steps.push(`sync ${folder}`);
+        return Promise.resolve();
+      },
+      pause: () => Promise.resolve(),
+    };
+    const attachments = new AttachmentService({
+      dataFolder,
+      dialogs: scripted(target).dialogs,
+      openPath: () => Promise.resolve(''),
+      atomicWriteFs,
+    });
+    const stored = await attachments.storeBytes(sample.PDF);
+
+    expect(
+      await attachments.saveCopy({ sha256: stored.sha256, name: 'minutes.pdf', title: 'Save' }),
+    ).toEqual({ name: 'minutes.pdf' });
+    expect(new Uint8Array(await readFile(target))).toEqual(sample.PDF);
+    expect(steps).toEqual(['rename minutes.pdf', 'rename minutes.pdf', `sync ${outside}`]);
     expect(await readdir(outside)).toEqual(['minutes.pdf']);
   });
 

@@ -18,6 +18,7 @@ import { AppError } from '../ipc/AppError';
 import { describeFileError } from '../files/fileErrors';
 import type { FileDialogs, FileFilter } from '../files/fileDialogs';
 import { safeFileName } from '../files/safeFileName';
+import { nodeAtomicWriteFs, writeFileAtomicStreaming, type AtomicWriteFs } from '../fs/atomicWrite';
 import { fileTypeOf, readFileContentAt, type FileContent } from './detectFileType';
 import { FileContentCache } from './fileContentCache';
 import { openVerdict, viewerFileName } from './openVerdict';
@@ -42,6 +43,8 @@ export type AttachmentServiceDeps = {
   /** Defaults to MAX_ATTACHMENT_BYTES; tests pass a small one. */
   maxBytes?: number;
   now?: () => Date;
+  /** How copies are put in place; tests pass one whose rename fails as a Windows lock would. */
+  atomicWriteFs?: AtomicWriteFs;
 };
 
 /** A newly attached file: its reference for the record, and whether those bytes were stored already. */
@@ -105,7 +108,11 @@ export class AttachmentService {
       const { size } = await stat(path);
       this.refuseIfTooLarge(name, size);
       const stored = await this.storeFrom(name, (handle) =>
-        copyHashing(readChunks(path, name), handle, (bytes) => this.refuseIfTooLarge(name, bytes)),
+        copyHashing(
+          readChunks(path, name),
+          (chunk) => handle.write(chunk),
+          (bytes) => this.refuseIfTooLarge(name, bytes),
+        ),
       );
       const content = await readFileContentAt(this.pathOf(stored.sha256));
       this.contents.set(stored.sha256, content);
@@ -200,12 +207,10 @@ export class AttachmentService {
     if (!verdict.canOpen) throw refusalToOpen(name, verdict);
     await this.removeOldOpenedCopies();
     const folder = join(this.openedFolder, `${this.now().getTime()}-${randomSuffix()}`);
-    const pending = join(folder, `.${randomSuffix()}.pending`);
     const target = join(folder, viewerFileName(name, verdict.type));
     try {
       await mkdir(folder, { recursive: true });
-      await this.copyVerified(source, sha256, name, pending);
-      await rename(pending, target);
+      await this.writeVerifiedCopy(source, sha256, name, target);
     } catch (error) {
       await rm(folder, { recursive: true, force: true });
       throw describeFileError(error, name, 'write');
@@ -219,8 +224,9 @@ export class AttachmentService {
   }
 
   /**
-   * Asks where to save a copy of a stored file and writes it atomically: a failed or damaged copy
-   * leaves whatever file was there untouched. The saved name, or null when cancelled.
+   * Asks where to save a copy of a stored file and writes it atomically (writeFileAtomicStreaming:
+   * a rename Windows refuses for a moment is tried again, the folder is flushed): a failed or
+   * damaged copy leaves whatever file was there untouched. The saved name, or null when cancelled.
    */
   async saveCopy(options: {
     sha256: string;
@@ -240,12 +246,9 @@ export class AttachmentService {
     });
     if (target === null) return null;
     const savedName = basename(target);
-    const temp = join(dirname(target), `.${savedName}.${randomSuffix()}.tmp`);
     try {
-      await this.copyVerified(source, options.sha256, savedName, temp);
-      await rename(temp, target);
+      await this.writeVerifiedCopy(source, options.sha256, savedName, target);
     } catch (error) {
-      await rm(temp, { force: true });
       throw describeFileError(error, savedName, 'write');
     }
     return { name: savedName };
@@ -344,17 +347,21 @@ export class AttachmentService {
     }
   }
 
-  /** Copies a stored file to `target` (created, never overwritten), checking it against its hash. */
-  private async copyVerified(
+  /**
+   * Writes a copy of a stored file to `target` atomically, checking it against its hash as it
+   * streams: bytes that do not match are `attachment-damaged`, and nothing is left at `target`.
+   */
+  private async writeVerifiedCopy(
     source: string,
     sha256: string,
     name: string,
     target: string,
   ): Promise<void> {
-    const handle = await open(target, 'wx', 0o600);
-    try {
-      const copied = await copyHashing(readChunks(source, name), handle);
-      if (copied.sha256 !== sha256) {
+    await writeFileAtomicStreaming(
+      target,
+      async (write) => {
+        const copied = await copyHashing(readChunks(source, name), write);
+        if (copied.sha256 === sha256) return;
         // What was judged of this file may have been judged of these wrong bytes.
         this.contents.delete(sha256);
         throw new AppError(
@@ -362,11 +369,10 @@ export class AttachmentService {
           `The stored copy of “${name}” is damaged: its content no longer matches the registry.`,
           { details: { fileName: name } },
         );
-      }
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+      },
+      undefined,
+      this.deps.atomicWriteFs ?? nodeAtomicWriteFs,
+    );
   }
 
   /** Copies in progress that a crash or power cut left behind; never a stored file. */
@@ -420,10 +426,10 @@ async function* readChunks(path: string, name: string): AsyncGenerator<Buffer> {
   }
 }
 
-/** Streams `source` into `handle`, hashing as it goes; `onProgress` may throw to stop early. */
+/** Streams `source` into `write`, hashing as it goes; `onProgress` may throw to stop early. */
 async function copyHashing(
   source: AsyncIterable<Buffer>,
-  handle: FileHandle,
+  write: (chunk: Buffer) => Promise<unknown>,
   onProgress?: (bytesSoFar: number) => void,
 ): Promise<{ sha256: string; size: number }> {
   const hash = createHash('sha256');
@@ -432,7 +438,7 @@ async function copyHashing(
     size += chunk.byteLength;
     onProgress?.(size);
     hash.update(chunk);
-    await handle.write(chunk);
+    await write(chunk);
   }
   return { sha256: hash.digest('hex'), size };
 }
