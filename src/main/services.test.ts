@@ -221,7 +221,6 @@ describe('createIpcHandlers', () => {
       value: {
         canOpen: false,
         type: 'windows-shortcut',
-        mediaType: 'application/x-ms-shortcut',
         reason: 'runs-code',
       },
     });

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FileDialogs } from '../files/fileDialogs';
+import { nodeAtomicWriteFs, type AtomicWriteFs } from '../fs/atomicWrite';
 import { MAX_ATTACHMENT_BYTES } from '@shared/ipc/contract';
 import { AttachmentService } from './attachmentService';
 import * as sample from './testing/sampleFiles';
@@ -285,7 +286,7 @@ describe('AttachmentService.open', () => {
     const { attachments, opened } = service(scripted().dialogs);
     const stored = await attachments.storeBytes(new TextEncoder().encode(MINUTES));
     await writeFile(attachments.pathOf(stored.sha256), 'bit rot');
-    await expect(attachments.open(stored.sha256, 'minutes.pdf')).rejects.toMatchObject({
+    await expect(attachments.open(stored.sha256, 'minutes.txt')).rejects.toMatchObject({
       code: 'attachment-damaged',
     });
     expect(opened).toEqual([]);
@@ -301,6 +302,8 @@ describe('AttachmentService.open refuses what could run', () => {
     // Nothing reached the operating system, and no copy is left for anyone to double-click.
     expect(opened).toEqual([]);
     expect(await filesUnder(join(dataFolder, 'opened-attachments'))).toEqual([]);
+    // Judged before any copy was made: not even the viewers' folder exists.
+    expect(await readdir(dataFolder)).toEqual(['attachments']);
     return error;
   }
 
@@ -333,6 +336,20 @@ describe('AttachmentService.open refuses what could run', () => {
     });
   });
 
+  it('opens plain text under a name of its own as a .txt copy, never under a program’s name', async () => {
+    const { attachments, opened } = service(scripted().dialogs);
+    const log = new TextEncoder().encode('2016-12-05 09:00 session opened\n');
+    const stored = await attachments.storeBytes(log);
+    await attachments.open(stored.sha256, 'server.log');
+    expect(basename(opened[0]!)).toBe('server.log.txt');
+    expect(new Uint8Array(await readFile(opened[0]!))).toEqual(log);
+    await expect(attachments.open(stored.sha256, 'server.exe')).rejects.toMatchObject({
+      code: 'unsafe-file-type',
+      details: { detectedType: 'txt', reason: 'mismatch' },
+    });
+    expect(opened).toHaveLength(1);
+  });
+
   it('names the viewer’s copy after what its bytes are', async () => {
     const { attachments, opened } = service(scripted().dialogs);
     const stored = await attachments.storeBytes(sample.JPEG);
@@ -350,16 +367,68 @@ describe('AttachmentService.inspect', () => {
     expect(await attachments.inspect(shortcut.sha256, 'Minutes.pdf')).toEqual({
       canOpen: false,
       type: 'windows-shortcut',
-      mediaType: 'application/x-ms-shortcut',
       reason: 'runs-code',
     });
     expect(await attachments.inspect(pdf.sha256, 'Minutes.pdf')).toEqual({
       canOpen: true,
       type: 'pdf',
-      mediaType: 'application/pdf',
     });
     expect(opened).toEqual([]);
     await expect(attachments.inspect(sha256Of('gone'), 'Minutes.pdf')).rejects.toMatchObject({
+      code: 'attachment-missing',
+    });
+  });
+});
+
+describe('AttachmentService judges each stored file once', () => {
+  it('does not read a file again for each look, and forgets what it found when the bytes fail their hash', async () => {
+    const { attachments, opened } = service(scripted().dialogs);
+    const stored = await attachments.storeBytes(sample.PDF);
+    expect(await attachments.inspect(stored.sha256, 'Minutes.pdf')).toEqual({
+      canOpen: true,
+      type: 'pdf',
+    });
+    // Rewritten behind the app's back: looking again answers from what was found, unread...
+    await writeFile(attachments.pathOf(stored.sha256), sample.WINDOWS_PROGRAM);
+    expect(await attachments.inspect(stored.sha256, 'Minutes.pdf')).toMatchObject({
+      type: 'pdf',
+    });
+    // ...but the copy to open is checked against the hash: nothing opens, and it is judged again.
+    await expect(attachments.open(stored.sha256, 'Minutes.pdf')).rejects.toMatchObject({
+      code: 'attachment-damaged',
+    });
+    expect(opened).toEqual([]);
+    expect(await attachments.inspect(stored.sha256, 'Minutes.pdf')).toEqual({
+      canOpen: false,
+      type: 'windows-program',
+      reason: 'runs-code',
+    });
+  });
+
+  it('keeps what attach found, and judges text afresh only in its name', async () => {
+    const source = join(outside, 'Minutes.txt');
+    await writeFile(source, MINUTES);
+    const { attachments } = service(scripted(source).dialogs);
+    const stored = await attachments.attach({ title: 'A' });
+    await writeFile(attachments.pathOf(stored!.sha256), sample.WINDOWS_PROGRAM);
+    expect(await attachments.inspect(stored!.sha256, 'Minutes.txt')).toEqual({
+      canOpen: true,
+      type: 'txt',
+    });
+    // The same text under a name the system runs is a script, whatever was found before.
+    expect(await attachments.inspect(stored!.sha256, 'Minutes.vbs')).toEqual({
+      canOpen: false,
+      type: 'script',
+      reason: 'runs-code',
+    });
+  });
+
+  it('still says a judged file has gone missing', async () => {
+    const { attachments } = service(scripted().dialogs);
+    const stored = await attachments.storeBytes(sample.PDF);
+    await attachments.inspect(stored.sha256, 'Minutes.pdf');
+    await rm(attachments.pathOf(stored.sha256));
+    await expect(attachments.inspect(stored.sha256, 'Minutes.pdf')).rejects.toMatchObject({
       code: 'attachment-missing',
     });
   });
@@ -391,6 +460,41 @@ describe('AttachmentService.saveCopy', () => {
       attachments.saveCopy({ sha256: stored.sha256, name: 'minutes.pdf', title: 'Save' }),
     ).rejects.toMatchObject({ code: 'attachment-damaged' });
     expect(await readFile(target, 'utf8')).toBe('the good old copy');
+    expect(await readdir(outside)).toEqual(['minutes.pdf']);
+  });
+
+  it('puts the copy in place as every atomic save does: again while Windows holds the file, then flushes the folder', async () => {
+    const target = join(outside, 'minutes.pdf');
+    await writeFile(target, 'open in another program');
+    const steps: string[] = [];
+    let isLocked = true;
+    const atomicWriteFs: AtomicWriteFs = {
+      ...nodeAtomicWriteFs,
+      rename: (from, to) => {
+        steps.push(`rename ${basename(to)}`);
+        if (!isLocked) return nodeAtomicWriteFs.rename(from, to);
+        isLocked = false;
+        return Promise.reject(Object.assign(new Error('EBUSY: resource busy'), { code: 'EBUSY' }));
+      },
+      syncFolder: (folder) => {
+        steps.push(`sync ${folder}`);
+        return Promise.resolve();
+      },
+      pause: () => Promise.resolve(),
+    };
+    const attachments = new AttachmentService({
+      dataFolder,
+      dialogs: scripted(target).dialogs,
+      openPath: () => Promise.resolve(''),
+      atomicWriteFs,
+    });
+    const stored = await attachments.storeBytes(sample.PDF);
+
+    expect(
+      await attachments.saveCopy({ sha256: stored.sha256, name: 'minutes.pdf', title: 'Save' }),
+    ).toEqual({ name: 'minutes.pdf' });
+    expect(new Uint8Array(await readFile(target))).toEqual(sample.PDF);
+    expect(steps).toEqual(['rename minutes.pdf', 'rename minutes.pdf', `sync ${outside}`]);
     expect(await readdir(outside)).toEqual(['minutes.pdf']);
   });
 

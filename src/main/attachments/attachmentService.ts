@@ -18,7 +18,9 @@ import { AppError } from '../ipc/AppError';
 import { describeFileError } from '../files/fileErrors';
 import type { FileDialogs, FileFilter } from '../files/fileDialogs';
 import { safeFileName } from '../files/safeFileName';
-import { detectFileTypeAt } from './detectFileType';
+import { nodeAtomicWriteFs, writeFileAtomicStreaming, type AtomicWriteFs } from '../fs/atomicWrite';
+import { fileTypeOf, readFileContentAt, type FileContent } from './detectFileType';
+import { FileContentCache } from './fileContentCache';
 import { openVerdict, viewerFileName } from './openVerdict';
 
 /**
@@ -41,6 +43,8 @@ export type AttachmentServiceDeps = {
   /** Defaults to MAX_ATTACHMENT_BYTES; tests pass a small one. */
   maxBytes?: number;
   now?: () => Date;
+  /** How copies are put in place; tests pass one whose rename fails as a Windows lock would. */
+  atomicWriteFs?: AtomicWriteFs;
 };
 
 /** A newly attached file: its reference for the record, and whether those bytes were stored already. */
@@ -74,6 +78,8 @@ export class AttachmentService {
   private readonly openedFolder: string;
   private readonly maxBytes: number;
   private readonly now: () => Date;
+  /** What each stored file holds, once judged: the bytes under a hash never change. */
+  private readonly contents = new FileContentCache();
 
   constructor(private readonly deps: AttachmentServiceDeps) {
     this.folder = join(deps.dataFolder, 'attachments');
@@ -102,10 +108,15 @@ export class AttachmentService {
       const { size } = await stat(path);
       this.refuseIfTooLarge(name, size);
       const stored = await this.storeFrom(name, (handle) =>
-        copyHashing(readChunks(path, name), handle, (bytes) => this.refuseIfTooLarge(name, bytes)),
+        copyHashing(
+          readChunks(path, name),
+          (chunk) => handle.write(chunk),
+          (bytes) => this.refuseIfTooLarge(name, bytes),
+        ),
       );
-      const type = await detectFileTypeAt(this.pathOf(stored.sha256), name);
-      return { ...stored, name, mediaType: FILE_TYPE_INFO[type].mediaType };
+      const content = await readFileContentAt(this.pathOf(stored.sha256));
+      this.contents.set(stored.sha256, content);
+      return { ...stored, name, mediaType: FILE_TYPE_INFO[fileTypeOf(content, name)].mediaType };
     } catch (error) {
       throw describeFileError(error, name, 'read');
     }
@@ -164,16 +175,14 @@ export class AttachmentService {
 
   /**
    * What a stored file really is, from its bytes, and whether `open` will show it: the record's
-   * name and media type may have come from another laptop and claim anything.
+   * name and media type may have come from another laptop and claim anything. The file is read
+   * the first time only (see FileContentCache); after that, asking costs a look at whether it is
+   * still there, so the page may ask whenever it is shown. `attachment-missing` when it is not.
    */
   async inspect(sha256: string, fileName: string): Promise<AttachmentVerdict> {
     const name = safeFileName(fileName);
     const path = await this.requireStored(sha256, name);
-    try {
-      return openVerdict(fileName, await detectFileTypeAt(path, name));
-    } catch (error) {
-      throw describeFileError(error, name, 'read');
-    }
+    return openVerdict(fileName, fileTypeOf(await this.contentOf(sha256, path, name), name));
   }
 
   /**
@@ -181,23 +190,27 @@ export class AttachmentService {
    * an honest name (see openVerdict); anything else is refused with `unsafe-file-type` and never
    * reaches the operating system. The viewer gets a verified copy named after what its bytes are
    * (so the system picks the program by the real type), never the stored original, which an edit
-   * in the viewer could otherwise change for every record that shares it. The verdict is reached on
-   * that very copy, so the bytes judged are the bytes opened.
+   * in the viewer could otherwise change for every record that shares it.
+   *
+   * The file is judged before anything is copied (a refused 200 MB file is never copied), from
+   * what its bytes were found to hold under this hash; the copy is then checked against the hash,
+   * so what opens is the bytes that were judged. Only someone who can rewrite the data folder could
+   * swap them in between, and they could as well rewrite the viewer's copy.
    */
   async open(sha256: string, fileName: string): Promise<void> {
     const name = safeFileName(fileName);
     const source = await this.requireStored(sha256, name);
+    const verdict = openVerdict(
+      fileName,
+      fileTypeOf(await this.contentOf(sha256, source, name), name),
+    );
+    if (!verdict.canOpen) throw refusalToOpen(name, verdict);
     await this.removeOldOpenedCopies();
     const folder = join(this.openedFolder, `${this.now().getTime()}-${randomSuffix()}`);
-    const pending = join(folder, `.${randomSuffix()}.pending`);
-    let target: string;
+    const target = join(folder, viewerFileName(name, verdict.type));
     try {
       await mkdir(folder, { recursive: true });
-      await this.copyVerified(source, sha256, name, pending);
-      const verdict = openVerdict(fileName, await detectFileTypeAt(pending, name));
-      if (!verdict.canOpen) throw refusalToOpen(name, verdict);
-      target = join(folder, viewerFileName(name, verdict.type));
-      await rename(pending, target);
+      await this.writeVerifiedCopy(source, sha256, name, target);
     } catch (error) {
       await rm(folder, { recursive: true, force: true });
       throw describeFileError(error, name, 'write');
@@ -211,8 +224,9 @@ export class AttachmentService {
   }
 
   /**
-   * Asks where to save a copy of a stored file and writes it atomically: a failed or damaged copy
-   * leaves whatever file was there untouched. The saved name, or null when cancelled.
+   * Asks where to save a copy of a stored file and writes it atomically (writeFileAtomicStreaming:
+   * a rename Windows refuses for a moment is tried again, the folder is flushed): a failed or
+   * damaged copy leaves whatever file was there untouched. The saved name, or null when cancelled.
    */
   async saveCopy(options: {
     sha256: string;
@@ -232,12 +246,9 @@ export class AttachmentService {
     });
     if (target === null) return null;
     const savedName = basename(target);
-    const temp = join(dirname(target), `.${savedName}.${randomSuffix()}.tmp`);
     try {
-      await this.copyVerified(source, options.sha256, savedName, temp);
-      await rename(temp, target);
+      await this.writeVerifiedCopy(source, options.sha256, savedName, target);
     } catch (error) {
-      await rm(temp, { force: true });
       throw describeFileError(error, savedName, 'write');
     }
     return { name: savedName };
@@ -256,6 +267,20 @@ export class AttachmentService {
       `“${name}” is ${details.size}; files up to ${details.limit} can be attached.`,
       { details },
     );
+  }
+
+  /** What the stored file holds: judged once per hash, read from disk only the first time. */
+  private async contentOf(sha256: string, path: string, name: string): Promise<FileContent> {
+    const known = this.contents.get(sha256);
+    if (known !== undefined) return known;
+    let content: FileContent;
+    try {
+      content = await readFileContentAt(path);
+    } catch (error) {
+      throw describeFileError(error, name, 'read');
+    }
+    this.contents.set(sha256, content);
+    return content;
   }
 
   private async isStored(sha256: string): Promise<boolean> {
@@ -322,27 +347,32 @@ export class AttachmentService {
     }
   }
 
-  /** Copies a stored file to `target` (created, never overwritten), checking it against its hash. */
-  private async copyVerified(
+  /**
+   * Writes a copy of a stored file to `target` atomically, checking it against its hash as it
+   * streams: bytes that do not match are `attachment-damaged`, and nothing is left at `target`.
+   */
+  private async writeVerifiedCopy(
     source: string,
     sha256: string,
     name: string,
     target: string,
   ): Promise<void> {
-    const handle = await open(target, 'wx', 0o600);
-    try {
-      const copied = await copyHashing(readChunks(source, name), handle);
-      if (copied.sha256 !== sha256) {
+    await writeFileAtomicStreaming(
+      target,
+      async (write) => {
+        const copied = await copyHashing(readChunks(source, name), write);
+        if (copied.sha256 === sha256) return;
+        // What was judged of this file may have been judged of these wrong bytes.
+        this.contents.delete(sha256);
         throw new AppError(
           'attachment-damaged',
           `The stored copy of “${name}” is damaged: its content no longer matches the registry.`,
           { details: { fileName: name } },
         );
-      }
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+      },
+      undefined,
+      this.deps.atomicWriteFs ?? nodeAtomicWriteFs,
+    );
   }
 
   /** Copies in progress that a crash or power cut left behind; never a stored file. */
@@ -396,10 +426,10 @@ async function* readChunks(path: string, name: string): AsyncGenerator<Buffer> {
   }
 }
 
-/** Streams `source` into `handle`, hashing as it goes; `onProgress` may throw to stop early. */
+/** Streams `source` into `write`, hashing as it goes; `onProgress` may throw to stop early. */
 async function copyHashing(
   source: AsyncIterable<Buffer>,
-  handle: FileHandle,
+  write: (chunk: Buffer) => Promise<unknown>,
   onProgress?: (bytesSoFar: number) => void,
 ): Promise<{ sha256: string; size: number }> {
   const hash = createHash('sha256');
@@ -408,7 +438,7 @@ async function copyHashing(
     size += chunk.byteLength;
     onProgress?.(size);
     hash.update(chunk);
-    await handle.write(chunk);
+    await write(chunk);
   }
   return { sha256: hash.digest('hex'), size };
 }

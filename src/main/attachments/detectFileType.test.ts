@@ -4,13 +4,14 @@ import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { FileType } from '@shared/model/fileType';
-import { detectFileType, detectFileTypeAt, type ByteSource } from './detectFileType';
+import type { RandomAccessSource } from '@shared/backup/zipReader';
+import { fileTypeOf, readFileContent, readFileContentAt } from './detectFileType';
 import * as sample from './testing/sampleFiles';
 
 /** Bytes in memory as a source, counting what was read. */
 function source(bytes: Uint8Array) {
   const reads: { offset: number; length: number }[] = [];
-  const readable: ByteSource = {
+  const readable: RandomAccessSource = {
     size: bytes.byteLength,
     read: (offset, length) => {
       reads.push({ offset, length });
@@ -20,7 +21,8 @@ function source(bytes: Uint8Array) {
   return { readable, reads };
 }
 
-const detect = (bytes: Uint8Array, name: string) => detectFileType(source(bytes).readable, name);
+const detect = async (bytes: Uint8Array, name: string) =>
+  fileTypeOf(await readFileContent(source(bytes).readable), name);
 
 describe('detectFileType: the documents and pictures the app opens', () => {
   const cases: [FileType, Uint8Array, string][] = [
@@ -53,9 +55,9 @@ describe('detectFileType: the documents and pictures the app opens', () => {
     try {
       const path = join(folder, 'stored');
       await writeFile(path, sample.DOCX);
-      expect(await detectFileTypeAt(path, 'Protokol.docx')).toBe('docx');
+      expect(fileTypeOf(await readFileContentAt(path), 'Protokol.docx')).toBe('docx');
       await writeFile(path, sample.TEXT);
-      expect(await detectFileTypeAt(path, 'Notes.txt')).toBe('txt');
+      expect(fileTypeOf(await readFileContentAt(path), 'Notes.txt')).toBe('txt');
     } finally {
       await rm(folder, { recursive: true, force: true });
     }
@@ -65,7 +67,7 @@ describe('detectFileType: the documents and pictures the app opens', () => {
     const big = new Uint8Array(8 * 1_048_576);
     big.set(sample.PNG);
     const { readable, reads } = source(big);
-    expect(await detectFileType(readable, 'Scan.png')).toBe('png');
+    expect(fileTypeOf(await readFileContent(readable), 'Scan.png')).toBe('png');
     expect(reads.reduce((total, read) => total + read.length, 0)).toBeLessThanOrEqual(8192);
   });
 });
@@ -99,6 +101,11 @@ describe('detectFileType: what an attacker sends instead', () => {
     expect(await detect(text, 'minutes.ps1')).toBe('script');
     expect(await detect(text, 'minutes.hta')).toBe('html');
     expect(await detect(text, 'minutes.url')).toBe('internet-shortcut');
+    // Windows runs these too: a management console, a ClickOnce deployment.
+    expect(await detect(text, 'minutes.msc')).toBe('script');
+    expect(await detect(text, 'minutes.appref-ms')).toBe('script');
+    // Text is no program: under .exe it stays text, and the name is what gets it refused.
+    expect(await detect(text, 'minutes.exe')).toBe('txt');
     expect(await detect(text, 'minutes.txt')).toBe('txt');
   });
 

@@ -1,14 +1,15 @@
 import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { BackupFormatError } from '@shared/backup/backupFormat';
-import { readZipDirectory, readZipEntry, type ZipEntry } from '@shared/backup/zipReader';
+import {
+  readZipDirectory,
+  readZipEntry,
+  type RandomAccessSource,
+  type ZipEntry,
+} from '@shared/backup/zipReader';
 import type { FileType } from '@shared/model/fileType';
-
-/** Bytes readable at any offset; `read` may answer fewer bytes at the end of the source. */
-export type ByteSource = {
-  size: number;
-  read: (offset: number, length: number) => Promise<Uint8Array>;
-};
+import { fileSource } from '../files/fileSource';
+import { RUNNABLE_EXTENSIONS } from './runnableExtensions';
 
 const HEAD_BYTES = 8192;
 const TEXT_CHUNK = 1_048_576;
@@ -75,48 +76,72 @@ function typeBySignature(head: Uint8Array): FileType | Container | null {
   return null;
 }
 
-/** The type of a file on disk, read through a handle that is closed again whatever happens. */
-export async function detectFileTypeAt(path: string, fileName: string): Promise<FileType> {
+/**
+ * What a file's bytes say on their own, before its name is looked at: the type its signature or
+ * container decides, or that every byte of it is text. Text carries no signature, so what its start
+ * declares (a script, a shortcut), whether it holds web-page or SVG markup and whether it starts
+ * with a message's header lines are kept for fileTypeOf to finish with the extension. Bytes under
+ * a SHA-256 never change, so main can keep this per hash and look at the file once.
+ */
+export type FileContent =
+  | { isText: false; type: FileType }
+  | {
+      isText: true;
+      declares: FileType | null;
+      markup: 'html' | 'svg' | null;
+      hasHeaderLines: boolean;
+    };
+
+/** What a file on disk holds, read through a handle that is closed again whatever happens. */
+export async function readFileContentAt(path: string): Promise<FileContent> {
   const handle = await open(path, 'r');
   try {
     const { size } = await handle.stat();
-    return await detectFileType(
-      {
-        size,
-        read: async (offset, length) => {
-          const buffer = new Uint8Array(Math.max(0, Math.min(length, size - offset)));
-          const { bytesRead } = await handle.read(buffer, 0, buffer.byteLength, offset);
-          return buffer.subarray(0, bytesRead);
-        },
-      },
-      fileName,
-    );
+    return await readFileContent(fileSource(handle, size));
   } finally {
     await handle.close();
   }
 }
 
+const decided = (type: FileType): FileContent => ({ isText: false, type });
+
 /**
- * What a file really is, from its bytes: the signature at its start, what a zip's entries or an
+ * What a file really holds, from its bytes: the signature at its start, what a zip's entries or an
  * OLE compound file's streams say about the Office or OpenDocument format inside, and for text,
  * whether every byte is text and whether that text is a web page, a shortcut or a script.
- * `fileName` only tells plain-text flavours apart (txt, csv, eml, or a script, web page or
- * shortcut written as text), which no signature can.
  *
  * Reads only what it needs: the first 8 KiB, a zip's central directory, an OLE file's directory
  * sectors; the whole file only when it looks like text (a NUL or control byte anywhere makes it
  * binary). A damaged container is no error here: it is simply not the document it claims to be.
  */
-export async function detectFileType(source: ByteSource, fileName: string): Promise<FileType> {
-  if (source.size === 0) return 'empty';
+export async function readFileContent(source: RandomAccessSource): Promise<FileContent> {
+  if (source.size === 0) return decided('empty');
   const head = await source.read(0, Math.min(HEAD_BYTES, source.size));
   const bySignature = typeBySignature(head);
-  if (bySignature === 'ole') return oleDocumentType(source, head);
-  if (bySignature === 'zip') return zipDocumentType(source);
-  if (bySignature !== null) return bySignature;
+  if (bySignature === 'ole') return decided(await oleDocumentType(source, head));
+  if (bySignature === 'zip') return decided(await zipDocumentType(source));
+  if (bySignature !== null) return decided(bySignature);
   const encoding = textEncodingOf(head);
-  if (!(await isText(source, encoding))) return 'binary';
-  return textType(new TextDecoder(encoding).decode(head), extensionOf(fileName));
+  if (!(await isText(source, encoding))) return decided('binary');
+  return textContent(new TextDecoder(encoding).decode(head));
+}
+
+/**
+ * The type of a file holding `content` under `fileName`. The name only tells plain-text flavours
+ * apart (txt, csv, eml, or a script, web page or shortcut written as text), which no signature can.
+ */
+export function fileTypeOf(content: FileContent, fileName: string): FileType {
+  if (!content.isText) return content.type;
+  if (content.declares !== null) return content.declares;
+  const extension = extensionOf(fileName);
+  // A message starts with its header lines; its HTML body is the mail program's to render safely.
+  if (extension === 'eml' && content.hasHeaderLines) return 'eml';
+  return (
+    content.markup ??
+    RUNNABLE_EXTENSIONS.get(extension) ??
+    TEXT_TYPE_BY_EXTENSION[extension] ??
+    'txt'
+  );
 }
 
 const extensionOf = (fileName: string) => extname(fileName).slice(1).toLowerCase();
@@ -141,7 +166,7 @@ const isTextControl = (code: number) => (code >= 0x09 && code <= 0x0d) || code =
 const isForbiddenControl = (code: number) => (code < 0x20 && !isTextControl(code)) || code === 0x7f;
 
 /** Every byte (or UTF-16 unit) of the file is a character a text file holds: no NUL, no controls. */
-async function isText(source: ByteSource, encoding: TextEncoding): Promise<boolean> {
+async function isText(source: RandomAccessSource, encoding: TextEncoding): Promise<boolean> {
   const isWide = encoding !== 'windows-1252';
   if (isWide && source.size % 2 !== 0) return false;
   for (let offset = 0; offset < source.size; offset += TEXT_CHUNK) {
@@ -159,50 +184,14 @@ async function isText(source: ByteSource, encoding: TextEncoding): Promise<boole
   return true;
 }
 
-/** Extensions of text files that the system runs or renders instead of showing as text. */
+/**
+ * The plain-text flavours the app opens; text under an extension the system runs is what
+ * RUNNABLE_EXTENSIONS says, and under any other extension plain text.
+ */
 const TEXT_TYPE_BY_EXTENSION: Readonly<Record<string, FileType>> = {
   txt: 'txt',
   csv: 'csv',
   eml: 'eml',
-  htm: 'html',
-  html: 'html',
-  xhtml: 'html',
-  xht: 'html',
-  shtml: 'html',
-  mht: 'html',
-  mhtml: 'html',
-  hta: 'html',
-  svg: 'svg',
-  url: 'internet-shortcut',
-  desktop: 'desktop-launcher',
-  ...Object.fromEntries(
-    [
-      'js',
-      'jse',
-      'mjs',
-      'vbs',
-      'vbe',
-      'wsf',
-      'wsh',
-      'ps1',
-      'psm1',
-      'psd1',
-      'bat',
-      'cmd',
-      'sh',
-      'bash',
-      'zsh',
-      'command',
-      'py',
-      'pyw',
-      'pl',
-      'rb',
-      'reg',
-      'inf',
-      'scf',
-      'settingcontent-ms',
-    ].map((extension) => [extension, 'script' as const]),
-  ),
 };
 
 /**
@@ -214,18 +203,32 @@ const WEB_PAGE_MARKUP =
   /<(!doctype\s+html|html|head|body|script|iframe|object|embed|frameset|\?xml-stylesheet)[\s/>]|http:\/\/www\.w3\.org\/1999\/xhtml/;
 const SVG_MARKUP = /<svg[\s/>]/;
 
-function textType(head: string, extension: string): FileType {
+/** What the start of a text file says about it, whatever the file is called. */
+function textContent(head: string): FileContent {
   const start = head.replace(/^\ufeff/, '').trimStart();
+  return {
+    isText: true,
+    declares: declaredTextType(start),
+    markup: markupIn(start.toLowerCase()),
+    hasHeaderLines: /^[A-Za-z0-9-]+:/.test(start),
+  };
+}
+
+/** SVG on its own, or a web page (which may hold SVG). */
+function markupIn(lower: string): 'html' | 'svg' | null {
+  const hasSvg = SVG_MARKUP.test(lower);
+  if (hasSvg && !/<html[\s>]/.test(lower)) return 'svg';
+  if (hasSvg || WEB_PAGE_MARKUP.test(lower)) return 'html';
+  return null;
+}
+
+/** A script or shortcut by its first line, which the system honours under any name. */
+function declaredTextType(start: string): FileType | null {
   if (start.startsWith('#!')) return 'script';
   if (/^\[InternetShortcut\]/i.test(start)) return 'internet-shortcut';
   if (/^\[Desktop Entry\]/i.test(start)) return 'desktop-launcher';
   if (/^(Windows Registry Editor Version|REGEDIT4)/i.test(start)) return 'script';
-  // A message starts with its header lines; its HTML body is the mail program's to render safely.
-  if (extension === 'eml' && /^[A-Za-z0-9-]+:/.test(start)) return 'eml';
-  const lower = start.toLowerCase();
-  if (SVG_MARKUP.test(lower) && !/<html[\s>]/.test(lower)) return 'svg';
-  if (WEB_PAGE_MARKUP.test(lower) || SVG_MARKUP.test(lower)) return 'html';
-  return TEXT_TYPE_BY_EXTENSION[extension] ?? 'txt';
+  return null;
 }
 
 // ---------------------------------------------------------------- zip: OOXML and OpenDocument
@@ -236,7 +239,7 @@ function textType(head: string, extension: string): FileType {
  * the app opens, so it is an "archive". Sizes are not limited here: nothing is inflated but the
  * OpenDocument `mimetype` entry, which must be tiny.
  */
-async function readZipEntries(source: ByteSource): Promise<ZipEntry[] | null> {
+async function readZipEntries(source: RandomAccessSource): Promise<ZipEntry[] | null> {
   try {
     return await readZipDirectory(source, {
       fileBytes: Number.MAX_SAFE_INTEGER,
@@ -250,7 +253,7 @@ async function readZipEntries(source: ByteSource): Promise<ZipEntry[] | null> {
 }
 
 /** OpenDocument's `mimetype` entry (a few dozen ASCII bytes), or null when it is anything else. */
-async function readMimetype(source: ByteSource, entry: ZipEntry): Promise<string | null> {
+async function readMimetype(source: RandomAccessSource, entry: ZipEntry): Promise<string | null> {
   if (entry.size > 200) return null;
   try {
     return String.fromCharCode(...(await readZipEntry(source, entry)));
@@ -283,7 +286,7 @@ const OPEN_DOCUMENT_TYPES: Readonly<Record<string, FileType>> = {
  * OpenDocument names its type in a `mimetype` entry. Any zip carrying macros or ActiveX is a
  * macro document; any other zip is an archive, which can hold anything.
  */
-async function zipDocumentType(source: ByteSource): Promise<FileType> {
+async function zipDocumentType(source: RandomAccessSource): Promise<FileType> {
   const entries = await readZipEntries(source);
   if (entries === null) return 'zip';
   const names = entries.map((entry) => entry.name);
@@ -318,7 +321,7 @@ type OleEntry = { name: string; left: number; right: number; child: number };
  * the directory's sector chain through the FAT. Null when the structure is damaged.
  */
 async function readOleTopLevel(
-  source: ByteSource,
+  source: RandomAccessSource,
   head: Uint8Array,
 ): Promise<{ names: Set<string>; rootClassId: Uint8Array } | null> {
   if (head.byteLength < 512) return null;
@@ -415,7 +418,7 @@ function isInstallerClassId(classId: Uint8Array): boolean {
 /** Word and Excel 97–2003 keep VBA in these storages at the top of the file. */
 const OLE_MACRO_STORAGES = ['Macros', '_VBA_PROJECT_CUR'];
 
-async function oleDocumentType(source: ByteSource, head: Uint8Array): Promise<FileType> {
+async function oleDocumentType(source: RandomAccessSource, head: Uint8Array): Promise<FileType> {
   const ole = await readOleTopLevel(source, head);
   if (ole === null) return 'unknown-document';
   const { names, rootClassId } = ole;

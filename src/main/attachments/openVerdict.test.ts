@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FILE_TYPE_INFO, FILE_TYPES, type FileType } from '@shared/model/fileType';
 import { isDisguisedName, openVerdict, viewerFileName } from './openVerdict';
+import { RUNNABLE_EXTENSIONS } from './runnableExtensions';
 
 describe('openVerdict', () => {
   it('opens exactly the allow-listed types, under their own extensions', () => {
@@ -30,11 +31,7 @@ describe('openVerdict', () => {
     for (const refused of ['docm', 'xlsm', 'pps', 'ppsx', 'html', 'svg', 'js', 'exe', 'lnk']) {
       expect(extensions).not.toContain(refused);
     }
-    expect(openVerdict('Minutes.pdf', 'pdf')).toEqual({
-      canOpen: true,
-      type: 'pdf',
-      mediaType: 'application/pdf',
-    });
+    expect(openVerdict('Minutes.pdf', 'pdf')).toEqual({ canOpen: true, type: 'pdf' });
     expect(openVerdict('Signing.JPEG', 'jpeg')).toMatchObject({ canOpen: true });
     expect(openVerdict('Report 2016.12.05.docx', 'docx')).toMatchObject({ canOpen: true });
   });
@@ -53,7 +50,6 @@ describe('openVerdict', () => {
     expect(openVerdict('Scan\u202Efdp.lnk', 'windows-shortcut')).toEqual({
       canOpen: false,
       type: 'windows-shortcut',
-      mediaType: 'application/x-ms-shortcut',
       reason: 'runs-code',
     });
   });
@@ -77,11 +73,31 @@ describe('openVerdict', () => {
       ['minutes.exe', 'pdf'],
       ['Briefing.ppsx', 'pptx'],
       ['Budget.xlsm', 'xlsx'],
-      ['README', 'txt'],
+      // Text under a program's extension, or claiming to be another document, is not plain text.
+      ['notes.exe', 'txt'],
+      ['minutes.lnk', 'txt'],
+      ['setup.msi', 'txt'],
     ];
     for (const [name, type] of mismatches) {
       expect(openVerdict(name, type), name).toMatchObject({ canOpen: false, reason: 'mismatch' });
     }
+  });
+
+  it('opens plain text under a name of its own, as text', () => {
+    for (const name of [
+      'README',
+      'server.log',
+      'notes.md',
+      'data.json',
+      'layout.xml',
+      'boot.ini',
+    ]) {
+      expect(openVerdict(name, 'txt'), name).toEqual({ canOpen: true, type: 'txt' });
+    }
+    // Only plain text: a PDF or a picture under another name is still refused.
+    expect(openVerdict('scan.log', 'pdf')).toMatchObject({ reason: 'mismatch' });
+    expect(openVerdict('README', 'png')).toMatchObject({ reason: 'mismatch' });
+    expect(openVerdict('notes.md.exe', 'txt')).toMatchObject({ reason: 'mismatch' });
   });
 
   it('refuses types off the allow-list', () => {
@@ -100,6 +116,15 @@ describe('isDisguisedName', () => {
     expect(isDisguisedName('tab\there.pdf')).toBe(true);
   });
 
+  it('knows every extension the file-type detection calls a script, web page or shortcut', () => {
+    expect(isDisguisedName('minutes.pdf.html')).toBe(true);
+    expect(isDisguisedName('Budget.xlsx.py')).toBe(true);
+    expect(isDisguisedName('logo.png.svg')).toBe(true);
+    for (const extension of RUNNABLE_EXTENSIONS.keys()) {
+      expect(isDisguisedName(`minutes.docx.${extension}`), extension).toBe(true);
+    }
+  });
+
   it('leaves ordinary names alone, dates and versions included', () => {
     expect(isDisguisedName('Протокол встречи.pdf')).toBe(false);
     expect(isDisguisedName('Report 2016.12.05.exe')).toBe(false);
@@ -113,5 +138,9 @@ describe('viewerFileName', () => {
     expect(viewerFileName('Scan.TIFF', 'tiff')).toBe('Scan.tif');
     expect(viewerFileName('Protokol № 8.pdf', 'pdf')).toBe('Protokol № 8.pdf');
     expect(viewerFileName('../../Startup/minutes.pdf', 'pdf')).toBe('minutes.pdf');
+    // Text under a name of its own opens as text, its name still readable.
+    expect(viewerFileName('server.log', 'txt')).toBe('server.log.txt');
+    expect(viewerFileName('README', 'txt')).toBe('README.txt');
+    expect(viewerFileName('Notes.TXT', 'txt')).toBe('Notes.txt');
   });
 });

@@ -2,60 +2,23 @@ import { extname } from 'node:path';
 import { FILE_TYPE_INFO, type AttachmentVerdict, type FileType } from '@shared/model/fileType';
 import { hasInvisibleCharacters } from '@shared/text/invisibleCharacters';
 import { safeFileName } from '../files/safeFileName';
-
-/**
- * Extensions Windows, macOS or a Linux desktop runs, or hands to something that runs code, when
- * the file is opened. A document extension right before one of these is the classic disguise
- * ("minutes.pdf.exe", "minutes.pdf      .exe").
- */
-const EXECUTABLE_EXTENSIONS = new Set([
-  'exe',
-  'com',
-  'scr',
-  'pif',
-  'cpl',
-  'dll',
-  'msi',
-  'msp',
-  'mst',
-  'bat',
-  'cmd',
-  'hta',
-  'js',
-  'jse',
-  'vbs',
-  'vbe',
-  'wsf',
-  'wsh',
-  'ps1',
-  'psm1',
-  'lnk',
-  'url',
-  'scf',
-  'reg',
-  'inf',
-  'jar',
-  'application',
-  'appref-ms',
-  'gadget',
-  'msc',
-  'chm',
-  'iso',
-  'img',
-  'vhd',
-  'vhdx',
-  'desktop',
-  'appimage',
-  'sh',
-  'command',
-  'app',
-  'pkg',
-  'dmg',
-]);
+import { RUNNABLE_EXTENSIONS } from './runnableExtensions';
 
 const DOCUMENT_EXTENSIONS = new Set(
   Object.values(FILE_TYPE_INFO).flatMap((info) => info.extensions),
 );
+
+const extensionOf = (name: string) => extname(name).slice(1).toLowerCase();
+
+/**
+ * Plain text may open under a name of its own (notes.md, server.log, config.ini, README): its
+ * viewer copy is named .txt (viewerFileName), so it opens as text whatever the name says. Not
+ * under a name the system runs (notes.exe), nor one that claims another document type
+ * (report.pdf), which the user should hear is not what it says.
+ */
+function isTextName(extension: string): boolean {
+  return !RUNNABLE_EXTENSIONS.has(extension) && !DOCUMENT_EXTENSIONS.has(extension);
+}
 
 // eslint-disable-next-line no-control-regex -- control characters in a name are what is looked for
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
@@ -69,35 +32,39 @@ export function isDisguisedName(fileName: string): boolean {
   const parts = safeFileName(fileName).toLowerCase().split('.');
   const last = parts.at(-1) ?? '';
   const beforeLast = (parts.at(-2) ?? '').trim();
-  return (
-    parts.length >= 3 && EXECUTABLE_EXTENSIONS.has(last) && DOCUMENT_EXTENSIONS.has(beforeLast)
-  );
+  return parts.length >= 3 && RUNNABLE_EXTENSIONS.has(last) && DOCUMENT_EXTENSIONS.has(beforeLast);
 }
 
 /**
  * Whether a file of this real type, under this name, may be shown in the system viewer. Only an
- * allow-listed type whose name carries one of its own extensions, without disguise, opens; the
- * first reason found (most serious first) is what the user is told.
+ * allow-listed type whose name carries one of its own extensions (or plain text under a name that
+ * claims no other type, see isTextName), without disguise, opens; the first reason found (most
+ * serious first) is what the user is told.
  */
 export function openVerdict(fileName: string, type: FileType): AttachmentVerdict {
-  const { handling, extensions, mediaType } = FILE_TYPE_INFO[type];
+  const { handling, extensions } = FILE_TYPE_INFO[type];
   const refuse = (reason: Exclude<AttachmentVerdict, { canOpen: true }>['reason']) =>
-    ({ canOpen: false, type, mediaType, reason }) as const;
+    ({ canOpen: false, type, reason }) as const;
   if (handling === 'runs-code') return refuse('runs-code');
   if (isDisguisedName(fileName)) return refuse('disguised-name');
   if (handling === 'not-supported') return refuse('not-supported');
-  const extension = extname(safeFileName(fileName)).slice(1).toLowerCase();
-  if (!extensions.includes(extension)) return refuse('mismatch');
-  return { canOpen: true, type, mediaType };
+  const extension = extensionOf(safeFileName(fileName));
+  const isOwnName = extensions.includes(extension) || (type === 'txt' && isTextName(extension));
+  return isOwnName ? { canOpen: true, type } : refuse('mismatch');
 }
 
 /**
- * The name the viewer's copy gets: the file's own name with its type's canonical extension, so the
- * operating system picks the program for what the bytes are, never for what the name claims.
+ * The name the viewer's copy gets: it ends in its type's canonical extension, so the operating
+ * system picks the program for what the bytes are, never for what the name claims. One of the
+ * type's own extensions is replaced (Signing.JPEG becomes Signing.jpg); any other is kept before
+ * it, so text under a name of its own still reads as that name (server.log.txt).
  */
 export function viewerFileName(fileName: string, type: FileType): string {
   const name = safeFileName(fileName);
-  const stem = name.slice(0, name.length - extname(name).length);
-  const canonical = FILE_TYPE_INFO[type].extensions[0] ?? 'bin';
-  return safeFileName(`${stem}.${canonical}`);
+  const { extensions } = FILE_TYPE_INFO[type];
+  const extension = extname(name);
+  const stem = extensions.includes(extensionOf(name))
+    ? name.slice(0, name.length - extension.length)
+    : name;
+  return safeFileName(`${stem}.${extensions[0] ?? 'bin'}`);
 }

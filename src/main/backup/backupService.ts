@@ -31,11 +31,12 @@ import {
 } from '@shared/backup/backupIpc';
 import type { EncodedTable } from '@shared/backup/backupTables';
 import { openBackup, verifyBackup, type CreateSha256 } from '@shared/backup/readBackup';
-import { streamZipEntry, type RandomAccessSource } from '@shared/backup/zipReader';
+import { streamZipEntry } from '@shared/backup/zipReader';
 import type { PolicySettings } from '@shared/model/policy';
 import type { LogLine } from '../diagnostics/diagnosticsService';
 import type { FileDialogs } from '../files/fileDialogs';
 import { describeFileError } from '../files/fileErrors';
+import { fileSource } from '../files/fileSource';
 import { writeFileAtomicStreaming, type OpenWritableFile } from '../fs/atomicWrite';
 import { AppError } from '../ipc/AppError';
 import { ensureWritableFolder } from '../policy/dataLocation';
@@ -112,23 +113,6 @@ const nodeSha256: CreateSha256 = () => {
   const hash = createHash('sha256');
   return { update: (chunk) => hash.update(chunk), digestHex: () => hash.digest('hex') };
 };
-
-/** A file handle as the shared zip reader reads it. */
-function fileSource(handle: FileHandle, size: number): RandomAccessSource {
-  return {
-    size,
-    read: async (offset, length) => {
-      const buffer = new Uint8Array(length);
-      let filled = 0;
-      while (filled < length) {
-        const { bytesRead } = await handle.read(buffer, filled, length - filled, offset + filled);
-        if (bytesRead === 0) break;
-        filled += bytesRead;
-      }
-      return buffer.subarray(0, filled);
-    },
-  };
-}
 
 /** A refused backup as the renderer receives it: translatable problem, the part, the file. */
 function refusal(error: BackupFormatError, fileName: string): AppError {

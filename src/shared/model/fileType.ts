@@ -136,12 +136,7 @@ export type OpenRefusal = z.infer<typeof openRefusalSchema>;
 
 /** What main found a stored file to be, and whether `attachment:open` will show it. */
 export const attachmentVerdictSchema = z.discriminatedUnion('canOpen', [
-  z.object({ canOpen: z.literal(true), type: fileTypeSchema, mediaType: z.string() }),
-  z.object({
-    canOpen: z.literal(false),
-    type: fileTypeSchema,
-    mediaType: z.string(),
-    reason: openRefusalSchema,
-  }),
+  z.object({ canOpen: z.literal(true), type: fileTypeSchema }),
+  z.object({ canOpen: z.literal(false), type: fileTypeSchema, reason: openRefusalSchema }),
 ]);
 export type AttachmentVerdict = z.infer<typeof attachmentVerdictSchema>;

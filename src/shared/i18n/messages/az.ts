@@ -801,7 +801,7 @@ export const az = {
       'not-supported':
         'Tətbiq “{{fileName}}” faylını açmır: onun məzmunu “{{type}}” növündədir, tətbiq isə yalnız PDF, Word, Excel, PowerPoint, OpenDocument, RTF, mətn, CSV, e-poçt məktublarını və JPEG, PNG, GIF və ya TIFF şəkillərini açır. Faylı saxlamaq üçün “Nüsxəsini saxla” düyməsindən istifadə edin.',
       mismatch:
-        'Tətbiq “{{fileName}}” faylını açmır: adı məzmununa uyğun gəlmir, məzmunu isə “{{type}}” növündədir. Adı əslində nə olduğunu gizlədən fayl maskalanmış ola bilər. Faylı saxlamaq üçün “Nüsxəsini saxla” düyməsindən istifadə edin.',
+        'Tətbiq “{{fileName}}” faylını açmır: onun məzmunu “{{type}}” növündədir, adı isə başqa növ faylın genişlənməsi ilə bitir, ona görə tətbiq onu hansı proqramın göstərməli olduğunu müəyyən edə bilmir. Faylı saxlamaq üçün “Nüsxəsini saxla” düyməsindən istifadə edin.',
     },
   },
   documentForm: {

@@ -792,7 +792,7 @@ export const en = {
       'not-supported':
         'The app does not open “{{fileName}}”: its content is “{{type}}”, and the app opens only PDF, Word, Excel, PowerPoint, OpenDocument, RTF, text, CSV, e-mail and JPEG, PNG, GIF or TIFF images. To keep the file, use Save a copy.',
       mismatch:
-        'The app does not open “{{fileName}}”: its name does not match its content, which is “{{type}}”. A file whose name hides what it is may be disguised. To keep the file, use Save a copy.',
+        'The app does not open “{{fileName}}”: its content is “{{type}}”, but its name ends in the extension of another kind of file, so the app cannot tell which program should show it. To keep the file, use Save a copy.',
     },
   },
   documentForm: {

@@ -18,20 +18,27 @@ function recheckAttachments(): void {
 }
 
 /**
- * A number that grows whenever stored files should be looked at again: when the window regains
- * focus (the user may have put a file back) and after an action found one missing or stored one.
+ * A number that grows whenever stored files should be looked at again: after an action found one
+ * missing or stored one, and, when `onFocus`, when the window regains focus (the user may have
+ * put a file back, or deleted one).
  */
-function useRecheckGeneration(): number {
+function useRecheckGeneration(onFocus = true): number {
   const [generation, setGeneration] = useState(0);
   useEffect(() => {
     const again = () => setGeneration((current) => current + 1);
     checkers.add(again);
-    window.addEventListener('focus', again);
     return () => {
       checkers.delete(again);
-      window.removeEventListener('focus', again);
     };
   }, []);
+  useEffect(() => {
+    if (!onFocus) return;
+    const again = () => setGeneration((current) => current + 1);
+    window.addEventListener('focus', again);
+    return () => {
+      window.removeEventListener('focus', again);
+    };
+  }, [onFocus]);
   return generation;
 }
 
@@ -66,33 +73,55 @@ export function useMissingFiles(files: readonly (DocumentFile | null)[]): Readon
 }
 
 /**
- * What main found a document's file to be from its bytes, and whether it will open it: the
- * record's `mediaType` and name may have come from another laptop and claim anything. Undefined
- * while main looks; null when it could not (a missing file, which its own warning explains).
+ * A document's stored file as main found it: what its bytes are and whether main will open it
+ * (the record's `mediaType` and name may have come from another laptop and claim anything), or
+ * that it is missing from this computer; `looking` while main reads it, `unknown` when it could
+ * not say (Open then tells what is wrong).
  */
-export function useFileVerdict(file: DocumentFile | null): AttachmentVerdict | null | undefined {
+export type StoredFile =
+  | { status: 'looking' }
+  | { status: 'missing' }
+  | { status: 'unknown' }
+  | { status: 'inspected'; verdict: AttachmentVerdict };
+
+const LOOKING: StoredFile = { status: 'looking' };
+
+/**
+ * What main says of a document's file, from one attachment:inspect that answers both what it is
+ * and whether it is there. Bytes under a hash never change, so a file once inspected is asked
+ * about again only after an action found a file missing or stored one; a missing file is also
+ * asked about when the window regains focus, since the user may have put it back.
+ */
+export function useStoredFile(file: DocumentFile | null): StoredFile {
   const sha256 = file?.sha256;
   const name = file?.name;
   const key = sha256 === undefined ? '' : `${sha256}/${name ?? ''}`;
-  const generation = useRecheckGeneration();
-  const [answer, setAnswer] = useState<{
-    key: string;
-    verdict: AttachmentVerdict | null;
-  } | null>(null);
+  const [answer, setAnswer] = useState<{ key: string; stored: StoredFile } | null>(null);
+  const current = answer?.key === key ? answer.stored : LOOKING;
+  const generation = useRecheckGeneration(current.status !== 'inspected');
 
   useEffect(() => {
     if (sha256 === undefined || name === undefined) return;
     let isCurrent = true;
-    const answered = (verdict: AttachmentVerdict | null) => {
-      if (isCurrent) setAnswer({ key: `${sha256}/${name}`, verdict });
+    const answered = (stored: StoredFile) => {
+      if (isCurrent) setAnswer({ key: `${sha256}/${name}`, stored });
     };
-    registryClient.attachment.inspect({ sha256, name }).then(answered, () => answered(null));
+    registryClient.attachment.inspect({ sha256, name }).then(
+      (verdict) => answered({ status: 'inspected', verdict }),
+      (error: unknown) =>
+        answered({
+          status:
+            error instanceof IpcCallError && error.code === 'attachment-missing'
+              ? 'missing'
+              : 'unknown',
+        }),
+    );
     return () => {
       isCurrent = false;
     };
   }, [sha256, name, generation]);
 
-  return answer?.key === key ? answer.verdict : undefined;
+  return current;
 }
 
 /**

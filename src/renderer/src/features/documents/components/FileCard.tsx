@@ -13,7 +13,7 @@ import { useNotify } from '../../../ui/Notifications';
 import { useFormat } from '../../../ui/useFormat';
 import { formatFileSize } from '../fileSize';
 import { replaceDocumentFile, toDocumentFile } from '../mutations';
-import { useAttachmentActions, useFileVerdict, useMissingFiles } from '../useAttachments';
+import { useAttachmentActions, useStoredFile } from '../useAttachments';
 import { MissingFileWarning } from './MissingFileWarning';
 
 /**
@@ -28,9 +28,9 @@ export function FileCard({ document }: { document: RegistryDocument }) {
   const { db, mutationContext, isReadOnly } = useRegistry();
   const actions = useAttachmentActions();
   const { file } = document;
-  const missing = useMissingFiles([file]);
-  const isMissing = file !== null && missing.has(file.sha256);
-  const verdict = useFileVerdict(file);
+  const stored = useStoredFile(file);
+  const isMissing = stored.status === 'missing';
+  const verdict = stored.status === 'inspected' ? stored.verdict : null;
   const refusal = verdict?.canOpen === false ? verdict : null;
   // Shown as it really reads: a name from another laptop may hide its extension behind U+202E.
   const fileName = file ? withoutInvisibleCharacters(file.name) : '';
@@ -72,7 +72,7 @@ export function FileCard({ document }: { document: RegistryDocument }) {
               .join(' · ')}
           </Typography>
           {isMissing && <MissingFileWarning fileName={fileName} canReattach={!isReadOnly} />}
-          {refusal && !isMissing && (
+          {refusal && (
             <Alert severity="warning" data-testid="file-not-opened" sx={{ mt: 1 }}>
               {describeOpenRefusal({ fileName, type: refusal.type, reason: refusal.reason }, t)}
             </Alert>
@@ -88,7 +88,7 @@ export function FileCard({ document }: { document: RegistryDocument }) {
               <Button
                 variant="contained"
                 startIcon={<OpenInNewIcon />}
-                disabled={isMissing || verdict === undefined}
+                disabled={isMissing || stored.status === 'looking'}
                 onClick={() => void actions.open(file)}
               >
                 {t('attachments.open')}
