@@ -13,7 +13,11 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FileDialogs } from '../files/fileDialogs';
-import { nodeAtomicWriteFs, type AtomicWriteFs } from '../fs/atomicWrite';
+import {
+  nodeAtomicWriteFs,
+  WINDOWS_RENAME_RETRY_DELAYS_MS,
+  type AtomicWriteFs,
+} from '../fs/atomicWrite';
 import { MAX_ATTACHMENT_BYTES } from '@shared/ipc/contract';
 import { AttachmentService } from './attachmentService';
 import * as sample from './testing/sampleFiles';
@@ -468,8 +472,10 @@ describe('AttachmentService.saveCopy', () => {
     await writeFile(target, 'open in another program');
     const steps: string[] = [];
     let isLocked = true;
+    // Windows' retries, whatever system runs the test.
     const atomicWriteFs: AtomicWriteFs = {
       ...nodeAtomicWriteFs,
+      renameRetryDelaysMs: WINDOWS_RENAME_RETRY_DELAYS_MS,
       rename: (from, to) => {
         steps.push(`rename ${basename(to)}`);
         if (!isLocked) return nodeAtomicWriteFs.rename(from, to);
