@@ -242,6 +242,7 @@ async function readZipEntries(source: ByteSource): Promise<ZipEntry[] | null> {
       fileBytes: Number.MAX_SAFE_INTEGER,
       entries: MAX_ZIP_ENTRIES,
       entryBytes: () => Number.MAX_SAFE_INTEGER,
+      totalBytes: Number.MAX_SAFE_INTEGER,
     });
   } catch (error) {
     if (error instanceof BackupFormatError) return null;

@@ -262,6 +262,7 @@ describe('absurd sizes and zip bombs', () => {
         fileBytes: BACKUP_LIMITS.fileBytes,
         entries: 10,
         entryBytes: () => BACKUP_LIMITS.tableBytes,
+        totalBytes: BACKUP_LIMITS.totalBytes,
       });
       const error: unknown = await withinTimeLimit('inflating a bomb', () =>
         readZipEntry(bytesSource(bomb), entry!),
@@ -299,6 +300,7 @@ describe('absurd sizes and zip bombs', () => {
         fileBytes: 1_000_000,
         entries: 10,
         entryBytes: () => 100,
+        totalBytes: 1_000_000,
       }).catch((caught: unknown) => caught);
       expectClearRefusal(error);
       expect((error as BackupFormatError).problem).toBe('too-large');
@@ -353,13 +355,11 @@ describe('absurd sizes and zip bombs', () => {
       };
       const error: unknown = await openBackup(watched).catch((caught: unknown) => caught);
       expectClearRefusal(error);
-      const total =
-        manifestBytes.byteLength +
-        tables.reduce((sum, table) => sum + table.data.byteLength, 0) +
-        3 * declared;
+      // The second attachment takes the declared total past the limit, and is named.
       expect(error).toMatchObject({
         problem: 'too-large',
-        message: `The entries of the archive declare ${total} bytes together; at most ${BACKUP_LIMITS.totalBytes} are accepted.`,
+        part: entries[1]!.name,
+        message: `The archive’s entries declare more than ${BACKUP_LIMITS.totalBytes} bytes together (counting up to “${entries[1]!.name}”), the most accepted.`,
       });
       expect(isManifestRead).toBe(false);
     },

@@ -54,20 +54,14 @@ function describeIssues(issues: readonly { path: PropertyKey[]; message: string 
  * Cheap (reads no part's data), so a list of backups can show each one's manifest.
  */
 export async function openBackup(source: RandomAccessSource): Promise<OpenedBackup> {
+  // Every entry's declared size is checked against its own limit and all of them together against
+  // the total, before anything (the manifest included) is inflated.
   const entries = await readZipDirectory(source, {
     fileBytes: BACKUP_LIMITS.fileBytes,
     entries: BACKUP_LIMITS.entries,
     entryBytes: entryLimit,
+    totalBytes: BACKUP_LIMITS.totalBytes,
   });
-  // Before anything is inflated, the manifest included: many entries each within its own limit
-  // could still add up to more than any disk or memory holds.
-  const declared = entries.reduce((sum, entry) => sum + entry.size, 0);
-  if (declared > BACKUP_LIMITS.totalBytes) {
-    throw new BackupFormatError(
-      'too-large',
-      `The entries of the archive declare ${declared} bytes together; at most ${BACKUP_LIMITS.totalBytes} are accepted.`,
-    );
-  }
   const byName = new Map(entries.map((entry) => [entry.name, entry]));
   const manifestEntry = byName.get(MANIFEST_PATH);
   if (!manifestEntry) {
@@ -216,7 +210,9 @@ export async function verifyBackup(
   for (const part of opened.manifest.parts) {
     const entry = opened.entries.get(part.path);
     const kind = classifyPartPath(part.path);
-    if (!entry || !kind) throw new BackupFormatError('missing-part', `“${part.path}” is missing.`);
+    if (!entry || !kind) {
+      throw new BackupFormatError('missing-part', `“${part.path}” is missing.`, part.path);
+    }
     const hash = createSha256();
     let bytes: Uint8Array<ArrayBuffer> | null = null;
     // The SHA-256 vouches for every byte, so the zip's weaker CRC is not computed as well.

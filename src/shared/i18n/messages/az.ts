@@ -1430,6 +1430,13 @@ export const az = {
         '«{{fileName}}» ehtiyat nüsxələrdə istifadə olunmayan zip imkanlarından istifadə edir ({{part}}).',
       invalidTable: '«{{fileName}}» oxuna bilməyən cədvəl saxlayır ({{part}}).',
     },
+    wholeFileProblem: {
+      corrupt: '«{{fileName}}» zədələnib.',
+      tooLarge:
+        '«{{fileName}}» ehtiyat nüsxəyə icazə veriləndən çox məlumat bəyan edir və ya saxlayır.',
+      unsupportedZip:
+        '«{{fileName}}» ehtiyat nüsxələrdə istifadə olunmayan zip imkanlarından istifadə edir.',
+    },
     migrationFailed:
       'Reyestr proqramın bu versiyası üçün yenilənməzdən əvvəl onun ehtiyat nüsxəsi çıxarılır. Bu nüsxə çıxarılmadı, ona görə heç nə yenilənmədi və dəyişdirilmədi. Diskdə yer boşaldın və ya aşağıdakı xətada göstərilən ehtiyat nüsxələr qovluğunu yoxlayın, sonra yenidən cəhd edin.',
     confirmTitle: 'Bu ehtiyat nüsxə bərpa edilsin?',

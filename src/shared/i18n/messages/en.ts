@@ -1415,6 +1415,12 @@ export const en = {
       unsupportedZip: '“{{fileName}}” uses zip features a backup never uses ({{part}}).',
       invalidTable: '“{{fileName}}” holds a table that cannot be read ({{part}}).',
     },
+    /** The same problems when they concern the file as a whole, not one part of it. */
+    wholeFileProblem: {
+      corrupt: '“{{fileName}}” is damaged.',
+      tooLarge: '“{{fileName}}” declares or holds more data than a backup may.',
+      unsupportedZip: '“{{fileName}}” uses zip features a backup never uses.',
+    },
     migrationFailed:
       'Before the registry is upgraded for this version of the app, it is backed up. That backup failed, so nothing was upgraded or changed. Free some disk space or check the backup folder in the error below, then try again.',
     confirmTitle: 'Restore this backup?',
