@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { backupFileName, type BackupReason } from '@shared/backup/backupFormat';
+import { BACKUP_LIMITS, backupFileName, type BackupReason } from '@shared/backup/backupFormat';
 import { decodeBackupTables, encodeBackupTables } from '@shared/backup/backupTables';
 import type { PolicySettings } from '@shared/model/policy';
 import type { OpenWritableFile } from '../fs/atomicWrite';
@@ -377,6 +377,40 @@ describe('BackupService', () => {
       details: { folder: backupsFolder(), available: 2 * 1_048_576 },
     });
     expect(await readdir(backupsFolder())).toEqual([name]);
+  });
+
+  it('refuses, before writing, a registry one backup file cannot hold, reporting the limit it checked', async () => {
+    const { service } = setup();
+    // Zero-filled buffers cost address space, not memory, until they are written to.
+    const table = (name: string, bytes: number) => ({
+      name,
+      rows: 1,
+      bytes: new Uint8Array(bytes),
+    });
+    const MiB = 1_048_576;
+    // Nine tables, each within its own limit, that together fit in the 4 GiB a backup file may
+    // hold but leave no room there for the zip's headers and the manifest.
+    const tables = Array.from({ length: 9 }, (_, index) => table(`t${index}`, 455 * MiB));
+    expect(9 * 455 * MiB).toBeLessThan(BACKUP_LIMITS.fileBytes);
+    await expect(service.create({ ...request(), tables })).rejects.toMatchObject({
+      code: 'too-large',
+      details: {
+        action: 'backup',
+        size: 9 * 455 * MiB,
+        limit: BACKUP_LIMITS.fileBytes - BACKUP_LIMITS.manifestBytes,
+      },
+    });
+    const oversized = table('changes', BACKUP_LIMITS.tableBytes + 1);
+    await expect(service.create({ ...request(), tables: [oversized] })).rejects.toMatchObject({
+      code: 'too-large',
+      details: {
+        action: 'backup',
+        table: 'changes',
+        size: BACKUP_LIMITS.tableBytes + 1,
+        limit: BACKUP_LIMITS.tableBytes,
+      },
+    });
+    await expect(readdir(backupsFolder())).resolves.toEqual([]);
   });
 
   it('reads a backup the user picks, and refuses names that are paths', async () => {

@@ -320,13 +320,30 @@ export class BackupService {
     const oversized = input.tables.find(
       (table) => table.bytes.byteLength > BACKUP_LIMITS.tableBytes,
     );
-    if (oversized || tableBytes + attachmentBytes > BACKUP_LIMITS.totalBytes - SPACE_MARGIN) {
+    if (oversized) {
+      const size = oversized.bytes.byteLength;
       throw new AppError(
         'too-large',
-        `The registry and its attachments are too large for one backup file (${tableBytes + attachmentBytes} bytes).`,
+        `The table ${oversized.name} is ${size} bytes; a backup holds tables of up to ${BACKUP_LIMITS.tableBytes} bytes.`,
         {
-          details: { fileName, size: tableBytes + attachmentBytes, limit: BACKUP_LIMITS.fileBytes },
+          details: {
+            fileName,
+            action: 'backup',
+            table: oversized.name,
+            size,
+            limit: BACKUP_LIMITS.tableBytes,
+          },
         },
+      );
+    }
+    // Room for the zip's headers and the manifest is kept within the one file a backup is.
+    const contentLimit = BACKUP_LIMITS.fileBytes - SPACE_MARGIN;
+    if (tableBytes + attachmentBytes > contentLimit) {
+      const size = tableBytes + attachmentBytes;
+      throw new AppError(
+        'too-large',
+        `The registry and its attachments are ${size} bytes; one backup file holds up to ${contentLimit}.`,
+        { details: { fileName, action: 'backup', size, limit: contentLimit } },
       );
     }
 

@@ -262,7 +262,7 @@ describe('absurd sizes and zip bombs', () => {
         fileBytes: BACKUP_LIMITS.fileBytes,
         entries: 10,
         entryBytes: () => BACKUP_LIMITS.tableBytes,
-        totalBytes: BACKUP_LIMITS.totalBytes,
+        totalBytes: BACKUP_LIMITS.fileBytes,
       });
       const error: unknown = await withinTimeLimit('inflating a bomb', () =>
         readZipEntry(bytesSource(bomb), entry!),
@@ -359,7 +359,7 @@ describe('absurd sizes and zip bombs', () => {
       expect(error).toMatchObject({
         problem: 'too-large',
         part: entries[1]!.name,
-        message: `The archive’s entries declare more than ${BACKUP_LIMITS.totalBytes} bytes together (counting up to “${entries[1]!.name}”), the most accepted.`,
+        message: `The archive’s entries declare more than ${BACKUP_LIMITS.fileBytes} bytes together (counting up to “${entries[1]!.name}”), the most accepted.`,
       });
       expect(isManifestRead).toBe(false);
     },

@@ -60,7 +60,7 @@ export async function openBackup(source: RandomAccessSource): Promise<OpenedBack
     fileBytes: BACKUP_LIMITS.fileBytes,
     entries: BACKUP_LIMITS.entries,
     entryBytes: entryLimit,
-    totalBytes: BACKUP_LIMITS.totalBytes,
+    totalBytes: BACKUP_LIMITS.fileBytes,
   });
   const byName = new Map(entries.map((entry) => [entry.name, entry]));
   const manifestEntry = byName.get(MANIFEST_PATH);

@@ -1493,6 +1493,10 @@ export const az = {
       idInTwoKinds: 'onun {{id}} identifikatoru «{{table}}» cədvəlindəki qeyddə də var',
       unknownTable: 'reyestrin bu versiyasında belə cədvəl yoxdur',
     },
+    tooLarge:
+      'Reyestr və ona əlavə edilmiş fayllar {{actual}} MB təşkil edir; bir ehtiyat nüsxə faylı ən çoxu {{maximum}} MB saxlaya bilər.',
+    tableTooLarge:
+      '«{{table}}» cədvəli {{actual}} MB təşkil edir; ehtiyat nüsxə ən çoxu {{maximum}} MB olan cədvəlləri saxlaya bilər.',
     noSpace:
       '«{{fileName}}» üçün kifayət qədər boş yer yoxdur: {{folder}} qovluğunda təxminən {{needed}} MB lazımdır, boş yer isə {{available}} MB. Diskdə yer boşaldın və yenidən cəhd edin.',
     otherRegistry:

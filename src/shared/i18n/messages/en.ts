@@ -1477,6 +1477,10 @@ export const en = {
       idInTwoKinds: 'its id {{id}} is also a record in the table “{{table}}”',
       unknownTable: 'this version of the registry has no such table',
     },
+    tooLarge:
+      'The registry and its attached files come to {{actual}} MB; one backup file holds at most {{maximum}} MB.',
+    tableTooLarge:
+      'The table “{{table}}” comes to {{actual}} MB; a backup holds tables of at most {{maximum}} MB.',
     noSpace:
       'There is not enough free space for “{{fileName}}”: it needs about {{needed}} MB in {{folder}}, and {{available}} MB are free. Free some disk space and try again.',
     otherRegistry:

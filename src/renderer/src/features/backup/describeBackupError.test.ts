@@ -80,6 +80,32 @@ describe('describeBackupError', () => {
     }
   });
 
+  it('words a backup too large to write with the size and the limit main checked, in MB', async () => {
+    const english = await translator('en');
+    const whole = new IpcCallError('too-large', '…', {
+      fileName: 'registry-backup.zip',
+      action: 'backup',
+      size: 4_293_918_720,
+      limit: BACKUP_LIMITS.fileBytes - BACKUP_LIMITS.manifestBytes,
+    });
+    expect(describeBackupError(whole, english)).toBe(
+      'The registry and its attached files come to 4095 MB; one backup file holds at most 4079 MB.',
+    );
+    const table = new IpcCallError('too-large', '…', {
+      fileName: 'registry-backup.zip',
+      action: 'backup',
+      table: 'changes',
+      size: BACKUP_LIMITS.tableBytes + 1,
+      limit: BACKUP_LIMITS.tableBytes,
+    });
+    expect(describeBackupError(table, english)).toBe(
+      'The table “changes” comes to 501 MB; a backup holds tables of at most 500 MB.',
+    );
+    expect(describeBackupError(whole, await translator('ru'))).toBe(
+      'Реестр и прикреплённые к нему файлы занимают 4095 МБ; один файл резервной копии вмещает не более 4079 МБ.',
+    );
+  });
+
   it('names the entry that takes the declared total past the limit', async () => {
     // Three attachments each declaring 2 GiB, in a file of a few hundred bytes.
     const refusal = await refusalOf(

@@ -125,6 +125,19 @@ export function describeBackupError(error: unknown, t: TFunction, fileName = '')
       });
     }
   }
+  if (
+    error instanceof IpcCallError &&
+    error.code === 'too-large' &&
+    error.details.action === 'backup'
+  ) {
+    const { size, limit, table } = error.details;
+    if (typeof size === 'number' && typeof limit === 'number') {
+      const sizes = { actual: megabytes(size), maximum: Math.floor(limit / 1_048_576) };
+      return table === undefined
+        ? t('backup.tooLarge', sizes)
+        : t('backup.tableTooLarge', { ...sizes, table: String(table) });
+    }
+  }
   if (error instanceof RestoreError && error.reason === 'newer-schema')
     return t('backup.newerSchema');
   if (error instanceof RestoreError && error.reason === 'other-registry')
