@@ -9,6 +9,7 @@ import {
   tablePartPath,
   type BackupManifest,
 } from './backupFormat';
+import { describeIssues } from './describeIssues';
 import {
   readZipDirectory,
   readZipEntry,
@@ -39,13 +40,6 @@ function entryLimit(name: string): number | null {
     case undefined:
       return null;
   }
-}
-
-function describeIssues(issues: readonly { path: PropertyKey[]; message: string }[]): string {
-  return issues
-    .slice(0, 3)
-    .map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`)
-    .join('; ');
 }
 
 /**
@@ -97,7 +91,7 @@ export async function openBackup(source: RandomAccessSource): Promise<OpenedBack
   if (!parsed.success) {
     throw new BackupFormatError(
       'invalid-manifest',
-      `manifest.json is not a valid backup manifest: ${describeIssues(parsed.error.issues)}.`,
+      `manifest.json is not a valid backup manifest: ${describeIssues(parsed.error.issues, '(root)')}.`,
       MANIFEST_PATH,
     );
   }
