@@ -1,6 +1,6 @@
 import type * as z from 'zod';
 import { RECORD_KINDS, type RecordKind } from '../model/records';
-import { REGISTRY_TABLES, type RegistryTableName, type TableKeys } from '../model/registryRows';
+import { REGISTRY_TABLES, type RegistryTableName } from '../model/registryRows';
 import { withoutInvisibleCharacters } from '../text/invisibleCharacters';
 import type { BackupRow } from './backupTables';
 import { describeIssues } from './describeIssues';
@@ -132,7 +132,7 @@ export function validateBackupRows(
         `The backup has a table “${name}” that this version of the registry does not have.`,
       );
     }
-    const { schema, keys } = REGISTRY_TABLES[name] as { schema: z.ZodType; keys: TableKeys };
+    const { schema, keys } = REGISTRY_TABLES[name];
     const seen = [keys.primary, ...keys.unique.map((field) => [field])].map((fields) => ({
       fields,
       rows: new Map<string, number>(),
