@@ -1,5 +1,16 @@
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import {
+  lstat,
+  mkdir,
+  mkdtemp,
+  open,
+  readdir,
+  readFile,
+  rm,
+  stat,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
@@ -236,6 +247,27 @@ describe('BackupService', () => {
     expect(await readdir(dataFolder)).toContain(
       'registry-backup-2026-11-01T09-00-00-000Z-manual.zip',
     );
+  });
+
+  it('deletes no folder or link named like a backup, nor what a link points to', async () => {
+    const { service } = setup();
+    await service.create(request('before-restore'));
+    const outside = join(dataFolder, 'minutes.txt');
+    await writeFile(outside, 'minutes of the meeting');
+    const linked = 'registry-backup-2026-11-02T09-00-00-000Z-manual.zip';
+    await symlink(outside, join(backupsFolder(), linked));
+    const folder = 'registry-backup-2026-11-03T09-00-00-000Z-manual.zip';
+    await mkdir(join(backupsFolder(), folder));
+    await writeFile(join(backupsFolder(), folder, 'inside.txt'), 'kept');
+
+    for (const fileName of [linked, folder]) {
+      await expect(service.delete(fileName), fileName).rejects.toMatchObject({
+        code: 'not-found',
+      });
+    }
+    expect(await readFile(outside, 'utf8')).toBe('minutes of the meeting');
+    expect((await lstat(join(backupsFolder(), linked))).isSymbolicLink()).toBe(true);
+    expect(await readFile(join(backupsFolder(), folder, 'inside.txt'), 'utf8')).toBe('kept');
   });
 
   it('makes a scheduled backup only when the newest one is older than the interval', async () => {

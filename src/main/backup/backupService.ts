@@ -496,18 +496,16 @@ export class BackupService {
       new AppError('not-found', `There is no backup “${fileName}” in ${folder}.`, {
         details: { fileName, folder },
       });
-    // Only a name read from the folder itself, and named like a backup, can be deleted.
-    if (
-      parseBackupFileName(fileName) === null ||
-      !(await this.zipFilesIn(folder)).includes(fileName)
-    ) {
-      throw notFound();
-    }
+    // A name like a backup's has no separator or dot segment (parseBackupFileName's anchored
+    // pattern), so it names an entry of the folder itself; that entry must be a plain file, not a
+    // folder or a link to something elsewhere.
+    if (parseBackupFileName(fileName) === null) throw notFound();
     const path = join(folder, fileName);
     try {
       if (!(await lstat(path)).isFile()) throw notFound();
       await rm(path);
     } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw notFound();
       throw describeFileError(error, fileName, 'write');
     }
   }
