@@ -1476,6 +1476,8 @@ export const az = {
     deleteConfirm: 'Nüsxəni sil',
     deleted: 'Ehtiyat nüsxə silindi: {{fileName}}.',
     deleteFailed: 'Ehtiyat nüsxə silinmədi: {{message}}',
+    listFailed:
+      'Ehtiyat nüsxələrin siyahısını yenidən oxumaq mümkün olmadı, buna görə siyahı köhnəlmiş ola bilər: {{message}}',
     invalidRow:
       '«{{fileName}}» faylında «{{table}}» cədvəlinin {{row}} nömrəli sətri rədd edildi: {{reason}}. Heç nə dəyişdirilmədi.',
     invalidTable:

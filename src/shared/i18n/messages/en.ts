@@ -1460,6 +1460,8 @@ export const en = {
     deleteConfirm: 'Delete the backup',
     deleted: 'Backup deleted: {{fileName}}.',
     deleteFailed: 'The backup was not deleted: {{message}}',
+    listFailed:
+      'The list of backups could not be read again, so it may be out of date: {{message}}',
     invalidRow:
       'row {{row}} of the table “{{table}}” in “{{fileName}}” is refused: {{reason}}. Nothing was changed.',
     invalidTable:

@@ -1582,6 +1582,8 @@ export const ru = {
     deleteConfirm: 'Удалить копию',
     deleted: 'Резервная копия удалена: {{fileName}}.',
     deleteFailed: 'Резервная копия не удалена: {{message}}',
+    listFailed:
+      'Не удалось заново прочитать список резервных копий, поэтому он может быть устаревшим: {{message}}',
     invalidRow:
       'строка {{row}} таблицы «{{table}}» в «{{fileName}}» отклонена: {{reason}}. Ничего не изменено.',
     invalidTable: 'таблица «{{table}}» в «{{fileName}}» отклонена: {{reason}}. Ничего не изменено.',
