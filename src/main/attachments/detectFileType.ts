@@ -245,6 +245,7 @@ async function readZipEntries(source: RandomAccessSource): Promise<ZipEntry[] | 
       fileBytes: Number.MAX_SAFE_INTEGER,
       entries: MAX_ZIP_ENTRIES,
       entryBytes: () => Number.MAX_SAFE_INTEGER,
+      totalBytes: Number.MAX_SAFE_INTEGER,
     });
   } catch (error) {
     if (error instanceof BackupFormatError) return null;

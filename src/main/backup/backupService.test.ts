@@ -1,10 +1,21 @@
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import {
+  lstat,
+  mkdir,
+  mkdtemp,
+  open,
+  readdir,
+  readFile,
+  rm,
+  stat,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { backupFileName, type BackupReason } from '@shared/backup/backupFormat';
+import { BACKUP_LIMITS, backupFileName, type BackupReason } from '@shared/backup/backupFormat';
 import { decodeBackupTables, encodeBackupTables } from '@shared/backup/backupTables';
 import type { PolicySettings } from '@shared/model/policy';
 import type { OpenWritableFile } from '../fs/atomicWrite';
@@ -238,6 +249,27 @@ describe('BackupService', () => {
     );
   });
 
+  it('deletes no folder or link named like a backup, nor what a link points to', async () => {
+    const { service } = setup();
+    await service.create(request('before-restore'));
+    const outside = join(dataFolder, 'minutes.txt');
+    await writeFile(outside, 'minutes of the meeting');
+    const linked = 'registry-backup-2026-11-02T09-00-00-000Z-manual.zip';
+    await symlink(outside, join(backupsFolder(), linked));
+    const folder = 'registry-backup-2026-11-03T09-00-00-000Z-manual.zip';
+    await mkdir(join(backupsFolder(), folder));
+    await writeFile(join(backupsFolder(), folder, 'inside.txt'), 'kept');
+
+    for (const fileName of [linked, folder]) {
+      await expect(service.delete(fileName), fileName).rejects.toMatchObject({
+        code: 'not-found',
+      });
+    }
+    expect(await readFile(outside, 'utf8')).toBe('minutes of the meeting');
+    expect((await lstat(join(backupsFolder(), linked))).isSymbolicLink()).toBe(true);
+    expect(await readFile(join(backupsFolder(), folder, 'inside.txt'), 'utf8')).toBe('kept');
+  });
+
   it('makes a scheduled backup only when the newest one is older than the interval', async () => {
     let now = new Date('2026-11-01T09:00:00.000Z');
     const { service } = setup({ clock: () => now });
@@ -377,6 +409,40 @@ describe('BackupService', () => {
       details: { folder: backupsFolder(), available: 2 * 1_048_576 },
     });
     expect(await readdir(backupsFolder())).toEqual([name]);
+  });
+
+  it('refuses, before writing, a registry one backup file cannot hold, reporting the limit it checked', async () => {
+    const { service } = setup();
+    // Zero-filled buffers cost address space, not memory, until they are written to.
+    const table = (name: string, bytes: number) => ({
+      name,
+      rows: 1,
+      bytes: new Uint8Array(bytes),
+    });
+    const MiB = 1_048_576;
+    // Nine tables, each within its own limit, that together fit in the 4 GiB a backup file may
+    // hold but leave no room there for the zip's headers and the manifest.
+    const tables = Array.from({ length: 9 }, (_, index) => table(`t${index}`, 455 * MiB));
+    expect(9 * 455 * MiB).toBeLessThan(BACKUP_LIMITS.fileBytes);
+    await expect(service.create({ ...request(), tables })).rejects.toMatchObject({
+      code: 'too-large',
+      details: {
+        action: 'backup',
+        size: 9 * 455 * MiB,
+        limit: BACKUP_LIMITS.fileBytes - BACKUP_LIMITS.manifestBytes,
+      },
+    });
+    const oversized = table('changes', BACKUP_LIMITS.tableBytes + 1);
+    await expect(service.create({ ...request(), tables: [oversized] })).rejects.toMatchObject({
+      code: 'too-large',
+      details: {
+        action: 'backup',
+        table: 'changes',
+        size: BACKUP_LIMITS.tableBytes + 1,
+        limit: BACKUP_LIMITS.tableBytes,
+      },
+    });
+    await expect(readdir(backupsFolder())).resolves.toEqual([]);
   });
 
   it('reads a backup the user picks, and refuses names that are paths', async () => {

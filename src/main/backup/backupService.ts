@@ -304,13 +304,30 @@ export class BackupService {
     const oversized = input.tables.find(
       (table) => table.bytes.byteLength > BACKUP_LIMITS.tableBytes,
     );
-    if (oversized || tableBytes + attachmentBytes > BACKUP_LIMITS.totalBytes - SPACE_MARGIN) {
+    if (oversized) {
+      const size = oversized.bytes.byteLength;
       throw new AppError(
         'too-large',
-        `The registry and its attachments are too large for one backup file (${tableBytes + attachmentBytes} bytes).`,
+        `The table ${oversized.name} is ${size} bytes; a backup holds tables of up to ${BACKUP_LIMITS.tableBytes} bytes.`,
         {
-          details: { fileName, size: tableBytes + attachmentBytes, limit: BACKUP_LIMITS.fileBytes },
+          details: {
+            fileName,
+            action: 'backup',
+            table: oversized.name,
+            size,
+            limit: BACKUP_LIMITS.tableBytes,
+          },
         },
+      );
+    }
+    // Room for the zip's headers and the manifest is kept within the one file a backup is.
+    const contentLimit = BACKUP_LIMITS.fileBytes - SPACE_MARGIN;
+    if (tableBytes + attachmentBytes > contentLimit) {
+      const size = tableBytes + attachmentBytes;
+      throw new AppError(
+        'too-large',
+        `The registry and its attachments are ${size} bytes; one backup file holds up to ${contentLimit}.`,
+        { details: { fileName, action: 'backup', size, limit: contentLimit } },
       );
     }
 
@@ -463,18 +480,16 @@ export class BackupService {
       new AppError('not-found', `There is no backup “${fileName}” in ${folder}.`, {
         details: { fileName, folder },
       });
-    // Only a name read from the folder itself, and named like a backup, can be deleted.
-    if (
-      parseBackupFileName(fileName) === null ||
-      !(await this.zipFilesIn(folder)).includes(fileName)
-    ) {
-      throw notFound();
-    }
+    // A name like a backup's has no separator or dot segment (parseBackupFileName's anchored
+    // pattern), so it names an entry of the folder itself; that entry must be a plain file, not a
+    // folder or a link to something elsewhere.
+    if (parseBackupFileName(fileName) === null) throw notFound();
     const path = join(folder, fileName);
     try {
       if (!(await lstat(path)).isFile()) throw notFound();
       await rm(path);
     } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw notFound();
       throw describeFileError(error, fileName, 'write');
     }
   }

@@ -51,6 +51,9 @@ export class BackupTransfers {
   /** Appends one piece; pieces of a table must arrive in order (offset = bytes so far). */
   upload(input: UploadTableInput): { received: number } {
     this.dropIdle();
+    // backup:upload's contract (uploadTableInputSchema) refuses such a piece before it gets here;
+    // the class checks again because it is also called directly, bypassing the contract, as
+    // backupIpc.test.ts does with an oversized piece.
     if (input.bytes.byteLength > TRANSFER_CHUNK_BYTES) {
       throw new AppError(
         'invalid-input',

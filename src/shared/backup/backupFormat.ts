@@ -43,7 +43,12 @@ export function backupPoolOf(reason: BackupReason): BackupPool {
  * is refused instead of exhausting memory or disk.
  */
 export const BACKUP_LIMITS = {
-  /** The zip format without ZIP64 ends at 4 GiB; backups never use ZIP64. */
+  /**
+   * One backup file: the zip format without ZIP64 ends at 4 GiB, and backups never use ZIP64.
+   * Also the most its entries may declare together, so what restoring could write and hold:
+   * attachments are stored uncompressed and tables are far smaller, so a backup this app writes
+   * never declares more than its file holds.
+   */
   fileBytes: 0xffff_fffe,
   manifestBytes: 16 * 1_048_576,
   /** One table's JSON; V8 strings end at about 512 MiB. */
@@ -51,11 +56,6 @@ export const BACKUP_LIMITS = {
   /** All tables together, held in memory while restoring. */
   allTablesBytes: 1_536 * 1_048_576,
   attachmentBytes: 2_048 * 1_048_576,
-  /**
-   * Every entry's declared size together: what restoring could write and hold at most. As much as
-   * one backup file holds, since attachments are stored uncompressed and tables are far smaller.
-   */
-  totalBytes: 0xffff_fffe,
   entries: 1_000_000,
 } as const;
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { deflateSync, zipSync } from 'fflate';
+import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import {
   applyMutations,
@@ -8,6 +8,7 @@ import {
   fuzzParameters,
   withinTimeLimit,
 } from '../testing/fuzz';
+import { craftZip, entryOf } from '../testing/craftedZip';
 import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
@@ -17,7 +18,6 @@ import {
   type BackupManifest,
 } from './backupFormat';
 import { decodeBackupTables, encodeBackupTables } from './backupTables';
-import { Crc32 } from './crc32';
 import { openBackup, verifyBackup } from './readBackup';
 import { hex, sha256 } from '../../../tests/fixtures/backupSha256';
 import { bytesSource, readZipDirectory, readZipEntry } from './zipReader';
@@ -98,85 +98,30 @@ function expectClearRefusal(error: unknown) {
   expect(refusal.message.length).toBeGreaterThan(15);
 }
 
-type RawEntry = {
+/** The extra entry of backupWithEntry: `data` stored unless `method` says; `size` may lie. */
+type ExtraEntry = {
   name: string | Uint8Array;
   data: Uint8Array;
   method?: 0 | 8;
-  /** What the headers declare, whatever `data` holds. */
   size?: number;
-  crc?: number;
 };
 
-/**
- * A zip written byte by byte, so its headers can say anything: names no zip library would write,
- * sizes that lie. `entryCount` overrides the count in the end record.
- */
-function rawZip(entries: readonly RawEntry[], options: { entryCount?: number } = {}): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  const central: Uint8Array[] = [];
-  let offset = 0;
-  for (const entry of entries) {
-    const name = typeof entry.name === 'string' ? utf8(entry.name) : entry.name;
-    const method = entry.method ?? 0;
-    const stored = method === 8 ? deflateSync(entry.data) : entry.data;
-    const crc = new Crc32();
-    crc.update(entry.data);
-    const size = entry.size ?? entry.data.byteLength;
-    const crcValue = entry.crc ?? crc.digest();
-    const local = new DataView(new ArrayBuffer(30));
-    local.setUint32(0, 0x04034b50, true);
-    local.setUint16(4, 20, true);
-    local.setUint16(6, 0x0800, true);
-    local.setUint16(8, method, true);
-    local.setUint32(14, crcValue, true);
-    local.setUint32(18, stored.byteLength, true);
-    local.setUint32(22, size, true);
-    local.setUint16(26, name.byteLength, true);
-    const header = new Uint8Array(local.buffer);
-    chunks.push(header, name, stored);
-    const record = new DataView(new ArrayBuffer(46));
-    record.setUint32(0, 0x02014b50, true);
-    record.setUint16(4, 20, true);
-    record.setUint16(6, 20, true);
-    record.setUint16(8, 0x0800, true);
-    record.setUint16(10, method, true);
-    record.setUint32(16, crcValue, true);
-    record.setUint32(20, stored.byteLength, true);
-    record.setUint32(24, size, true);
-    record.setUint16(28, name.byteLength, true);
-    record.setUint32(42, offset, true);
-    central.push(new Uint8Array(record.buffer), name);
-    offset += header.byteLength + name.byteLength + stored.byteLength;
-  }
-  const directorySize = central.reduce((sum, chunk) => sum + chunk.byteLength, 0);
-  const end = new DataView(new ArrayBuffer(22));
-  end.setUint32(0, 0x06054b50, true);
-  end.setUint16(8, options.entryCount ?? entries.length, true);
-  end.setUint16(10, options.entryCount ?? entries.length, true);
-  end.setUint32(12, directorySize, true);
-  end.setUint32(16, offset, true);
-  const all = [...chunks, ...central, new Uint8Array(end.buffer)];
-  const result = new Uint8Array(all.reduce((sum, chunk) => sum + chunk.byteLength, 0));
-  let at = 0;
-  for (const chunk of all) {
-    result.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return result;
-}
-
 /** A backup built by hand whose manifest is valid and lists one extra part, under any name. */
-function backupWithEntry(extra: RawEntry): Uint8Array {
+function backupWithEntry(extra: ExtraEntry): Uint8Array {
   const files: Record<string, Uint8Array> = {};
   for (const table of encodeBackupTables(ROWS)) files[`tables/${table.name}.json`] = table.bytes;
   const manifest = manifestFor(files);
   const extraName =
     typeof extra.name === 'string' ? extra.name : new TextDecoder().decode(extra.name);
   manifest.parts.push({ path: extraName, size: extra.data.byteLength, sha256: hex(extra.data) });
-  return rawZip([
-    { name: 'manifest.json', data: utf8(JSON.stringify(manifest)) },
-    ...Object.entries(files).map(([name, data]) => ({ name, data })),
-    extra,
+  return craftZip([
+    entryOf('manifest.json', utf8(JSON.stringify(manifest)), 0),
+    ...Object.entries(files).map(([name, data]) => entryOf(name, data, 0)),
+    {
+      ...entryOf(extraName, extra.data, extra.method ?? 0),
+      ...(typeof extra.name === 'string' ? {} : { nameBytes: extra.name }),
+      ...(extra.size === undefined ? {} : { size: extra.size }),
+    },
   ]);
 }
 
@@ -311,12 +256,13 @@ describe('absurd sizes and zip bombs', () => {
     'stops a zip bomb at the size it declares: 64 MiB of zeros declared as 1 KiB',
     async () => {
       const zeros = new Uint8Array(64 * 1_048_576);
-      const bomb = rawZip([{ name: 'tables/partners.json', data: zeros, method: 8, size: 1_024 }]);
+      const bomb = craftZip([{ ...entryOf('tables/partners.json', zeros), size: 1_024 }]);
       expect(bomb.byteLength).toBeLessThan(200_000);
       const [entry] = await readZipDirectory(bytesSource(bomb), {
         fileBytes: BACKUP_LIMITS.fileBytes,
         entries: 10,
         entryBytes: () => BACKUP_LIMITS.tableBytes,
+        totalBytes: BACKUP_LIMITS.fileBytes,
       });
       const error: unknown = await withinTimeLimit('inflating a bomb', () =>
         readZipEntry(bytesSource(bomb), entry!),
@@ -347,22 +293,20 @@ describe('absurd sizes and zip bombs', () => {
   it(
     'refuses more entries than the limit, and an end record counting entries the file lacks',
     async () => {
-      const many = rawZip(
-        Array.from({ length: 12 }, (_, index) => ({
-          name: `tables/t${index}.json`,
-          data: utf8('[]'),
-        })),
+      const many = craftZip(
+        Array.from({ length: 12 }, (_, index) => entryOf(`tables/t${index}.json`, utf8('[]'), 0)),
       );
       const error: unknown = await readZipDirectory(bytesSource(many), {
         fileBytes: 1_000_000,
         entries: 10,
         entryBytes: () => 100,
+        totalBytes: 1_000_000,
       }).catch((caught: unknown) => caught);
       expectClearRefusal(error);
       expect((error as BackupFormatError).problem).toBe('too-large');
       expect((error as BackupFormatError).message).toContain('12 entries; at most 10');
 
-      const lying = rawZip([{ name: 'manifest.json', data: utf8('{}') }], { entryCount: 60_000 });
+      const lying = craftZip([entryOf('manifest.json', utf8('{}'), 0)], { entryCount: 60_000 });
       const refusal = await refusalOf(lying);
       expect(refusal.problem).toBe('corrupt');
       expect(refusal.message).toMatch(/directory is damaged at entry 2/);
@@ -390,10 +334,10 @@ describe('absurd sizes and zip bombs', () => {
       }
       const manifestBytes = utf8(JSON.stringify(manifest));
       const tables = Object.entries(files).map(([name, data]) => ({ name, data }));
-      const bytes = rawZip([
-        { name: 'manifest.json', data: manifestBytes },
-        ...tables,
-        ...entries.map(({ name, data }) => ({ name, data, method: 8 as const, size: declared })),
+      const bytes = craftZip([
+        entryOf('manifest.json', manifestBytes, 0),
+        ...tables.map(({ name, data }) => entryOf(name, data, 0)),
+        ...entries.map(({ name, data }) => ({ ...entryOf(name, data), size: declared })),
       ]);
       expect(bytes.byteLength).toBeLessThan(10_000);
 
@@ -411,13 +355,11 @@ describe('absurd sizes and zip bombs', () => {
       };
       const error: unknown = await openBackup(watched).catch((caught: unknown) => caught);
       expectClearRefusal(error);
-      const total =
-        manifestBytes.byteLength +
-        tables.reduce((sum, table) => sum + table.data.byteLength, 0) +
-        3 * declared;
+      // The second attachment takes the declared total past the limit, and is named.
       expect(error).toMatchObject({
         problem: 'too-large',
-        message: `The entries of the archive declare ${total} bytes together; at most ${BACKUP_LIMITS.totalBytes} are accepted.`,
+        part: entries[1]!.name,
+        message: `The archive’s entries declare more than ${BACKUP_LIMITS.fileBytes} bytes together (counting up to “${entries[1]!.name}”), the most accepted.`,
       });
       expect(isManifestRead).toBe(false);
     },

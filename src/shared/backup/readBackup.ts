@@ -9,6 +9,7 @@ import {
   tablePartPath,
   type BackupManifest,
 } from './backupFormat';
+import { describeIssues } from './describeIssues';
 import {
   readZipDirectory,
   readZipEntry,
@@ -41,33 +42,20 @@ function entryLimit(name: string): number | null {
   }
 }
 
-function describeIssues(issues: readonly { path: PropertyKey[]; message: string }[]): string {
-  return issues
-    .slice(0, 3)
-    .map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`)
-    .join('; ');
-}
-
 /**
  * Reads a backup's directory and manifest, and checks that they agree: every part the manifest
  * lists is in the zip with the declared size, nothing else is, and the sizes stay within limits.
  * Cheap (reads no part's data), so a list of backups can show each one's manifest.
  */
 export async function openBackup(source: RandomAccessSource): Promise<OpenedBackup> {
+  // Every entry's declared size is checked against its own limit and all of them together against
+  // the total, before anything (the manifest included) is inflated.
   const entries = await readZipDirectory(source, {
     fileBytes: BACKUP_LIMITS.fileBytes,
     entries: BACKUP_LIMITS.entries,
     entryBytes: entryLimit,
+    totalBytes: BACKUP_LIMITS.fileBytes,
   });
-  // Before anything is inflated, the manifest included: many entries each within its own limit
-  // could still add up to more than any disk or memory holds.
-  const declared = entries.reduce((sum, entry) => sum + entry.size, 0);
-  if (declared > BACKUP_LIMITS.totalBytes) {
-    throw new BackupFormatError(
-      'too-large',
-      `The entries of the archive declare ${declared} bytes together; at most ${BACKUP_LIMITS.totalBytes} are accepted.`,
-    );
-  }
   const byName = new Map(entries.map((entry) => [entry.name, entry]));
   const manifestEntry = byName.get(MANIFEST_PATH);
   if (!manifestEntry) {
@@ -103,7 +91,7 @@ export async function openBackup(source: RandomAccessSource): Promise<OpenedBack
   if (!parsed.success) {
     throw new BackupFormatError(
       'invalid-manifest',
-      `manifest.json is not a valid backup manifest: ${describeIssues(parsed.error.issues)}.`,
+      `manifest.json is not a valid backup manifest: ${describeIssues(parsed.error.issues, '(root)')}.`,
       MANIFEST_PATH,
     );
   }
@@ -216,7 +204,9 @@ export async function verifyBackup(
   for (const part of opened.manifest.parts) {
     const entry = opened.entries.get(part.path);
     const kind = classifyPartPath(part.path);
-    if (!entry || !kind) throw new BackupFormatError('missing-part', `“${part.path}” is missing.`);
+    if (!entry || !kind) {
+      throw new BackupFormatError('missing-part', `“${part.path}” is missing.`, part.path);
+    }
     const hash = createSha256();
     let bytes: Uint8Array<ArrayBuffer> | null = null;
     // The SHA-256 vouches for every byte, so the zip's weaker CRC is not computed as well.

@@ -240,5 +240,14 @@ describe('validating a backup’s rows', () => {
     expect(
       refusalOf(withRow('people', 0, { sensitivity: 'pub\u202Ecil\u0007' })).problem,
     ).toMatchObject({ value: 'pubcil' });
+    // Every character the app's file names lose too (the Arabic letter mark, the word joiner and an
+    // invisible operator, the line and paragraph separators, a Hangul filler), and a C1 control.
+    expect(
+      refusalOf(
+        withRow('people', 0, {
+          sensitivity: '\u061Ctop\u2060-\u2063se\u2028cr\u2029et\u3164\u0085',
+        }),
+      ).problem,
+    ).toMatchObject({ value: 'top-secret' });
   });
 });

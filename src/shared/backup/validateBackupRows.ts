@@ -1,7 +1,9 @@
 import type * as z from 'zod';
 import { RECORD_KINDS, type RecordKind } from '../model/records';
-import { REGISTRY_TABLES, type RegistryTableName, type TableKeys } from '../model/registryRows';
+import { REGISTRY_TABLES, type RegistryTableName } from '../model/registryRows';
+import { withoutInvisibleCharacters } from '../text/invisibleCharacters';
 import type { BackupRow } from './backupTables';
+import { describeIssues } from './describeIssues';
 
 /**
  * A backup's rows are untrusted until every one has been parsed with the schema a write of that
@@ -61,47 +63,40 @@ const ISSUES: Record<string, BackupFieldIssue> = {
   too_small: 'too-short',
 };
 
-// eslint-disable-next-line no-control-regex -- control and bidi characters are what is removed here
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+// eslint-disable-next-line no-control-regex -- control characters are what is removed here
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 
-/** The value at `path` in the row, when it can be shown in a sentence. */
-function shownValue(row: unknown, path: readonly PropertyKey[]): string | null {
+/** The value at `path` in the row; undefined where the path leads nowhere. */
+function valueAt(row: unknown, path: readonly PropertyKey[]): unknown {
   let value: unknown = row;
   for (const key of path) {
-    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, key)) return null;
+    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, key)) return undefined;
     value = (value as Record<PropertyKey, unknown>)[key];
   }
+  return value;
+}
+
+/**
+ * The refused value, when it can be shown in a sentence: without control characters or any that
+ * hide or reorder text, since the value comes from the backup and is shown to the user.
+ */
+function shownValue(value: unknown): string | null {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (typeof value !== 'string') return null;
-  const text = value.replace(INVISIBLE, '');
+  const text = withoutInvisibleCharacters(value).replace(CONTROL, '');
   return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }
 
 function fieldProblem(row: unknown, issue: z.core.$ZodIssue): BackupRowProblem {
+  const value = valueAt(row, issue.path);
   let kind: BackupFieldIssue = ISSUES[issue.code] ?? 'invalid';
-  if (issue.code === 'invalid_type') kind = isAbsent(row, issue.path) ? 'missing' : 'wrong-type';
+  if (issue.code === 'invalid_type') kind = value === undefined ? 'missing' : 'wrong-type';
   return {
     kind: 'invalid-field',
     issue: kind,
     field: issue.path.map(String).join('.'),
-    value: shownValue(row, issue.path),
+    value: shownValue(value),
   };
-}
-
-function isAbsent(row: unknown, path: readonly PropertyKey[]): boolean {
-  let value: unknown = row;
-  for (const key of path) {
-    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, key)) return true;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value === undefined;
-}
-
-function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
-  return issues
-    .slice(0, 3)
-    .map((issue) => `${issue.path.map(String).join('.') || '(row)'}: ${issue.message}`)
-    .join('; ');
 }
 
 /** The row's key as text, or null when a part is absent (IndexedDB then assigns it). */
@@ -137,7 +132,7 @@ export function validateBackupRows(
         `The backup has a table “${name}” that this version of the registry does not have.`,
       );
     }
-    const { schema, keys } = REGISTRY_TABLES[name] as { schema: z.ZodType; keys: TableKeys };
+    const { schema, keys } = REGISTRY_TABLES[name];
     const seen = [keys.primary, ...keys.unique.map((field) => [field])].map((fields) => ({
       fields,
       rows: new Map<string, number>(),
@@ -155,7 +150,7 @@ export function validateBackupRows(
           first
             ? fieldProblem(row, first)
             : { kind: 'invalid-field', issue: 'invalid', field: '', value: null },
-          `Row ${number} of the table “${name}” is invalid: ${describeIssues(parsed.error.issues)}`,
+          `Row ${number} of the table “${name}” is invalid: ${describeIssues(parsed.error.issues, '(row)')}`,
         );
       }
       const value = parsed.data as BackupRow;

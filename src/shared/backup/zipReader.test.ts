@@ -12,7 +12,12 @@ import {
 
 const MiB = 1_048_576;
 
-const generous: ZipLimits = { fileBytes: 64 * MiB, entries: 10, entryBytes: () => 1_024 * MiB };
+const generous: ZipLimits = {
+  fileBytes: 64 * MiB,
+  entries: 10,
+  entryBytes: () => 1_024 * MiB,
+  totalBytes: 2_048 * MiB,
+};
 
 /** A source that notes the most ArrayBuffer memory the process held while the reader read. */
 function measuredSource(

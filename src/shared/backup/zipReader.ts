@@ -35,9 +35,8 @@ export type ZipLimits = {
    * The most all entries together may declare. Entries never inflate beyond what they declare
    * (streamZipEntry refuses), so this bounds the bytes a whole archive can expand to: a small file
    * declaring many entries just under their own limits is refused here, before any is inflated.
-   * Absent: only the per-entry limits apply.
    */
-  totalBytes?: number;
+  totalBytes: number;
 };
 
 const EOCD_SIGNATURE = 0x06054b50;
@@ -152,7 +151,6 @@ export async function readZipDirectory(
 
   const entries: ZipEntry[] = [];
   const names = new Set<string>();
-  const totalLimit = limits.totalBytes ?? Number.POSITIVE_INFINITY;
   let declaredTotal = 0;
   let at2 = 0;
   for (let index = 0; index < entryCount; index += 1) {
@@ -233,10 +231,10 @@ export async function readZipDirectory(
       );
     }
     declaredTotal += size;
-    if (declaredTotal > totalLimit) {
+    if (declaredTotal > limits.totalBytes) {
       throw new BackupFormatError(
         'too-large',
-        `The archive’s entries declare more than ${totalLimit} bytes together (counting up to “${name}”), the most accepted.`,
+        `The archive’s entries declare more than ${limits.totalBytes} bytes together (counting up to “${name}”), the most accepted.`,
         name,
       );
     }

@@ -15,20 +15,7 @@ const isoTimestamp = z.iso.datetime({ offset: true });
 const deviceIdSchema = z.string().min(1).max(100);
 const deviceNameSchema = z.string().max(200);
 
-export const recordKindSchema = z.enum(RECORD_KINDS);
-
-/** A stored record of each kind: what a person wrote (defaults applied) plus change metadata. */
-export const storedRecordSchemas = {
-  partners: contentSchemas.partners.extend(recordMetaSchema.shape),
-  agreements: contentSchemas.agreements.extend(recordMetaSchema.shape),
-  projects: contentSchemas.projects.extend(recordMetaSchema.shape),
-  events: contentSchemas.events.extend(recordMetaSchema.shape),
-  people: contentSchemas.people.extend(recordMetaSchema.shape),
-  followUps: contentSchemas.followUps.extend(recordMetaSchema.shape),
-  documents: contentSchemas.documents.extend(recordMetaSchema.shape),
-  areas: contentSchemas.areas.extend(recordMetaSchema.shape),
-  tags: contentSchemas.tags.extend(recordMetaSchema.shape),
-} satisfies Record<RecordKind, z.ZodType>;
+const recordKindSchema = z.enum(RECORD_KINDS);
 
 /** One entry of the change log: a single write to a single record, field by field. */
 export const changeEntrySchema = z.object({
@@ -62,7 +49,7 @@ export const linkEntrySchema = z.object({
 export const REGISTRY_ID_KEY = 'registryId';
 
 /** A registry-wide fact; the registry's id must be a UUID, other entries are checked where read. */
-export const metaEntrySchema = z
+const metaEntrySchema = z
   .object({ key: z.string().min(1).max(100), value: z.json() })
   .refine((entry) => entry.key !== REGISTRY_ID_KEY || uuid.safeParse(entry.value).success, {
     error: 'The registry id must be a UUID',
@@ -127,22 +114,25 @@ export const exchangeLogEntrySchema = z.object({
 /** How rows of a table are told apart: its primary key, and any other key that must be unique. */
 export type TableKeys = { primary: readonly string[]; unique: readonly string[] };
 
-const recordTable = <K extends RecordKind>(kind: K) => ({
-  schema: storedRecordSchemas[kind],
-  keys: { primary: ['id'], unique: [] } as TableKeys,
-});
+/** A table's row schema and keys (as in the database's indexes). */
+export type RegistryTable = { schema: z.ZodType; keys: TableKeys };
 
-/** Every table of the current schema: its row schema and keys (as in the database's indexes). */
-export const REGISTRY_TABLES = {
-  partners: recordTable('partners'),
-  agreements: recordTable('agreements'),
-  projects: recordTable('projects'),
-  events: recordTable('events'),
-  people: recordTable('people'),
-  followUps: recordTable('followUps'),
-  documents: recordTable('documents'),
-  areas: { schema: storedRecordSchemas.areas, keys: { primary: ['id'], unique: ['code'] } },
-  tags: recordTable('tags'),
+/** Fields besides `id` whose value no two records of a kind may share (`&` indexes). */
+const UNIQUE_RECORD_FIELDS: Partial<Record<RecordKind, readonly string[]>> = { areas: ['code'] };
+
+/** Each kind's table: what a person wrote (defaults applied) plus the change metadata. */
+const RECORD_TABLES = Object.fromEntries(
+  RECORD_KINDS.map((kind): [RecordKind, RegistryTable] => [
+    kind,
+    {
+      schema: contentSchemas[kind].extend(recordMetaSchema.shape),
+      keys: { primary: ['id'], unique: UNIQUE_RECORD_FIELDS[kind] ?? [] },
+    },
+  ]),
+) as Record<RecordKind, RegistryTable>;
+
+/** The tables beside the records: the change log, links, meta, and the app's own bookkeeping. */
+const BOOKKEEPING_TABLES = {
   changes: { schema: changeEntrySchema, keys: { primary: ['seq'], unique: [] } },
   links: {
     schema: linkEntrySchema,
@@ -153,6 +143,12 @@ export const REGISTRY_TABLES = {
   fieldVersions: { schema: fieldVersionRowSchema, keys: { primary: ['recordId'], unique: [] } },
   peers: { schema: peerEntrySchema, keys: { primary: ['deviceId'], unique: [] } },
   exchangeLog: { schema: exchangeLogEntrySchema, keys: { primary: ['id'], unique: [] } },
-} satisfies Record<string, { schema: z.ZodType; keys: TableKeys }>;
+} satisfies Record<string, RegistryTable>;
 
-export type RegistryTableName = keyof typeof REGISTRY_TABLES;
+export type RegistryTableName = RecordKind | keyof typeof BOOKKEEPING_TABLES;
+
+/** Every table of the current schema (the database's SCHEMA_VERSIONS, tied by a test there). */
+export const REGISTRY_TABLES: Readonly<Record<RegistryTableName, RegistryTable>> = {
+  ...RECORD_TABLES,
+  ...BOOKKEEPING_TABLES,
+};

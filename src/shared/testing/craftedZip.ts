@@ -3,13 +3,16 @@ import { Crc32 } from '../backup/crc32';
 
 /**
  * Zips written byte by byte for tests, the way an attacker writes them: the headers declare
- * whatever the test says, whatever the data holds. Used by the zip reader's and the exchange
+ * whatever the test says (sizes, CRC, names no zip library would write, an entry count), whatever
+ * the data holds. Used by the zip reader's, the backup reliability suite's and the exchange
  * bundle's tests.
  */
 
 /** One entry as it lies in the archive. */
 export type CraftedEntry = {
   name: string;
+  /** The name's bytes as written, in place of `name` in UTF-8: a name that is not UTF-8. */
+  nameBytes?: Uint8Array;
   method: 0 | 8;
   /** The bytes as stored (already deflated for method 8). */
   data: Uint8Array;
@@ -41,13 +44,19 @@ function concatBytes(parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
   return result;
 }
 
-/** The archive: local headers and data, the central directory, the end record. */
-export function craftZip(entries: readonly CraftedEntry[]): Uint8Array<ArrayBuffer> {
+/**
+ * The archive: local headers and data, the central directory, the end record. `entryCount`
+ * overrides the count the end record gives (which is otherwise the number of entries).
+ */
+export function craftZip(
+  entries: readonly CraftedEntry[],
+  options: { entryCount?: number } = {},
+): Uint8Array<ArrayBuffer> {
   const body: Uint8Array[] = [];
   const directory: Uint8Array[] = [];
   let offset = 0;
   for (const entry of entries) {
-    const name = new TextEncoder().encode(entry.name);
+    const name = entry.nameBytes ?? new TextEncoder().encode(entry.name);
     const local = new DataView(new ArrayBuffer(30));
     local.setUint32(0, 0x04034b50, true);
     local.setUint16(4, 20, true);
@@ -75,8 +84,9 @@ export function craftZip(entries: readonly CraftedEntry[]): Uint8Array<ArrayBuff
   const directorySize = directory.reduce((sum, part) => sum + part.byteLength, 0);
   const end = new DataView(new ArrayBuffer(22));
   end.setUint32(0, 0x06054b50, true);
-  end.setUint16(8, entries.length, true);
-  end.setUint16(10, entries.length, true);
+  const entryCount = options.entryCount ?? entries.length;
+  end.setUint16(8, entryCount, true);
+  end.setUint16(10, entryCount, true);
   end.setUint32(12, directorySize, true);
   end.setUint32(16, offset, true);
   return concatBytes([...body, ...directory, new Uint8Array(end.buffer)]);

@@ -1433,6 +1433,13 @@ export const az = {
         '«{{fileName}}» ehtiyat nüsxələrdə istifadə olunmayan zip imkanlarından istifadə edir ({{part}}).',
       invalidTable: '«{{fileName}}» oxuna bilməyən cədvəl saxlayır ({{part}}).',
     },
+    wholeFileProblem: {
+      corrupt: '«{{fileName}}» zədələnib.',
+      tooLarge:
+        '«{{fileName}}» ehtiyat nüsxəyə icazə veriləndən çox məlumat bəyan edir və ya saxlayır.',
+      unsupportedZip:
+        '«{{fileName}}» ehtiyat nüsxələrdə istifadə olunmayan zip imkanlarından istifadə edir.',
+    },
     migrationFailed:
       'Reyestr proqramın bu versiyası üçün yenilənməzdən əvvəl onun ehtiyat nüsxəsi çıxarılır. Bu nüsxə çıxarılmadı, ona görə heç nə yenilənmədi və dəyişdirilmədi. Diskdə yer boşaldın və ya aşağıdakı xətada göstərilən ehtiyat nüsxələr qovluğunu yoxlayın, sonra yenidən cəhd edin.',
     confirmTitle: 'Bu ehtiyat nüsxə bərpa edilsin?',
@@ -1472,6 +1479,8 @@ export const az = {
     deleteConfirm: 'Nüsxəni sil',
     deleted: 'Ehtiyat nüsxə silindi: {{fileName}}.',
     deleteFailed: 'Ehtiyat nüsxə silinmədi: {{message}}',
+    listFailed:
+      'Ehtiyat nüsxələrin siyahısını yenidən oxumaq mümkün olmadı, buna görə siyahı köhnəlmiş ola bilər: {{message}}',
     invalidRow:
       '«{{fileName}}» faylında «{{table}}» cədvəlinin {{row}} nömrəli sətri rədd edildi: {{reason}}. Heç nə dəyişdirilmədi.',
     invalidTable:
@@ -1489,6 +1498,10 @@ export const az = {
       idInTwoKinds: 'onun {{id}} identifikatoru «{{table}}» cədvəlindəki qeyddə də var',
       unknownTable: 'reyestrin bu versiyasında belə cədvəl yoxdur',
     },
+    tooLarge:
+      'Reyestr və ona əlavə edilmiş fayllar {{actual}} MB təşkil edir; bir ehtiyat nüsxə faylı ən çoxu {{maximum}} MB saxlaya bilər.',
+    tableTooLarge:
+      '«{{table}}» cədvəli {{actual}} MB təşkil edir; ehtiyat nüsxə ən çoxu {{maximum}} MB olan cədvəlləri saxlaya bilər.',
     noSpace:
       '«{{fileName}}» üçün kifayət qədər boş yer yoxdur: {{folder}} qovluğunda təxminən {{needed}} MB lazımdır, boş yer isə {{available}} MB. Diskdə yer boşaldın və yenidən cəhd edin.',
     otherRegistry:

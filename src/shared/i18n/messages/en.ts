@@ -1418,6 +1418,12 @@ export const en = {
       unsupportedZip: '“{{fileName}}” uses zip features a backup never uses ({{part}}).',
       invalidTable: '“{{fileName}}” holds a table that cannot be read ({{part}}).',
     },
+    /** The same problems when they concern the file as a whole, not one part of it. */
+    wholeFileProblem: {
+      corrupt: '“{{fileName}}” is damaged.',
+      tooLarge: '“{{fileName}}” declares or holds more data than a backup may.',
+      unsupportedZip: '“{{fileName}}” uses zip features a backup never uses.',
+    },
     migrationFailed:
       'Before the registry is upgraded for this version of the app, it is backed up. That backup failed, so nothing was upgraded or changed. Free some disk space or check the backup folder in the error below, then try again.',
     confirmTitle: 'Restore this backup?',
@@ -1457,6 +1463,8 @@ export const en = {
     deleteConfirm: 'Delete the backup',
     deleted: 'Backup deleted: {{fileName}}.',
     deleteFailed: 'The backup was not deleted: {{message}}',
+    listFailed:
+      'The list of backups could not be read again, so it may be out of date: {{message}}',
     invalidRow:
       'row {{row}} of the table “{{table}}” in “{{fileName}}” is refused: {{reason}}. Nothing was changed.',
     invalidTable:
@@ -1474,6 +1482,10 @@ export const en = {
       idInTwoKinds: 'its id {{id}} is also a record in the table “{{table}}”',
       unknownTable: 'this version of the registry has no such table',
     },
+    tooLarge:
+      'The registry and its attached files come to {{actual}} MB; one backup file holds at most {{maximum}} MB.',
+    tableTooLarge:
+      'The table “{{table}}” comes to {{actual}} MB; a backup holds tables of at most {{maximum}} MB.',
     noSpace:
       'There is not enough free space for “{{fileName}}”: it needs about {{needed}} MB in {{folder}}, and {{available}} MB are free. Free some disk space and try again.',
     otherRegistry:

@@ -28,6 +28,16 @@ const PROBLEM_KEYS = {
   'invalid-table': 'invalidTable',
 } as const satisfies Record<BackupProblem, string>;
 
+/**
+ * The problems whose sentence names the part concerned, with the sentence for a refusal that
+ * concerns the whole file (its size, its end record, its directory) and so names no part.
+ */
+const WHOLE_FILE_KEYS = {
+  corrupt: 'corrupt',
+  'too-large': 'tooLarge',
+  'unsupported-zip': 'unsupportedZip',
+} as const satisfies Partial<Record<BackupProblem, string>>;
+
 const FIELD_ISSUE_KEYS = {
   missing: 'missing',
   'wrong-type': 'wrongType',
@@ -40,6 +50,21 @@ const FIELD_ISSUE_KEYS = {
 
 const isProblem = (value: unknown): value is BackupProblem =>
   (BACKUP_PROBLEMS as readonly unknown[]).includes(value);
+const isWholeFileProblem = (problem: BackupProblem): problem is keyof typeof WHOLE_FILE_KEYS =>
+  Object.hasOwn(WHOLE_FILE_KEYS, problem);
+
+/** A refused backup file's problem as a sentence, naming the part where there is one. */
+function problemSentence(
+  problem: BackupProblem,
+  part: string,
+  fileName: string,
+  t: TFunction,
+): string {
+  if (part === '' && isWholeFileProblem(problem)) {
+    return t(`backup.wholeFileProblem.${WHOLE_FILE_KEYS[problem]}`, { fileName });
+  }
+  return t(`backup.problem.${PROBLEM_KEYS[problem]}`, { fileName, part });
+}
 
 /** Why one row was refused, as the end of a sentence naming the table and row. */
 function rowReason(problem: BackupRowProblem, t: TFunction): string {
@@ -76,15 +101,17 @@ export function describeBackupError(error: unknown, t: TFunction, fileName = '')
       : t('backup.invalidRow', { fileName, table: error.table, row: error.row, reason });
   }
   if (error instanceof BackupFormatError) {
-    return t(`backup.problem.${PROBLEM_KEYS[error.problem]}`, { fileName, part: error.part ?? '' });
+    return problemSentence(error.problem, error.part ?? '', fileName, t);
   }
   if (error instanceof IpcCallError && error.code === 'invalid-data') {
     const { problem, part } = error.details;
     if (isProblem(problem)) {
-      return t(`backup.problem.${PROBLEM_KEYS[problem]}`, {
-        fileName: String(error.details.fileName ?? fileName),
-        part: String(part ?? ''),
-      });
+      return problemSentence(
+        problem,
+        String(part ?? ''),
+        String(error.details.fileName ?? fileName),
+        t,
+      );
     }
   }
   if (error instanceof IpcCallError && error.code === 'disk-full') {
@@ -96,6 +123,19 @@ export function describeBackupError(error: unknown, t: TFunction, fileName = '')
         needed: megabytes(needed),
         available: Math.floor(available / 1_048_576),
       });
+    }
+  }
+  if (
+    error instanceof IpcCallError &&
+    error.code === 'too-large' &&
+    error.details.action === 'backup'
+  ) {
+    const { size, limit, table } = error.details;
+    if (typeof size === 'number' && typeof limit === 'number') {
+      const sizes = { actual: megabytes(size), maximum: Math.floor(limit / 1_048_576) };
+      return table === undefined
+        ? t('backup.tooLarge', sizes)
+        : t('backup.tableTooLarge', { ...sizes, table: String(table) });
     }
   }
   if (error instanceof RestoreError && error.reason === 'newer-schema')

@@ -78,6 +78,21 @@ export function BackupSection() {
     [notify, t],
   );
 
+  /**
+   * Reads the folder's backups again after a step changed them. Its own failure is reported as
+   * such, so a step that succeeded (a backup written or deleted) is never reported as failed.
+   */
+  const refreshList = useCallback(async () => {
+    try {
+      setBackups((await registryClient.backup.list()).backups);
+    } catch (error) {
+      notify({
+        severity: 'error',
+        message: t('backup.listFailed', { message: describeBackupError(error, t) }),
+      });
+    }
+  }, [notify, t]);
+
   useEffect(() => {
     let isCurrent = true;
     Promise.all([registryClient.backup.settings(), registryClient.backup.list()]).then(
@@ -104,7 +119,7 @@ export function BackupSection() {
       setSettings(next);
       setKeep(String(next.keep));
       notify({ severity: 'success', message: describe(next) });
-      setBackups((await registryClient.backup.list()).backups);
+      await refreshList();
     } catch (error) {
       fail(error);
     }
@@ -131,7 +146,7 @@ export function BackupSection() {
                 })
               : t('backup.done', { fileName: result.fileName }),
         });
-        setBackups((await registryClient.backup.list()).backups);
+        await refreshList();
       }
     } catch (error) {
       notify({
@@ -149,7 +164,7 @@ export function BackupSection() {
     try {
       await registryClient.backup.delete({ fileName });
       notify({ severity: 'success', message: t('backup.deleted', { fileName }) });
-      setBackups((await registryClient.backup.list()).backups);
+      await refreshList();
     } catch (error) {
       notify({
         severity: 'error',
